@@ -1,0 +1,190 @@
+package io.hikeshi.aws.dynamodb;
+
+import io.hikeshi.core.alert.AlertState;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.incident.TimelineKind;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The single-table layout (docs/architecture.md has the full table of keys and access patterns)
+ * and the mapping between items and domain values.
+ */
+final class Items {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GSI1 = "gsi1";
+    static final String GSI1_PK = "gsi1pk";
+    static final String GSI1_SK = "gsi1sk";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String VERSION = "version";
+    static final String OCCURRENCES = "occurrences";
+    static final String STATUS = "status";
+
+    static final String INCIDENT_SK = "INCIDENT";
+    static final String TIMELINE_PREFIX = "TL#";
+    static final String ALL_INCIDENTS = "INCIDENTS";
+
+    /** Fixed width so that sort keys order by time (Instant.toString drops trailing zeros). */
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Items() { }
+
+    static Map<String, AttributeValue> incidentKey(IncidentId id) {
+        return key("INC#" + id.number(), INCIDENT_SK);
+    }
+
+    static Map<String, AttributeValue> alertKey(String alertKey) {
+        return key("ALERT#" + alertKey, "ALERT");
+    }
+
+    static Map<String, AttributeValue> counterKey() {
+        return key("COUNTER#INCIDENT", "COUNTER");
+    }
+
+    static Map<String, AttributeValue> deliveryKey(String deliveryId) {
+        return key("DELIVERY#" + deliveryId, "DELIVERY");
+    }
+
+    static String incidentPartition(IncidentId id) {
+        return "INC#" + id.number();
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    // ---- incidents ----
+
+    static Map<String, AttributeValue> incidentItem(Incident i, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(incidentKey(i.id()));
+        item.putAll(incidentFields(i));
+        item.put("number", n(i.id().number()));
+        item.put("alertKey", i.alertKey() == null ? null : s(i.alertKey()));
+        item.put("detectedAt", s(format(i.detectedAt())));
+        item.put(GSI1_PK, s(ALL_INCIDENTS));
+        item.put(GSI1_SK, s(format(i.detectedAt()) + "#" + i.id()));
+        item.put(OCCURRENCES, n(i.occurrences()));
+        item.put(VERSION, n(version));
+        item.values().removeIf(java.util.Objects::isNull);
+        return item;
+    }
+
+    /** The fields a person can change; null values mean "remove". */
+    static Map<String, AttributeValue> incidentFields(Incident i) {
+        Map<String, AttributeValue> fields = new HashMap<>();
+        fields.put("title", s(i.title()));
+        fields.put("severity", s(i.severity().name()));
+        fields.put(STATUS, s(i.status().name()));
+        fields.put("service", s(i.service()));
+        fields.put("commander", i.commander() == null ? null : s(i.commander()));
+        fields.put("description", i.description() == null || i.description().isEmpty() ? null : s(i.description()));
+        fields.put("acknowledgedAt", time(i.acknowledgedAt()));
+        fields.put("mitigatedAt", time(i.mitigatedAt()));
+        fields.put("resolvedAt", time(i.resolvedAt()));
+        return fields;
+    }
+
+    static Incident incident(Map<String, AttributeValue> item) {
+        return new Incident(new IncidentId(Long.parseLong(item.get("number").n())),
+                str(item, "title"), Severity.valueOf(str(item, "severity")), Status.valueOf(str(item, STATUS)),
+                str(item, "service"), str(item, "commander"), str(item, "alertKey"), str(item, "description"),
+                instant(item, "detectedAt"), instant(item, "acknowledgedAt"), instant(item, "mitigatedAt"),
+                instant(item, "resolvedAt"), num(item, OCCURRENCES), num(item, VERSION));
+    }
+
+    // ---- timeline ----
+
+    static Map<String, AttributeValue> timelineItem(TimelineEntry e) {
+        Map<String, AttributeValue> item = new HashMap<>(key(incidentPartition(e.incidentId()),
+                TIMELINE_PREFIX + format(e.at()) + "#" + e.entryId()));
+        item.put("entryId", s(e.entryId()));
+        item.put("at", s(format(e.at())));
+        item.put("kind", s(e.kind().name()));
+        item.put("actor", s(e.actor()));
+        item.put("text", s(e.text()));
+        item.put("attributes", AttributeValue.fromM(e.attributes().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, x -> s(x.getValue())))));
+        return item;
+    }
+
+    static TimelineEntry timelineEntry(IncidentId id, Map<String, AttributeValue> item) {
+        Map<String, String> attributes = item.containsKey("attributes")
+                ? item.get("attributes").m().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, x -> x.getValue().s()))
+                : Map.of();
+        return new TimelineEntry(id, str(item, "entryId"), instant(item, "at"), TimelineKind.valueOf(str(item, "kind")),
+                str(item, "actor"), str(item, "text"), attributes);
+    }
+
+    // ---- alerts ----
+
+    static Map<String, AttributeValue> alertItem(AlertState a, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(alertKey(a.key()));
+        item.put("alertKey", s(a.key()));
+        item.put("signal", a.signal() == null ? null : s(a.signal()));
+        item.put("signalAt", time(a.signalAt()));
+        item.put("openIncident", a.openIncident() == null ? null : n(a.openIncident().number()));
+        item.put("lastIncident", a.lastIncident() == null ? null : n(a.lastIncident().number()));
+        item.put("lastOpenedAt", time(a.lastOpenedAt()));
+        item.put("lastRecoveredAt", time(a.lastRecoveredAt()));
+        item.put(VERSION, n(version));
+        item.values().removeIf(java.util.Objects::isNull);
+        return item;
+    }
+
+    static AlertState alertState(Map<String, AttributeValue> item) {
+        return new AlertState(str(item, "alertKey"), str(item, "signal"), instant(item, "signalAt"),
+                incidentId(item, "openIncident"), incidentId(item, "lastIncident"), instant(item, "lastOpenedAt"),
+                instant(item, "lastRecoveredAt"), num(item, VERSION));
+    }
+
+    // ---- values ----
+
+    static String format(Instant at) {
+        return SORTABLE.format(at);
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static AttributeValue time(Instant at) {
+        return at == null ? null : s(format(at));
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static long num(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? 0 : Long.parseLong(v.n());
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String v = str(item, name);
+        return v == null ? null : Instant.parse(v);
+    }
+
+    private static IncidentId incidentId(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : new IncidentId(Long.parseLong(v.n()));
+    }
+}

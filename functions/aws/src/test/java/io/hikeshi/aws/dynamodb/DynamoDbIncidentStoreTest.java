@@ -1,0 +1,171 @@
+package io.hikeshi.aws.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hikeshi.core.alert.AlertState;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.store.Change;
+import io.hikeshi.core.store.CommitResult;
+import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class DynamoDbIncidentStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T03:12:45.123Z");
+
+    private DynamoDbClient dynamo;
+    private String table;
+    private DynamoDbIncidentStore store;
+
+    @BeforeEach
+    void createTable() {
+        dynamo = EmbeddedDynamoDb.shared().client();
+        table = "incidents-" + UUID.randomUUID();
+        IncidentTable.createIfMissing(dynamo, table);
+        store = new DynamoDbIncidentStore(dynamo, table, Clock.systemUTC());
+    }
+
+    private Incident newIncident() {
+        return Incident.open(store.allocateId(), "payment-api-5xx-rate", Severity.SEV2, "payment-api", "arn:alarm",
+                "5xx above 5%", T0);
+    }
+
+    @Test
+    void createdIncident_readsBackWithEveryField() {
+        Incident incident = newIncident();
+        assertEquals(CommitResult.COMMITTED, store.commit(new Change("d1", new Change.Create(incident), null, List.of())));
+
+        Incident read = store.incident(incident.id()).orElseThrow();
+        assertEquals(incident.stored(1, 1), read);
+        assertEquals(List.of(read), store.recentIncidents(10));
+    }
+
+    @Test
+    void sameDeliveryTwice_commitsOnce() {
+        Incident incident = newIncident();
+        store.commit(new Change("d1", new Change.Create(incident), null, List.of()));
+
+        CommitResult second = store.commit(new Change("d1", new Change.CountOccurrence(incident.id()), null, List.of()));
+
+        assertEquals(CommitResult.DUPLICATE, second);
+        assertEquals(1, store.incident(incident.id()).orElseThrow().occurrences());
+    }
+
+    @Test
+    void updateFromStaleVersion_conflictsAndWritesNothing() {
+        Incident incident = newIncident();
+        store.commit(new Change(null, new Change.Create(incident), null, List.of()));
+        Incident read = store.incident(incident.id()).orElseThrow();
+        store.commit(new Change(null, new Change.Update(read.withSeverity(Severity.SEV1)), null, List.of()));
+
+        CommitResult stale = store.commit(new Change("d2", new Change.Update(read.withCommander("U123")), null,
+                List.of(note(incident.id(), "stale"))));
+
+        assertEquals(CommitResult.CONFLICT, stale);
+        Incident now = store.incident(incident.id()).orElseThrow();
+        assertEquals(Severity.SEV1, now.severity());
+        assertNull(now.commander());
+        assertTrue(store.timeline(incident.id(), 10).isEmpty(), "a cancelled change appends nothing");
+    }
+
+    @Test
+    void occurrencesCountedConcurrentlyWithAnUpdate_allSurvive() throws Exception {
+        Incident incident = newIncident();
+        store.commit(new Change(null, new Change.Create(incident), null, List.of()));
+        Incident read = store.incident(incident.id()).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 50; i++) {
+            pool.submit(() -> {
+                while (store.commit(new Change(UUID.randomUUID().toString(), new Change.CountOccurrence(incident.id()),
+                        null, List.of())) == CommitResult.CONFLICT) {
+                    Thread.onSpinWait();
+                }
+            });
+        }
+        pool.submit(() -> store.commit(new Change(null, new Change.Update(read.moveTo(Status.ACKNOWLEDGED, T0)), null,
+                List.of())));
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+
+        Incident now = store.incident(incident.id()).orElseThrow();
+        assertEquals(51, now.occurrences(), "the opening plus 50 repeats");
+        assertEquals(Status.ACKNOWLEDGED, now.status());
+        assertEquals(2, now.version());
+    }
+
+    @Test
+    void countingAResolvedIncident_conflicts() {
+        Incident incident = newIncident();
+        store.commit(new Change(null, new Change.Create(incident.moveTo(Status.RESOLVED, T0)), null, List.of()));
+
+        assertEquals(CommitResult.CONFLICT,
+                store.commit(new Change("d9", new Change.CountOccurrence(incident.id()), null, List.of())));
+    }
+
+    @Test
+    void alertState_savedOnlyFromTheVersionRead() {
+        AlertState unseen = AlertState.unseen("arn:alarm");
+        AlertState opened = unseen.opened(new IncidentId(7), T0).withSignal("ALARM", T0);
+        assertEquals(CommitResult.COMMITTED, store.commit(new Change(null, null, opened, List.of())));
+        assertEquals(CommitResult.CONFLICT, store.commit(new Change(null, null, opened, List.of())),
+                "a second opening from the same unseen state must lose");
+
+        AlertState read = store.alertState("arn:alarm").orElseThrow();
+        assertEquals(new IncidentId(7), read.openIncident());
+        assertEquals(1, read.version());
+        assertEquals(CommitResult.COMMITTED, store.commit(new Change(null, null, read.released(), List.of())));
+        assertNull(store.alertState("arn:alarm").orElseThrow().openIncident());
+    }
+
+    @Test
+    void timeline_readsBackInEventTimeOrder() {
+        Incident incident = newIncident();
+        store.commit(new Change(null, new Change.Create(incident), null, List.of(
+                entry(incident.id(), "b", T0.plusSeconds(60)), entry(incident.id(), "a", T0),
+                entry(incident.id(), "c", T0.plusMillis(5)))));
+
+        List<TimelineEntry> timeline = store.timeline(incident.id(), 100);
+
+        assertEquals(List.of("a", "c", "b"), timeline.stream().map(TimelineEntry::entryId).toList());
+        assertEquals(Map.of("state", "ALARM"), timeline.get(0).attributes());
+    }
+
+    @Test
+    void allocatedIds_neverCollideUnderConcurrency() throws Exception {
+        Set<IncidentId> ids = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        for (int i = 0; i < 200; i++) {
+            pool.submit(() -> ids.add(store.allocateId()));
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        assertEquals(200, ids.size());
+    }
+
+    private static TimelineEntry note(IncidentId id, String text) {
+        return new TimelineEntry(id, UUID.randomUUID().toString(), T0, TimelineKind.NOTE, "U1", text, Map.of());
+    }
+
+    private static TimelineEntry entry(IncidentId id, String entryId, Instant at) {
+        return new TimelineEntry(id, entryId, at, TimelineKind.ALERT_NOTE, "cloudwatch", entryId, Map.of("state", "ALARM"));
+    }
+}

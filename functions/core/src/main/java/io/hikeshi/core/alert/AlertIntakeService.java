@@ -1,0 +1,223 @@
+package io.hikeshi.core.alert;
+
+import io.hikeshi.core.alert.AlertOutcome.Kind;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.store.Change;
+import io.hikeshi.core.store.CommitResult;
+import io.hikeshi.core.store.IncidentStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Turns alerts into incidents: one open incident per alert key, every delivery counted once,
+ * late deliveries never regress what a newer one established.
+ *
+ * <p>Each delivery is decided from the alert's stored {@link AlertState} and committed as one
+ * conditional {@link Change}; if anything moved in between, the store says CONFLICT and the
+ * delivery is decided again from fresh state. Correctness rests on the store's conditions alone,
+ * so any number of processes (Lambda instances) may receive the same alert at once. Within one
+ * process, openings of the same alert also take a lock, which only spares the losers of the race
+ * a wasted incident number.
+ */
+public final class AlertIntakeService {
+
+    /** Enough for a storm of a few hundred concurrent deliveries of one alert; then the caller retries. */
+    static final int MAX_ATTEMPTS = 25;
+
+    private final IncidentStore store;
+    private final AlertRouting routing;
+    private final boolean resolveOnRecovery;
+    private final Object[] openingLocks = new Object[64];
+
+    /**
+     * @param resolveOnRecovery when true, a recovery resolves the incident; when false (the default
+     *                          in configuration), it only mitigates it and a person resolves it
+     */
+    public AlertIntakeService(IncidentStore store, AlertRouting routing, boolean resolveOnRecovery) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.routing = Objects.requireNonNull(routing, "routing");
+        this.resolveOnRecovery = resolveOnRecovery;
+        for (int i = 0; i < openingLocks.length; i++) {
+            openingLocks[i] = new Object();
+        }
+    }
+
+    /**
+     * Receives one delivery of an alert.
+     *
+     * @param deliveryId the transport's id for this delivery (EventBridge event id): a second
+     *                   delivery with the same id changes nothing
+     * @throws StoreContentionException if the alert kept changing under it; retrying later is safe
+     */
+    public AlertOutcome receive(Alert alert, String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            AlertState state = currentState(alert.key());
+            AlertOutcome outcome = mayOpen(alert, state)
+                    ? openUnderLock(alert, deliveryId)
+                    : attempt(alert, state, deliveryId);
+            if (outcome != null) {
+                return outcome;
+            }
+            backOff(attempt);
+        }
+        throw new StoreContentionException("alert " + alert.key() + " kept changing; gave up after "
+                + MAX_ATTEMPTS + " attempts (delivery " + deliveryId + " not recorded, safe to retry)");
+    }
+
+    private AlertState currentState(String key) {
+        return store.alertState(key).orElse(AlertState.unseen(key));
+    }
+
+    private boolean mayOpen(Alert alert, AlertState state) {
+        return alert.signal() == Signal.TRIGGER && !state.hasOpenIncident();
+    }
+
+    private AlertOutcome openUnderLock(Alert alert, String deliveryId) {
+        synchronized (openingLocks[Math.floorMod(alert.key().hashCode(), openingLocks.length)]) {
+            return attempt(alert, currentState(alert.key()), deliveryId);
+        }
+    }
+
+    /** One decide-and-commit round; null when the store reported a conflict. */
+    private AlertOutcome attempt(Alert alert, AlertState state, String deliveryId) {
+        Decision decision = switch (alert.signal()) {
+            case TRIGGER -> state.hasOpenIncident() ? repeat(alert, state, deliveryId) : trigger(alert, state, deliveryId);
+            case RESOLVE -> state.hasOpenIncident() ? recover(alert, state, deliveryId) : recordState(alert, state, deliveryId);
+            case NOTE -> state.hasOpenIncident() ? note(alert, state, deliveryId) : recordState(alert, state, deliveryId);
+        };
+        CommitResult result = store.commit(decision.change());
+        return switch (result) {
+            case COMMITTED -> decision.outcome();
+            case DUPLICATE -> new AlertOutcome(Kind.DUPLICATE, null, "delivery " + deliveryId + " was already received");
+            case CONFLICT -> null;
+        };
+    }
+
+    private record Decision(Change change, AlertOutcome outcome) { }
+
+    /** The alert fires again while its incident is open: count it; note it unless it is an exact repeat. */
+    private Decision repeat(Alert alert, AlertState state, String deliveryId) {
+        IncidentId id = state.openIncident();
+        boolean exactRepeat = alert.at().equals(state.signalAt()) && alert.state().equals(state.signal());
+        List<TimelineEntry> entries = exactRepeat ? List.of()
+                : List.of(entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
+                        (state.isNewer(alert.at()) ? "Alert fired again: " : "Late delivery of an earlier firing: ")
+                                + alert.summary()));
+        AlertState next = state.isNewer(alert.at()) ? state.withSignal(alert.state(), alert.at()) : null;
+        Change change = new Change(deliveryId, new Change.CountOccurrence(id), next, entries);
+        return new Decision(change, new AlertOutcome(Kind.COUNTED, id, "occurrence counted on " + id));
+    }
+
+    /** The alert fires with no incident open: open one, unless the firing is older than a recovery we know. */
+    private Decision trigger(Alert alert, AlertState state, String deliveryId) {
+        boolean staleFiring = state.lastRecoveredAt() != null && !alert.at().isAfter(state.lastRecoveredAt());
+        if (staleFiring && belongsToLastIncident(alert, state)) {
+            IncidentId last = state.lastIncident();
+            TimelineEntry entry = entry(last, deliveryId, alert.at(), TimelineKind.ALERT_NOTE, alert,
+                    "Late delivery: the alert had fired at this time and recovered at " + state.lastRecoveredAt());
+            return new Decision(new Change(deliveryId, null, null, List.of(entry)),
+                    new AlertOutcome(Kind.STALE, last, "late firing attached to " + last + ", which stays closed"));
+        }
+        AlertRouting.Decision route = routing.route(alert);
+        IncidentId id = store.allocateId();
+        Incident incident = Incident.open(id, alert.name(), route.severity(), route.service(), alert.key(),
+                alert.summary(), alert.at());
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(entry(id, deliveryId, alert.at(), TimelineKind.OPENED, alert,
+                "Opened by " + alert.source() + " alert " + alert.name() + " (" + alert.state() + "): " + alert.summary()));
+        AlertState next = state.opened(id, alert.at());
+        next = state.isNewer(alert.at()) ? next.withSignal(alert.state(), alert.at()) : next;
+        if (staleFiring) {
+            // It fired and recovered before we heard of the firing: open it already recovered.
+            Status target = recoveryTarget();
+            incident = incident.moveTo(target, state.lastRecoveredAt());
+            next = next.recovered(state.lastRecoveredAt(), target == Status.RESOLVED);
+            entries.add(entry(id, deliveryId + "#recovered", state.lastRecoveredAt(), TimelineKind.ALERT_RECOVERED,
+                    alert, "The alert had already recovered (" + state.signal() + ") when its firing arrived late"));
+        }
+        return new Decision(new Change(deliveryId, new Change.Create(incident), next, entries),
+                new AlertOutcome(Kind.OPENED, id, "opened " + id + " (" + route.severity() + ", " + route.service()
+                        + (staleFiring ? ", already recovered" : "") + ")"));
+    }
+
+    private boolean belongsToLastIncident(Alert alert, AlertState state) {
+        return state.lastIncident() != null && state.lastOpenedAt() != null
+                && !alert.at().isBefore(state.lastOpenedAt());
+    }
+
+    /** The alert recovered while its incident is open: mitigate or resolve it, unless a newer state exists. */
+    private Decision recover(Alert alert, AlertState state, String deliveryId) {
+        IncidentId id = state.openIncident();
+        if (!state.isNewer(alert.at())) {
+            TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_NOTE, alert,
+                    "Late " + alert.state() + " ignored: the alert reported " + state.signal() + " later, at "
+                            + state.signalAt());
+            return new Decision(new Change(deliveryId, null, null, List.of(entry)),
+                    new AlertOutcome(Kind.STALE, id, "older than the newest state; " + id + " unchanged"));
+        }
+        Incident incident = store.incident(id).orElseThrow(() -> new IllegalStateException(
+                "alert " + alert.key() + " points at missing incident " + id));
+        Status target = recoveryTarget();
+        boolean moves = incident.status().canMoveTo(target);
+        Change.IncidentWrite write = moves ? new Change.Update(incident.moveTo(target, alert.at())) : null;
+        AlertState next = state.withSignal(alert.state(), alert.at())
+                .recovered(alert.at(), moves && target == Status.RESOLVED);
+        TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_RECOVERED, alert,
+                "Alert recovered (" + alert.state() + "): " + alert.summary()
+                        + (moves ? " → " + target.name().toLowerCase() : ""));
+        return new Decision(new Change(deliveryId, write, next, List.of(entry)),
+                new AlertOutcome(Kind.RECOVERED, id, id + (moves ? " " + target.name().toLowerCase()
+                        : " stays " + incident.status().name().toLowerCase())));
+    }
+
+    private Status recoveryTarget() {
+        return resolveOnRecovery ? Status.RESOLVED : Status.MITIGATED;
+    }
+
+    /** A state worth recording on the open incident (INSUFFICIENT_DATA, unknown): never changes its status. */
+    private Decision note(Alert alert, AlertState state, String deliveryId) {
+        IncidentId id = state.openIncident();
+        TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_NOTE, alert,
+                "Alert state " + alert.state() + ": " + alert.summary());
+        AlertState next = state.isNewer(alert.at()) ? state.withSignal(alert.state(), alert.at()) : null;
+        return new Decision(new Change(deliveryId, null, next, List.of(entry)),
+                new AlertOutcome(Kind.RECORDED, id, alert.state() + " recorded on " + id));
+    }
+
+    /** No incident open: remember the state (a recovery makes later, older firings stale). */
+    private Decision recordState(Alert alert, AlertState state, String deliveryId) {
+        if (!state.isNewer(alert.at())) {
+            return new Decision(new Change(deliveryId, null, null, List.of()),
+                    new AlertOutcome(Kind.STALE, null, alert.state() + " older than the newest state " + state.signal()));
+        }
+        AlertState next = state.withSignal(alert.state(), alert.at());
+        next = alert.signal() == Signal.RESOLVE ? next.recovered(alert.at(), false) : next;
+        return new Decision(new Change(deliveryId, null, next, List.of()),
+                new AlertOutcome(Kind.RECORDED, null, alert.state() + " recorded; no incident open"));
+    }
+
+    private static TimelineEntry entry(IncidentId id, String entryId, Instant at, TimelineKind kind, Alert alert,
+                                       String text) {
+        return new TimelineEntry(id, entryId, at, kind, alert.source(), text,
+                Map.of("alertKey", alert.key(), "state", alert.state()));
+    }
+
+    private static void backOff(int attempt) {
+        long ceilingMillis = Math.min(200, 2L << Math.min(attempt, 7));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceilingMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreContentionException("interrupted while retrying");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.hikeshi.core.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An incident: what is wrong, how bad, who leads, where it stands, and when each milestone was
+ * reached (the time-to-X figures). Immutable: every change returns a new value, and the store
+ * writes it only if nobody changed the incident since it was read ({@link #version()}).
+ *
+ * @param alertKey    the dedup key of the alert that opened it (e.g. a CloudWatch alarm ARN),
+ *                    or null for an incident a person declared
+ * @param occurrences how many alert deliveries it has absorbed; counted by the store
+ *                    commutatively, never by read-modify-write, so concurrent repeats are all kept
+ * @param version     the optimistic-locking version: 0 for an incident not stored yet
+ */
+public record Incident(IncidentId id, String title, Severity severity, Status status, String service,
+                       String commander, String alertKey, String description,
+                       Instant detectedAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt,
+                       long occurrences, long version) {
+
+    public static final int MAX_TITLE = 200;
+
+    public Incident {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(detectedAt, "detectedAt");
+        title = clip(requireText(title, "title"), MAX_TITLE);
+        service = requireText(service, "service");
+    }
+
+    /** A new incident, triggered at {@code detectedAt}, not stored yet. */
+    public static Incident open(IncidentId id, String title, Severity severity, String service,
+                                String alertKey, String description, Instant detectedAt) {
+        return new Incident(id, title, severity, Status.TRIGGERED, service, null, alertKey, description,
+                detectedAt, null, null, null, alertKey == null ? 0 : 1, 0);
+    }
+
+    /** Moves along the lifecycle, stamping the milestone it reaches; refuses illegal moves. */
+    public Incident moveTo(Status target, Instant at) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException(id, status, target);
+        }
+        Instant ack = acknowledgedAt;
+        Instant mitigated = mitigatedAt;
+        Instant resolved = resolvedAt;
+        switch (target) {
+            case ACKNOWLEDGED, INVESTIGATING -> ack = ack == null ? at : ack;
+            case MITIGATED -> mitigated = mitigated == null ? at : mitigated;
+            case RESOLVED -> {
+                mitigated = mitigated == null ? at : mitigated;
+                resolved = at;
+            }
+            case TRIGGERED -> throw new IllegalTransitionException(id, status, target);
+        }
+        return new Incident(id, title, severity, target, service, commander, alertKey, description,
+                detectedAt, ack, mitigated, resolved, occurrences, version);
+    }
+
+    public Incident withSeverity(Severity newSeverity) {
+        requireOpen("change the severity of");
+        return new Incident(id, title, newSeverity, status, service, commander, alertKey, description,
+                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
+    }
+
+    public Incident withCommander(String newCommander) {
+        requireOpen("assign a commander to");
+        return new Incident(id, title, severity, status, service, requireText(newCommander, "commander"),
+                alertKey, description, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
+    }
+
+    /** The same incident as stored at {@code newVersion}; used by stores only. */
+    public Incident stored(long newVersion, long newOccurrences) {
+        return new Incident(id, title, severity, status, service, commander, alertKey, description,
+                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, newOccurrences, newVersion);
+    }
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    public Optional<Duration> timeToAcknowledge() {
+        return since(acknowledgedAt);
+    }
+
+    public Optional<Duration> timeToMitigate() {
+        return since(mitigatedAt);
+    }
+
+    public Optional<Duration> timeToResolve() {
+        return since(resolvedAt);
+    }
+
+    private Optional<Duration> since(Instant milestone) {
+        return Optional.ofNullable(milestone).map(m -> Duration.between(detectedAt, m));
+    }
+
+    private void requireOpen(String action) {
+        if (!isOpen()) {
+            throw new IllegalStateException("cannot " + action + " " + id + ": it is resolved");
+        }
+    }
+
+    private static String requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        return value.strip();
+    }
+
+    private static String clip(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

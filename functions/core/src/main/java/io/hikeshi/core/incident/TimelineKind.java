@@ -1,0 +1,17 @@
+package io.hikeshi.core.incident;
+
+/** What a timeline entry records. The timeline is append-only: entries are never changed. */
+public enum TimelineKind {
+    /** The incident was opened (by an alert or a person). */
+    OPENED,
+    /** The alert that opened the incident fired again. */
+    ALERT_REPEATED,
+    /** The alert recovered (e.g. a CloudWatch alarm went back to OK). */
+    ALERT_RECOVERED,
+    /** Any other alert state worth keeping (INSUFFICIENT_DATA, an unknown state, a late delivery). */
+    ALERT_NOTE,
+    STATUS_CHANGED,
+    SEVERITY_CHANGED,
+    COMMANDER_CHANGED,
+    NOTE
+}

@@ -1,0 +1,53 @@
+package io.hikeshi.core.store;
+
+import io.hikeshi.core.alert.AlertState;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.TimelineEntry;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one command changes, committed all-or-nothing by {@link IncidentStore#commit}.
+ *
+ * @param deliveryId the id of the delivery that caused it (e.g. an EventBridge event id), or null;
+ *                   a delivery id commits at most once, so a redelivery changes nothing twice
+ * @param incident   what happens to the incident, or null
+ * @param alert      the alert state to save, or null
+ * @param timeline   entries appended to the timeline
+ */
+public record Change(String deliveryId, IncidentWrite incident, AlertState alert, List<TimelineEntry> timeline) {
+
+    public Change {
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** What a change does to an incident. */
+    public sealed interface IncidentWrite {
+        IncidentId id();
+    }
+
+    /** Stores a new incident; fails if the id is taken. */
+    public record Create(Incident incident) implements IncidentWrite {
+        public IncidentId id() {
+            return incident.id();
+        }
+    }
+
+    /**
+     * Replaces the incident's fields, only if it is still at {@code incident.version()} (optimistic
+     * lock). The occurrence count is not replaced: it is only ever added to.
+     */
+    public record Update(Incident incident) implements IncidentWrite {
+        public IncidentId id() {
+            return incident.id();
+        }
+    }
+
+    /** Adds one to the occurrence count, only while the incident is open. Commutative: needs no lock. */
+    public record CountOccurrence(IncidentId id) implements IncidentWrite {
+        public CountOccurrence {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.hikeshi.core.store;
+
+import io.hikeshi.core.alert.AlertState;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.TimelineEntry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port to the source of truth. Adapters: DynamoDB (production, local mode) and an in-memory
+ * fake for unit tests. Every write goes through {@link #commit}, which is atomic and conditional.
+ */
+public interface IncidentStore {
+
+    Optional<Incident> incident(IncidentId id);
+
+    /** The incident's timeline in time order (oldest first), at most {@code limit} entries. */
+    List<TimelineEntry> timeline(IncidentId id, int limit);
+
+    /** Incidents, newest detection first. */
+    List<Incident> recentIncidents(int limit);
+
+    Optional<AlertState> alertState(String alertKey);
+
+    /** A fresh incident number from an atomic counter: never handed out twice. */
+    IncidentId allocateId();
+
+    /**
+     * Applies the change all-or-nothing: the delivery id is recorded (with an expiry), a created
+     * incident must not exist, an updated incident and a saved alert state must still be at the
+     * version they were read at, a counted incident must still be open.
+     */
+    CommitResult commit(Change change);
+}

@@ -1,0 +1,128 @@
+package io.hikeshi.core.store.memory;
+
+import io.hikeshi.core.alert.AlertState;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.store.Change;
+import io.hikeshi.core.store.CommitResult;
+import io.hikeshi.core.store.IncidentStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An in-memory {@link IncidentStore} with the same conditions as the DynamoDB one, for unit tests. */
+public final class InMemoryIncidentStore implements IncidentStore {
+
+    private final Map<IncidentId, Incident> incidents = new HashMap<>();
+    private final Map<IncidentId, Map<String, TimelineEntry>> timelines = new HashMap<>();
+    private final Map<String, AlertState> alerts = new HashMap<>();
+    private final Set<String> deliveries = new HashSet<>();
+    private long counter;
+
+    @Override
+    public synchronized Optional<Incident> incident(IncidentId id) {
+        return Optional.ofNullable(incidents.get(id));
+    }
+
+    @Override
+    public synchronized List<TimelineEntry> timeline(IncidentId id, int limit) {
+        return timelines.getOrDefault(id, Map.of()).values().stream()
+                .sorted(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::entryId))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Incident> recentIncidents(int limit) {
+        return incidents.values().stream()
+                .sorted(Comparator.comparing(Incident::detectedAt).thenComparing(Incident::id).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<AlertState> alertState(String alertKey) {
+        return Optional.ofNullable(alerts.get(alertKey));
+    }
+
+    @Override
+    public synchronized IncidentId allocateId() {
+        return new IncidentId(++counter);
+    }
+
+    @Override
+    public synchronized CommitResult commit(Change change) {
+        if (change.deliveryId() != null && deliveries.contains(change.deliveryId())) {
+            return CommitResult.DUPLICATE;
+        }
+        if (!incidentConditionHolds(change.incident()) || !alertConditionHolds(change.alert())
+                || !timelineIsNew(change.timeline())) {
+            return CommitResult.CONFLICT;
+        }
+        applyIncident(change.incident());
+        if (change.alert() != null) {
+            alerts.put(change.alert().key(), change.alert().stored(change.alert().version() + 1));
+        }
+        change.timeline().forEach(e -> timelines.computeIfAbsent(e.incidentId(), k -> new HashMap<>())
+                .put(e.entryId(), e));
+        if (change.deliveryId() != null) {
+            deliveries.add(change.deliveryId());
+        }
+        return CommitResult.COMMITTED;
+    }
+
+    private boolean incidentConditionHolds(Change.IncidentWrite write) {
+        Incident current = write == null ? null : incidents.get(write.id());
+        return switch (write) {
+            case null -> true;
+            case Change.Create c -> current == null;
+            case Change.Update u -> current != null && current.version() == u.incident().version();
+            case Change.CountOccurrence c -> current != null && current.isOpen();
+        };
+    }
+
+    private boolean alertConditionHolds(AlertState next) {
+        if (next == null) {
+            return true;
+        }
+        AlertState current = alerts.get(next.key());
+        return current == null ? next.version() == 0 : current.version() == next.version();
+    }
+
+    private boolean timelineIsNew(List<TimelineEntry> entries) {
+        return entries.stream().noneMatch(e -> timelines.getOrDefault(e.incidentId(), Map.of())
+                .containsKey(e.entryId()));
+    }
+
+    private void applyIncident(Change.IncidentWrite write) {
+        switch (write) {
+            case null -> { }
+            case Change.Create c -> incidents.put(c.id(), c.incident().stored(1, c.incident().occurrences()));
+            case Change.Update u -> {
+                Incident current = incidents.get(u.id());
+                incidents.put(u.id(), u.incident().stored(current.version() + 1, current.occurrences()));
+            }
+            case Change.CountOccurrence c -> {
+                Incident current = incidents.get(c.id());
+                incidents.put(c.id(), current.stored(current.version(), current.occurrences() + 1));
+            }
+        }
+    }
+
+    /** For tests that inspect idempotency records. */
+    public synchronized int deliveriesRecorded() {
+        return deliveries.size();
+    }
+
+    public synchronized List<TimelineEntry> allTimelineEntries() {
+        List<TimelineEntry> all = new ArrayList<>();
+        timelines.values().forEach(m -> all.addAll(m.values()));
+        return all;
+    }
+}
