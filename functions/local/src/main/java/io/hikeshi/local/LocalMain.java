@@ -1,0 +1,108 @@
+package io.hikeshi.local;
+
+import io.hikeshi.aws.dynamodb.IncidentTable;
+import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import io.hikeshi.handlers.Composition;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Hikeshi on one machine: DynamoDB Local embedded, the same core and handlers, one HTTP server.
+ * No AWS account and no Slack workspace needed.
+ */
+public final class LocalMain {
+
+    static final String USAGE = """
+            usage: hikeshi-local [--port N] [--host ADDR] [--data-dir DIR] [--auto-resolve]
+
+              --port N        HTTP port (default 8080, or $HIKESHI_PORT)
+              --host ADDR     address to listen on (default 127.0.0.1)
+              --data-dir DIR  keep incidents in DIR between runs (default: in memory, gone on exit)
+              --auto-resolve  an alarm returning to OK resolves its incident (default: mitigates it)
+            """;
+
+    private LocalMain() { }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("hikeshi-local: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help) {
+            System.out.print(USAGE);
+            return;
+        }
+        System.out.println("Starting DynamoDB Local (" + (options.dataDir == null ? "in memory" : options.dataDir) + ") …");
+        EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(options.dataDir);
+        DynamoDbClient client = dynamoDb.client();
+        IncidentTable.createIfMissing(client, options.table);
+        Map<String, String> settings = new HashMap<>(System.getenv());
+        settings.put(Composition.TABLE, options.table);
+        settings.put(Composition.AUTO_RESOLVE, Boolean.toString(options.autoResolve));
+        LocalServer server = new LocalServer(Composition.fromSettings(settings, client), options.host, options.port).start();
+        System.out.printf("""
+                Hikeshi is running (local mode) on http://%s:%d
+                  try:  curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
+                        curl localhost:%d/api/incidents
+                  stop: Ctrl-C
+                """, options.host, server.port(), server.port(), server.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            dynamoDb.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    static final class Options {
+        int port = Integer.parseInt(System.getenv().getOrDefault("HIKESHI_PORT", "8080"));
+        String host = "127.0.0.1";
+        Path dataDir;
+        boolean autoResolve;
+        boolean help;
+        String table = "hikeshi-incidents";
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> o.port = port(value(args, ++i, "--port"));
+                    case "--host" -> o.host = value(args, ++i, "--host");
+                    case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, "--data-dir"));
+                    case "--auto-resolve" -> o.autoResolve = true;
+                    case "-h", "--help" -> o.help = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int port(String text) {
+            try {
+                int port = Integer.parseInt(text);
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--port must be a number from 0 to 65535, was " + text);
+            }
+        }
+    }
+}

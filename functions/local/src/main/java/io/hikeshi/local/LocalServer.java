@@ -1,0 +1,162 @@
+package io.hikeshi.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hikeshi.core.alert.StoreContentionException;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.handlers.AlarmIngestHandler;
+import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.alarm.AlarmEventParser;
+import io.hikeshi.handlers.alarm.InvalidEventException;
+import io.hikeshi.handlers.api.IncidentJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Local mode's one HTTP server. Each route runs the same handler code Lambda runs:
+ * <ul>
+ *   <li>{@code POST /aws/eventbridge}: an EventBridge event exactly as AWS delivers it to the function;</li>
+ *   <li>{@code GET /api/incidents}: incidents, newest first ({@code ?limit=}, default 50);</li>
+ *   <li>{@code GET /api/incidents/INC-0042}: one incident with its timeline.</li>
+ * </ul>
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private static final int TIMELINE_LIMIT = 1000;
+
+    private final HttpServer http;
+    private final ExecutorService workers;
+    private final Composition app;
+    private final AlarmIngestHandler alarmIngest;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public LocalServer(Composition app, String host, int port) throws IOException {
+        this.app = app;
+        this.alarmIngest = new AlarmIngestHandler(app);
+        this.http = HttpServer.create(new InetSocketAddress(host, port), 128);
+        this.workers = Executors.newFixedThreadPool(32);
+        http.setExecutor(workers);
+        http.createContext("/aws/eventbridge", this::eventBridge);
+        http.createContext("/api/incidents", this::incidents);
+        http.createContext("/", this::index);
+    }
+
+    public LocalServer start() {
+        http.start();
+        return this;
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        workers.shutdownNow();
+    }
+
+    private void eventBridge(HttpExchange ex) throws IOException {
+        if (!"POST".equals(ex.getRequestMethod())) {
+            send(ex, 405, Map.of("error", "POST an EventBridge event here"));
+            return;
+        }
+        try {
+            byte[] body = readLimited(ex.getRequestBody(), AlarmEventParser.MAX_EVENT_BYTES);
+            send(ex, 200, alarmIngest.handle(body));
+        } catch (InvalidEventException e) {
+            send(ex, 400, Map.of("error", e.getMessage()));
+        } catch (StoreContentionException e) {
+            send(ex, 503, Map.of("error", e.getMessage()));
+        } catch (RuntimeException e) {
+            io.hikeshi.handlers.Log.error("event failed", "error", e.toString());
+            send(ex, 500, Map.of("error", "internal error; see the log"));
+        }
+    }
+
+    private void incidents(HttpExchange ex) throws IOException {
+        if (!"GET".equals(ex.getRequestMethod())) {
+            send(ex, 405, Map.of("error", "read-only: GET"));
+            return;
+        }
+        String rest = ex.getRequestURI().getPath().substring("/api/incidents".length()).replaceAll("^/+|/+$", "");
+        if (rest.isEmpty()) {
+            int limit = intParam(ex, "limit", 50, 1, 500);
+            List<Map<String, Object>> list = app.store().recentIncidents(limit).stream().map(IncidentJson::summary).toList();
+            send(ex, 200, Map.of("incidents", list));
+            return;
+        }
+        IncidentId id;
+        try {
+            id = IncidentId.parse(rest);
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, Map.of("error", e.getMessage()));
+            return;
+        }
+        Incident incident = app.store().incident(id).orElse(null);
+        if (incident == null) {
+            send(ex, 404, Map.of("error", "no incident " + id));
+            return;
+        }
+        send(ex, 200, IncidentJson.withTimeline(incident, app.store().timeline(id, TIMELINE_LIMIT)));
+    }
+
+    private void index(HttpExchange ex) throws IOException {
+        if (!"/".equals(ex.getRequestURI().getPath())) {
+            send(ex, 404, Map.of("error", "no such path: " + ex.getRequestURI().getPath()));
+            return;
+        }
+        byte[] page = """
+                Hikeshi (local mode)
+
+                  POST /aws/eventbridge          an EventBridge event, e.g.
+                      curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
+                  GET  /api/incidents            incidents, newest first
+                  GET  /api/incidents/INC-0001   one incident with its timeline
+                """.formatted(port()).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(200, page.length);
+        ex.getResponseBody().write(page);
+        ex.close();
+    }
+
+    private static int intParam(HttpExchange ex, String name, int fallback, int min, int max) {
+        String query = ex.getRequestURI().getQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    try {
+                        return Math.max(min, Math.min(max, Integer.parseInt(pair.substring(name.length() + 1))));
+                    } catch (NumberFormatException e) {
+                        return fallback;
+                    }
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static byte[] readLimited(InputStream in, int limit) throws IOException {
+        byte[] body = in.readNBytes(limit + 1);
+        if (body.length > limit) {
+            throw new InvalidEventException("request body is over the " + limit + "-byte limit");
+        }
+        return body;
+    }
+
+    private void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+}
