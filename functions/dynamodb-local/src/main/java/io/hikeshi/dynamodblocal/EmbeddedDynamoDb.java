@@ -66,12 +66,16 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     /** A client for this instance with dummy credentials (DynamoDB Local checks none). */
     public DynamoDbClient client() {
+        return clientBuilder().build();
+    }
+
+    /** The same client's builder, for callers that add interceptors or overrides. */
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder clientBuilder() {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.AP_NORTHEAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 
     @Override

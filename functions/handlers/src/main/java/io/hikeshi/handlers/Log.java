@@ -13,6 +13,10 @@ import java.util.Map;
 public final class Log {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.List<String> LEVELS = java.util.List.of("DEBUG", "INFO", "WARN", "ERROR");
+    /** LOG_LEVEL (template.yaml sets it) or -Dhikeshi.logLevel; INFO by default. */
+    private static final int THRESHOLD = Math.max(0, LEVELS.indexOf(System.getProperty("hikeshi.logLevel",
+            System.getenv().getOrDefault("LOG_LEVEL", "INFO")).toUpperCase(java.util.Locale.ROOT)));
 
     private Log() { }
 
@@ -29,6 +33,9 @@ public final class Log {
     }
 
     private static void write(String level, String message, Object... keyValues) {
+        if (LEVELS.indexOf(level) < THRESHOLD) {
+            return;
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         line.put("level", level);

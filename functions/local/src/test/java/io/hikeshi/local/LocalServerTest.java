@@ -1,0 +1,98 @@
+package io.hikeshi.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.aws.dynamodb.IncidentTable;
+import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import io.hikeshi.handlers.Composition;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Local mode over real HTTP: what a newcomer's curl sees. */
+class LocalServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LocalServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        var dynamo = EmbeddedDynamoDb.shared().client();
+        String table = "local-" + UUID.randomUUID();
+        IncidentTable.createIfMissing(dynamo, table);
+        server = new LocalServer(Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo), "127.0.0.1", 0)
+                .start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void postedAlarmEvent_showsUpAsAnIncidentWithItsTimeline() throws Exception {
+        HttpResponse<String> posted = post("/aws/eventbridge", HttpRequest.BodyPublishers.ofFile(Path.of("events/alarm-metric-alarm.json")));
+        post("/aws/eventbridge", HttpRequest.BodyPublishers.ofFile(Path.of("events/alarm-metric-ok.json")));
+
+        assertEquals(200, posted.statusCode());
+        assertEquals("INC-0001", JSON.readTree(posted.body()).path("incident").asText());
+        JsonNode list = JSON.readTree(get("/api/incidents").body());
+        assertEquals(1, list.path("incidents").size());
+        JsonNode incident = JSON.readTree(get("/api/incidents/INC-0001").body());
+        assertEquals("mitigated", incident.path("status").asText());
+        assertEquals("payment-api", incident.path("service").asText());
+        assertEquals(1705, incident.path("secondsToMitigate").asLong());
+        assertEquals(2, incident.path("timeline").size());
+        assertEquals("ALERT_RECOVERED", incident.path("timeline").get(1).path("kind").asText());
+    }
+
+    @Test
+    void malformedEvent_gets400WithTheReason() throws Exception {
+        HttpResponse<String> response = post("/aws/eventbridge", HttpRequest.BodyPublishers.ofString("{\"source\":1}"));
+
+        assertEquals(400, response.statusCode());
+        assertEquals("source must be a non-empty string, was number", JSON.readTree(response.body()).path("error").asText());
+        assertEquals(0, JSON.readTree(get("/api/incidents").body()).path("incidents").size());
+    }
+
+    @Test
+    void unknownOrMalformedIncidentIds_get404And400() throws Exception {
+        assertEquals(404, get("/api/incidents/INC-0099").statusCode());
+        assertEquals(400, get("/api/incidents/banana").statusCode());
+        assertEquals(405, post("/api/incidents", HttpRequest.BodyPublishers.noBody()).statusCode());
+    }
+
+    @Test
+    void optionsParser_refusesUnknownOptionsAndBadPorts() {
+        assertEquals(9000, LocalMain.Options.parse(new String[] {"--port", "9000"}).port);
+        assertTrue(LocalMain.Options.parse(new String[] {"--auto-resolve"}).autoResolve);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LocalMain.Options.parse(new String[] {"--port", "http"}));
+        assertTrue(e.getMessage().contains("--port"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LocalMain.Options.parse(new String[] {"--verbose"}));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+}
