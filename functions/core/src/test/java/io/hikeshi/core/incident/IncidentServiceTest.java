@@ -1,0 +1,370 @@
+package io.hikeshi.core.incident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hikeshi.core.alert.Alert;
+import io.hikeshi.core.alert.AlertIntakeService;
+import io.hikeshi.core.alert.AlertOutcome;
+import io.hikeshi.core.alert.AlertRouting;
+import io.hikeshi.core.alert.AlertState;
+import io.hikeshi.core.alert.Signal;
+import io.hikeshi.core.alert.StoreContentionException;
+import io.hikeshi.core.store.Change;
+import io.hikeshi.core.store.CommitResult;
+import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IncidentServiceTest {
+
+    private static final Instant DETECTED = Instant.parse("2026-11-24T03:12:45.123Z");
+    private static final Instant NOW = DETECTED.plus(Duration.ofMinutes(4));
+    private static final String KEY = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:payment-api-5xx-rate";
+
+    /** A clock tests move by hand. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private InMemoryIncidentStore store;
+    private MutableClock clock;
+    private IncidentService service;
+
+    @BeforeEach
+    void setUp() {
+        store = new InMemoryIncidentStore();
+        clock = new MutableClock(NOW);
+        service = new IncidentService(store, clock);
+    }
+
+    /** An incident a person declared: no alert. */
+    private IncidentId declared() {
+        Incident incident = Incident.open(store.allocateId(), "checkout latency", Severity.SEV3, "checkout", null,
+                "p99 above 2s", DETECTED);
+        assertEquals(CommitResult.COMMITTED,
+                store.commit(new Change(null, new Change.Create(incident), null, List.of())));
+        return incident.id();
+    }
+
+    private static Alert alarm(Instant at) {
+        return new Alert("cloudwatch", KEY, "payment-api-5xx-rate", Signal.TRIGGER, "ALARM", at, "5xx above 5%",
+                null, null, null);
+    }
+
+    private List<TimelineEntry> timeline(IncidentId id) {
+        return store.timeline(id, 1000);
+    }
+
+    // ---- single changes ----
+
+    @Test
+    void acknowledge_stampsTheTimeAndAppendsATimelineEntry() {
+        IncidentId id = declared();
+
+        Incident acked = service.acknowledge(id, "U123");
+
+        assertEquals(Status.ACKNOWLEDGED, acked.status());
+        assertEquals(NOW, acked.acknowledgedAt());
+        assertEquals(2, acked.version());
+        assertEquals(acked, store.incident(id).orElseThrow(), "returns what was stored");
+        List<TimelineEntry> timeline = timeline(id);
+        assertEquals(1, timeline.size());
+        TimelineEntry entry = timeline.get(0);
+        assertEquals(TimelineKind.STATUS_CHANGED, entry.kind());
+        assertEquals("U123", entry.actor());
+        assertEquals(NOW, entry.at());
+        assertEquals("Status → acknowledged", entry.text());
+    }
+
+    @Test
+    void changeSeverity_appendsATimelineEntry() {
+        IncidentId id = declared();
+
+        Incident changed = service.changeSeverity(id, Severity.SEV1, "U123");
+
+        assertEquals(Severity.SEV1, changed.severity());
+        assertEquals(Severity.SEV1, store.incident(id).orElseThrow().severity());
+        TimelineEntry entry = timeline(id).get(0);
+        assertEquals(TimelineKind.SEVERITY_CHANGED, entry.kind());
+        assertEquals("Severity → SEV1", entry.text());
+        assertEquals("U123", entry.actor());
+    }
+
+    @Test
+    void assignCommander_appendsATimelineEntry() {
+        IncidentId id = declared();
+
+        Incident changed = service.assignCommander(id, "U777", "U123");
+
+        assertEquals("U777", changed.commander());
+        TimelineEntry entry = timeline(id).get(0);
+        assertEquals(TimelineKind.COMMANDER_CHANGED, entry.kind());
+        assertEquals("Commander → U777", entry.text());
+    }
+
+    @Test
+    void successiveChanges_eachAppendAnEntryAndBumpTheVersion() {
+        IncidentId id = declared();
+
+        service.acknowledge(id, "U1");
+        clock.set(NOW.plusSeconds(60));
+        service.changeSeverity(id, Severity.SEV2, "U1");
+        clock.set(NOW.plusSeconds(120));
+        service.assignCommander(id, "U2", "U1");
+        clock.set(NOW.plusSeconds(180));
+        Incident mitigated = service.changeStatus(id, Status.MITIGATED, "U2");
+
+        assertEquals(5, mitigated.version());
+        assertEquals(NOW, mitigated.acknowledgedAt());
+        assertEquals(NOW.plusSeconds(180), mitigated.mitigatedAt());
+        assertEquals(List.of(TimelineKind.STATUS_CHANGED, TimelineKind.SEVERITY_CHANGED,
+                        TimelineKind.COMMANDER_CHANGED, TimelineKind.STATUS_CHANGED),
+                timeline(id).stream().map(TimelineEntry::kind).toList());
+    }
+
+    @Test
+    void addNote_appendsWithoutChangingTheIncident() {
+        IncidentId id = declared();
+        Incident before = store.incident(id).orElseThrow();
+
+        service.addNote(id, "U123", "rolled back deploy 4711");
+
+        assertEquals(before, store.incident(id).orElseThrow());
+        TimelineEntry note = timeline(id).get(0);
+        assertEquals(TimelineKind.NOTE, note.kind());
+        assertEquals("rolled back deploy 4711", note.text());
+    }
+
+    @Test
+    void unknownIncident_isNotFound() {
+        IncidentId missing = new IncidentId(999);
+
+        assertThrows(IncidentNotFoundException.class, () -> service.get(missing));
+        assertThrows(IncidentNotFoundException.class, () -> service.acknowledge(missing, "U1"));
+        assertThrows(IncidentNotFoundException.class, () -> service.addNote(missing, "U1", "x"));
+        assertTrue(store.allTimelineEntries().isEmpty());
+    }
+
+    // ---- refused changes write nothing ----
+
+    @Test
+    void acknowledgingAResolvedIncident_throwsAndWritesNothing() {
+        // GIVEN a resolved incident WHEN someone acknowledges it THEN a clear error and no write at all
+        IncidentId id = declared();
+        service.changeStatus(id, Status.RESOLVED, "U1");
+        Incident before = store.incident(id).orElseThrow();
+        int entriesBefore = timeline(id).size();
+
+        IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
+                () -> service.acknowledge(id, "U2"));
+
+        assertTrue(e.getMessage().contains("from resolved to acknowledged"), e.getMessage());
+        assertEquals(before, store.incident(id).orElseThrow());
+        assertEquals(entriesBefore, timeline(id).size());
+    }
+
+    @Test
+    void changingTheSeverityOfAResolvedIncident_throwsAndWritesNothing() {
+        IncidentId id = declared();
+        service.changeStatus(id, Status.RESOLVED, "U1");
+        Incident before = store.incident(id).orElseThrow();
+
+        assertThrows(IllegalStateException.class, () -> service.changeSeverity(id, Severity.SEV1, "U2"));
+        assertThrows(IllegalStateException.class, () -> service.assignCommander(id, "U3", "U2"));
+
+        assertEquals(before, store.incident(id).orElseThrow());
+        assertEquals(1, timeline(id).size());
+    }
+
+    // ---- resolving frees the alert ----
+
+    @Test
+    void resolvingAnAlertOpenedIncident_freesTheAlert_soTheNextTriggerOpensANewIncident() {
+        // GIVEN an incident opened by an alarm
+        AlertIntakeService intake = new AlertIntakeService(store, AlertRouting.defaults(), false);
+        IncidentId first = intake.receive(alarm(DETECTED), "d1").incident();
+
+        // WHEN a person resolves it
+        Incident resolved = service.changeStatus(first, Status.RESOLVED, "U1");
+
+        // THEN the alert has no open incident, and its next firing opens a new one
+        assertEquals(Status.RESOLVED, resolved.status());
+        AlertState state = store.alertState(KEY).orElseThrow();
+        assertNull(state.openIncident());
+        assertEquals(first, state.lastIncident());
+
+        AlertOutcome next = intake.receive(alarm(NOW.plusSeconds(60)), "d2");
+        assertEquals(AlertOutcome.Kind.OPENED, next.kind());
+        assertNotEquals(first, next.incident());
+        assertEquals(Status.TRIGGERED, store.incident(next.incident()).orElseThrow().status());
+        assertEquals(Status.RESOLVED, store.incident(first).orElseThrow().status());
+    }
+
+    @Test
+    void mitigatingAnAlertOpenedIncident_keepsTheAlertLinked() {
+        AlertIntakeService intake = new AlertIntakeService(store, AlertRouting.defaults(), false);
+        IncidentId id = intake.receive(alarm(DETECTED), "d1").incident();
+
+        service.changeStatus(id, Status.MITIGATED, "U1");
+
+        assertEquals(id, store.alertState(KEY).orElseThrow().openIncident());
+        assertEquals(AlertOutcome.Kind.COUNTED, intake.receive(alarm(NOW.plusSeconds(60)), "d2").kind());
+    }
+
+    @Test
+    void resolvingAnIncidentTheAlertNoLongerPointsAt_leavesTheAlertAlone() {
+        // GIVEN the alert's open incident is B WHEN a person resolves an older incident A of the same alert
+        AlertIntakeService intake = new AlertIntakeService(store, AlertRouting.defaults(), false);
+        IncidentId b = intake.receive(alarm(DETECTED), "d1").incident();
+        Incident a = Incident.open(store.allocateId(), "payment-api-5xx-rate", Severity.SEV3, "payments", KEY, "",
+                DETECTED.minusSeconds(3600));
+        store.commit(new Change(null, new Change.Create(a), null, List.of()));
+        AlertState before = store.alertState(KEY).orElseThrow();
+
+        service.changeStatus(a.id(), Status.RESOLVED, "U1");
+
+        // THEN B stays the alert's open incident
+        assertEquals(before, store.alertState(KEY).orElseThrow());
+        assertEquals(b, store.alertState(KEY).orElseThrow().openIncident());
+    }
+
+    // ---- concurrency ----
+
+    @Test
+    void concurrentSeverityAndCommanderChanges_allSurvive_andTheVersionCountsEveryWrite() throws Exception {
+        // GIVEN one incident WHEN many threads change severity and commander at once
+        IncidentId id = declared();
+        int threads = 8;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            boolean severityThread = t % 2 == 0;
+            String actor = "U" + t;
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int n = 0; n < perThread; n++) {
+                    Runnable write = severityThread
+                            ? () -> service.changeSeverity(id, Severity.SEV1, actor)
+                            : () -> service.assignCommander(id, "U-commander", actor);
+                    retryOnContention(write);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+
+        // THEN neither kind of change was lost, and every write was counted
+        Incident now = store.incident(id).orElseThrow();
+        assertEquals(Severity.SEV1, now.severity(), "no commander write overwrote the severity");
+        assertEquals("U-commander", now.commander(), "no severity write overwrote the commander");
+        assertEquals(1 + threads * perThread, now.version());
+        List<TimelineEntry> timeline = timeline(id);
+        assertEquals(threads * perThread, timeline.size());
+        assertEquals(threads * perThread / 2,
+                timeline.stream().filter(e -> e.kind() == TimelineKind.SEVERITY_CHANGED).count());
+        assertEquals(threads * perThread / 2,
+                timeline.stream().filter(e -> e.kind() == TimelineKind.COMMANDER_CHANGED).count());
+    }
+
+    /**
+     * Does what {@link StoreContentionException} asks ("try again"). IncidentService retries 10 times
+     * without backing off, so a writer among 8 busy ones occasionally gives up; what matters here is
+     * that no change is lost and none is applied twice.
+     */
+    private static void retryOnContention(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (StoreContentionException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.yield();
+            }
+        }
+    }
+
+    @Test
+    void severityAndCommanderRacingOnce_bothWin() throws Exception {
+        // GIVEN two people acting at the same moment, many times over, each on a fresh incident
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 200; round++) {
+                IncidentId id = declared();
+                CountDownLatch start = new CountDownLatch(1);
+                Future<?> severity = pool.submit(() -> {
+                    start.await();
+                    return service.changeSeverity(id, Severity.SEV1, "U1");
+                });
+                Future<?> commander = pool.submit(() -> {
+                    start.await();
+                    return service.assignCommander(id, "U2", "U2");
+                });
+                start.countDown();
+                severity.get(10, TimeUnit.SECONDS);
+                commander.get(10, TimeUnit.SECONDS);
+
+                // THEN both changes are in the stored incident
+                Incident now = store.incident(id).orElseThrow();
+                assertEquals(Severity.SEV1, now.severity(), "round " + round);
+                assertEquals("U2", now.commander(), "round " + round);
+                assertEquals(3, now.version(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void constructor_refusesNulls() {
+        assertThrows(NullPointerException.class, () -> new IncidentService(null, Clock.systemUTC()));
+        assertThrows(NullPointerException.class, () -> new IncidentService(store, null));
+    }
+}
