@@ -93,6 +93,24 @@ class AlarmIngestHandlerTest {
     }
 
     @Test
+    void alarmFiringAgainAfterOk_reopensInvestigationOnTheSameIncident() throws Exception {
+        handler.handle(sample("alarm-metric-alarm.json"));
+        handler.handle(sample("alarm-metric-ok.json"));
+        ObjectNode again = (ObjectNode) JSON.readTree(sample("alarm-metric-alarm.json"));
+        again.put("id", "refire-1");
+        ((ObjectNode) again.path("detail").path("state")).put("timestamp", "2026-11-24T03:55:00.000+0000");
+
+        Map<String, String> result = handler.handle(JSON.writeValueAsBytes(again));
+
+        assertEquals("COUNTED", result.get("outcome"));
+        Incident incident = app.store().incident(new IncidentId(1)).orElseThrow();
+        assertEquals(Status.INVESTIGATING, incident.status());
+        assertEquals(2, incident.occurrences());
+        assertEquals(3, incident.version(), "created, mitigated, investigating again");
+        assertEquals(1, app.store().recentIncidents(10).size());
+    }
+
+    @Test
     void okDeliveredBeforeItsAlarm_neverLeavesAnIncidentAlarming() throws Exception {
         Map<String, String> ok = handler.handle(sample("alarm-metric-ok.json"));
         Map<String, String> alarm = handler.handle(sample("alarm-metric-alarm.json"));

@@ -163,7 +163,7 @@ public final class DynamoDbIncidentStore implements IncidentStore {
             case Change.Create c -> TransactWriteItem.builder().put(Put.builder().tableName(table)
                     .item(Items.incidentItem(c.incident(), 1))
                     .conditionExpression("attribute_not_exists(pk)").build()).build();
-            case Change.Update u -> TransactWriteItem.builder().update(versionedUpdate(u.incident())).build();
+            case Change.Update u -> TransactWriteItem.builder().update(versionedUpdate(u.incident(), u.countOccurrence())).build();
             case Change.CountOccurrence c -> TransactWriteItem.builder().update(Update.builder().tableName(table)
                     .key(Items.incidentKey(c.id()))
                     .updateExpression("ADD occurrences :one")
@@ -174,8 +174,8 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         };
     }
 
-    /** SETs the changeable fields (REMOVEs the emptied ones) and bumps the version; occurrences untouched. */
-    private Update versionedUpdate(Incident incident) {
+    /** SETs the changeable fields (REMOVEs the emptied ones) and bumps the version; occurrences only ADDed to. */
+    private Update versionedUpdate(Incident incident, boolean countOccurrence) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
@@ -197,6 +197,10 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         values.put(":expected", n(incident.version()));
         values.put(":next", n(incident.version() + 1));
         String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        if (countOccurrence) {
+            expression += " ADD occurrences :one";
+            values.put(":one", n(1));
+        }
         return Update.builder().tableName(table).key(Items.incidentKey(incident.id()))
                 .updateExpression(expression)
                 .conditionExpression("#version = :expected")

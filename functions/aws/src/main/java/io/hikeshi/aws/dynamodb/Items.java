@@ -139,6 +139,7 @@ final class Items {
         item.put("lastIncident", a.lastIncident() == null ? null : n(a.lastIncident().number()));
         item.put("lastOpenedAt", time(a.lastOpenedAt()));
         item.put("lastRecoveredAt", time(a.lastRecoveredAt()));
+        item.put("lastClosedAt", time(a.lastClosedAt()));
         item.put(VERSION, n(version));
         item.values().removeIf(java.util.Objects::isNull);
         return item;
@@ -147,7 +148,7 @@ final class Items {
     static AlertState alertState(Map<String, AttributeValue> item) {
         return new AlertState(str(item, "alertKey"), str(item, "signal"), instant(item, "signalAt"),
                 incidentId(item, "openIncident"), incidentId(item, "lastIncident"), instant(item, "lastOpenedAt"),
-                instant(item, "lastRecoveredAt"), num(item, VERSION));
+                instant(item, "lastRecoveredAt"), instant(item, "lastClosedAt"), num(item, VERSION));
     }
 
     // ---- values ----

@@ -132,7 +132,7 @@ class DynamoDbIncidentStoreTest {
         AlertState read = store.alertState("arn:alarm").orElseThrow();
         assertEquals(new IncidentId(7), read.openIncident());
         assertEquals(1, read.version());
-        assertEquals(CommitResult.COMMITTED, store.commit(new Change(null, null, read.released(), List.of())));
+        assertEquals(CommitResult.COMMITTED, store.commit(new Change(null, null, read.released(T0), List.of())));
         assertNull(store.alertState("arn:alarm").orElseThrow().openIncident());
     }
 

@@ -6,15 +6,16 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.store.Backoff;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
 import io.hikeshi.core.store.IncidentStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Turns alerts into incidents: one open incident per alert key, every delivery counted once,
@@ -104,9 +105,20 @@ public final class AlertIntakeService {
 
     private record Decision(Change change, AlertOutcome outcome) { }
 
-    /** The alert fires again while its incident is open: count it; note it unless it is an exact repeat. */
+    /**
+     * The alert fires again while its incident is open: count it; note it unless it is an exact
+     * repeat. Firing again after it recovered means the fix did not hold: a mitigated incident goes
+     * back to investigating.
+     */
     private Decision repeat(Alert alert, AlertState state, String deliveryId) {
         IncidentId id = state.openIncident();
+        if (state.lastRecoveredAt() != null && alert.at().isAfter(state.lastRecoveredAt()) && state.isNewer(alert.at())) {
+            Incident incident = store.incident(id).orElseThrow(() -> new IllegalStateException(
+                    "alert " + alert.key() + " points at missing incident " + id));
+            if (incident.status() == Status.MITIGATED) {
+                return refire(alert, state, deliveryId, incident);
+            }
+        }
         boolean exactRepeat = alert.at().equals(state.signalAt()) && alert.state().equals(state.signal());
         List<TimelineEntry> entries = exactRepeat ? List.of()
                 : List.of(entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
@@ -117,16 +129,30 @@ public final class AlertIntakeService {
         return new Decision(change, new AlertOutcome(Kind.COUNTED, id, "occurrence counted on " + id));
     }
 
-    /** The alert fires with no incident open: open one, unless the firing is older than a recovery we know. */
+    private Decision refire(Alert alert, AlertState state, String deliveryId, Incident mitigated) {
+        IncidentId id = mitigated.id();
+        TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
+                "Alert fired again after recovering: back to investigating. " + alert.summary());
+        Change change = new Change(deliveryId,
+                new Change.Update(mitigated.moveTo(Status.INVESTIGATING, alert.at()), true),
+                state.withSignal(alert.state(), alert.at()), List.of(entry));
+        return new Decision(change, new AlertOutcome(Kind.COUNTED, id, id + " fired again: back to investigating"));
+    }
+
+    /**
+     * The alert fires with no incident open: open one. A late firing that falls within the last
+     * incident's span is attached to it instead; one older than a recovery we already know opens
+     * its incident already recovered.
+     */
     private Decision trigger(Alert alert, AlertState state, String deliveryId) {
-        boolean staleFiring = state.lastRecoveredAt() != null && !alert.at().isAfter(state.lastRecoveredAt());
-        if (staleFiring && belongsToLastIncident(alert, state)) {
+        if (state.withinLastIncident(alert.at())) {
             IncidentId last = state.lastIncident();
             TimelineEntry entry = entry(last, deliveryId, alert.at(), TimelineKind.ALERT_NOTE, alert,
-                    "Late delivery: the alert had fired at this time and recovered at " + state.lastRecoveredAt());
+                    "Late delivery: the alert had fired at this time; " + last + " was closed at " + state.lastClosedAt());
             return new Decision(new Change(deliveryId, null, null, List.of(entry)),
                     new AlertOutcome(Kind.STALE, last, "late firing attached to " + last + ", which stays closed"));
         }
+        boolean staleFiring = state.lastRecoveredAt() != null && !alert.at().isAfter(state.lastRecoveredAt());
         AlertRouting.Decision route = routing.route(alert);
         IncidentId id = store.allocateId();
         Incident incident = Incident.open(id, alert.name(), route.severity(), route.service(), alert.key(),
@@ -149,11 +175,6 @@ public final class AlertIntakeService {
                         + (staleFiring ? ", already recovered" : "") + ")"));
     }
 
-    private boolean belongsToLastIncident(Alert alert, AlertState state) {
-        return state.lastIncident() != null && state.lastOpenedAt() != null
-                && !alert.at().isBefore(state.lastOpenedAt());
-    }
-
     /** The alert recovered while its incident is open: mitigate or resolve it, unless a newer state exists. */
     private Decision recover(Alert alert, AlertState state, String deliveryId) {
         IncidentId id = state.openIncident();
@@ -173,10 +194,10 @@ public final class AlertIntakeService {
                 .recovered(alert.at(), moves && target == Status.RESOLVED);
         TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_RECOVERED, alert,
                 "Alert recovered (" + alert.state() + "): " + alert.summary()
-                        + (moves ? " → " + target.name().toLowerCase() : ""));
+                        + (moves ? " → " + target.name().toLowerCase(Locale.ROOT) : ""));
         return new Decision(new Change(deliveryId, write, next, List.of(entry)),
-                new AlertOutcome(Kind.RECOVERED, id, id + (moves ? " " + target.name().toLowerCase()
-                        : " stays " + incident.status().name().toLowerCase())));
+                new AlertOutcome(Kind.RECOVERED, id, id + (moves ? " " + target.name().toLowerCase(Locale.ROOT)
+                        : " stays " + incident.status().name().toLowerCase(Locale.ROOT))));
     }
 
     private Status recoveryTarget() {
@@ -212,11 +233,7 @@ public final class AlertIntakeService {
     }
 
     private static void backOff(int attempt) {
-        long ceilingMillis = Math.min(200, 2L << Math.min(attempt, 7));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceilingMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Backoff.pause(attempt)) {
             throw new StoreContentionException("interrupted while retrying");
         }
     }

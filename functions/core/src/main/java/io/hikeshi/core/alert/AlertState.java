@@ -16,17 +16,21 @@ import java.util.Objects;
  * @param lastIncident    the most recent incident this alert opened, open or not, or null
  * @param lastOpenedAt    when {@code lastIncident}'s first alert fired
  * @param lastRecoveredAt when the alert last recovered, or null
+ * @param lastClosedAt    when {@code lastIncident} was closed (by the alert's recovery or by a person),
+ *                        or null while it is open; with {@code lastOpenedAt} it bounds which late
+ *                        firings belong to it
  * @param version         optimistic-locking version; 0 when not stored yet
  */
 public record AlertState(String key, String signal, Instant signalAt, IncidentId openIncident,
-                         IncidentId lastIncident, Instant lastOpenedAt, Instant lastRecoveredAt, long version) {
+                         IncidentId lastIncident, Instant lastOpenedAt, Instant lastRecoveredAt, Instant lastClosedAt,
+                         long version) {
 
     public AlertState {
         Objects.requireNonNull(key, "key");
     }
 
     public static AlertState unseen(String key) {
-        return new AlertState(key, null, null, null, null, null, null, 0);
+        return new AlertState(key, null, null, null, null, null, null, null, 0);
     }
 
     public boolean hasOpenIncident() {
@@ -39,26 +43,33 @@ public record AlertState(String key, String signal, Instant signalAt, IncidentId
     }
 
     public AlertState withSignal(String newSignal, Instant at) {
-        return new AlertState(key, newSignal, at, openIncident, lastIncident, lastOpenedAt, lastRecoveredAt, version);
+        return new AlertState(key, newSignal, at, openIncident, lastIncident, lastOpenedAt, lastRecoveredAt,
+                lastClosedAt, version);
     }
 
     public AlertState opened(IncidentId incident, Instant firedAt) {
-        return new AlertState(key, signal, signalAt, incident, incident, firedAt, lastRecoveredAt, version);
+        return new AlertState(key, signal, signalAt, incident, incident, firedAt, lastRecoveredAt, null, version);
     }
 
     public AlertState recovered(Instant at, boolean closeIncident) {
         return new AlertState(key, signal, signalAt, closeIncident ? null : openIncident, lastIncident,
-                lastOpenedAt, at, version);
+                lastOpenedAt, at, closeIncident ? at : lastClosedAt, version);
     }
 
-    /** The open incident was closed by a person: the next firing opens a new one. */
-    public AlertState released() {
-        return new AlertState(key, signal, signalAt, null, lastIncident, lastOpenedAt, lastRecoveredAt, version);
+    /** The open incident was closed by a person at {@code at}: the next firing opens a new one. */
+    public AlertState released(Instant at) {
+        return new AlertState(key, signal, signalAt, null, lastIncident, lastOpenedAt, lastRecoveredAt, at, version);
+    }
+
+    /** True when a firing at {@code at} falls within the last (closed) incident's span. */
+    public boolean withinLastIncident(Instant at) {
+        return lastIncident != null && lastOpenedAt != null && lastClosedAt != null
+                && !at.isBefore(lastOpenedAt) && !at.isAfter(lastClosedAt);
     }
 
     /** The same state as stored at {@code newVersion}; used by stores only. */
     public AlertState stored(long newVersion) {
         return new AlertState(key, signal, signalAt, openIncident, lastIncident, lastOpenedAt, lastRecoveredAt,
-                newVersion);
+                lastClosedAt, newVersion);
     }
 }

@@ -42,7 +42,7 @@ public final class IncidentService {
 
     public Incident changeStatus(IncidentId id, Status target, String actor) {
         return change(id, actor, TimelineKind.STATUS_CHANGED, i -> i.moveTo(target, clock.instant()),
-                i -> "Status → " + target.name().toLowerCase());
+                i -> "Status → " + target.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public Incident changeSeverity(IncidentId id, Severity severity, String actor) {
@@ -76,6 +76,9 @@ public final class IncidentService {
             if (store.commit(change) == CommitResult.COMMITTED) {
                 return store.incident(id).orElse(next);
             }
+            if (!io.hikeshi.core.store.Backoff.pause(attempt)) {
+                break;
+            }
         }
         throw new StoreContentionException(id + " kept changing; try again");
     }
@@ -87,7 +90,7 @@ public final class IncidentService {
         }
         return store.alertState(next.alertKey())
                 .filter(a -> next.id().equals(a.openIncident()))
-                .map(AlertState::released)
+                .map(a -> a.released(next.resolvedAt()))
                 .orElse(null);
     }
 }

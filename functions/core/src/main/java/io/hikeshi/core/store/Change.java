@@ -36,9 +36,13 @@ public record Change(String deliveryId, IncidentWrite incident, AlertState alert
 
     /**
      * Replaces the incident's fields, only if it is still at {@code incident.version()} (optimistic
-     * lock). The occurrence count is not replaced: it is only ever added to.
+     * lock). The occurrence count is not replaced: it is only ever added to ({@code countOccurrence}).
      */
-    public record Update(Incident incident) implements IncidentWrite {
+    public record Update(Incident incident, boolean countOccurrence) implements IncidentWrite {
+        public Update(Incident incident) {
+            this(incident, false);
+        }
+
         public IncidentId id() {
             return incident.id();
         }

@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -412,10 +411,6 @@ class AlertIntakeServiceTest {
     }
 
     @Test
-    @Disabled("BUG: AlertState keeps only the newest recovery, so an ALARM that fired AFTER the last incident"
-            + " recovered but arrives after a LATER OK is taken for a late firing of that old incident: STALE,"
-            + " attached to the resolved incident, and the firing never gets an incident (expected: OPENED,"
-            + " a new incident already resolved, like okBeforeAlarm_withAutoResolve)")
     void alarmBetweenTwoRecoveries_overtakenByTheSecondOk_opensANewIncident() {
         // GIVEN ALARM t1 → incident A, OK t2 resolves A; the alarm fires again at t3 and recovers at t4
         AlertIntakeService intake = intake(true);
@@ -482,6 +477,27 @@ class AlertIntakeServiceTest {
 
         assertEquals(Status.MITIGATED, incident(id).status());
         assertEquals(3, timeline(id).size());
+    }
+
+    @Test
+    void alarmFiringAgainAfterRecovering_sendsTheMitigatedIncidentBackToInvestigating() {
+        // GIVEN ALARM t1, OK t2 (mitigated, no auto-resolve) WHEN the alarm fires again at t3
+        AlertIntakeService intake = intake(false);
+        IncidentId id = intake.receive(alarm(T1), "d1").incident();
+        intake.receive(ok(T2), "d2");
+
+        AlertOutcome outcome = intake.receive(alarm(T3), "d3");
+
+        // THEN the same incident is investigated again, the firing counted and on the timeline
+        assertEquals(Kind.COUNTED, outcome.kind());
+        assertEquals(id, outcome.incident());
+        Incident i = incident(id);
+        assertEquals(Status.INVESTIGATING, i.status());
+        assertEquals(2, i.occurrences());
+        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(TimelineKind.ALERT_REPEATED, timeline(id).get(2).kind());
+        assertEquals(Kind.DUPLICATE, intake.receive(alarm(T3), "d3").kind());
+        assertEquals(2, incident(id).occurrences());
     }
 
     @Test

@@ -106,7 +106,8 @@ public final class InMemoryIncidentStore implements IncidentStore {
             case Change.Create c -> incidents.put(c.id(), c.incident().stored(1, c.incident().occurrences()));
             case Change.Update u -> {
                 Incident current = incidents.get(u.id());
-                incidents.put(u.id(), u.incident().stored(current.version() + 1, current.occurrences()));
+                incidents.put(u.id(), u.incident().stored(current.version() + 1,
+                        current.occurrences() + (u.countOccurrence() ? 1 : 0)));
             }
             case Change.CountOccurrence c -> {
                 Incident current = incidents.get(c.id());
