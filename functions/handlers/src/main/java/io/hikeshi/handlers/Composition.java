@@ -2,21 +2,29 @@ package io.hikeshi.handlers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.dynamodb.DynamoDbIncidentStore;
+import io.hikeshi.aws.ssm.SsmSecrets;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.AlertRouting;
+import io.hikeshi.core.alert.StormGuard;
 import io.hikeshi.core.incident.IncidentService;
+import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.core.store.IncidentStore;
 import io.hikeshi.handlers.config.AlertRoutingConfig;
+import io.hikeshi.handlers.webhook.IntegrationsConfig;
+import io.hikeshi.handlers.webhook.WebhookAuthenticator;
+import io.hikeshi.handlers.webhook.WebhookService;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The composition root: the one place that wires adapters to the core. Lambda builds it once per
- * execution environment, outside handleRequest, so SnapStart snapshots warm clients; local mode
- * builds it with its own DynamoDB client.
+ * execution environment, outside handleRequest, so SnapStart snapshots warm clients; local mode,
+ * tests and benchmarks build it with their own DynamoDB client and secrets.
  */
 public final class Composition {
 
@@ -24,38 +32,54 @@ public final class Composition {
     public static final String DYNAMODB_ENDPOINT = "HIKESHI_DYNAMODB_ENDPOINT";
     public static final String AUTO_RESOLVE = "HIKESHI_AUTO_RESOLVE_ON_OK";
     public static final String ALARM_ROUTES = "HIKESHI_ALARM_ROUTES";
+    public static final String INTEGRATIONS = "HIKESHI_INTEGRATIONS";
+    public static final String STORM_LIMIT = "HIKESHI_STORM_LIMIT";
+    public static final String STORM_WINDOW_MINUTES = "HIKESHI_STORM_WINDOW_MINUTES";
 
     private static Composition fromEnvironment;
 
-    private final ObjectMapper json;
+    private final ObjectMapper json = new ObjectMapper();
     private final IncidentStore store;
     private final AlertIntakeService alertIntake;
     private final IncidentService incidents;
+    private final WebhookService webhooks;
 
-    public Composition(IncidentStore store, AlertRouting routing, boolean resolveOnRecovery, Clock clock) {
-        this.json = new ObjectMapper();
+    private Composition(Map<String, String> env, IncidentStore store, Secrets secrets, Clock clock) {
         this.store = store;
-        this.alertIntake = new AlertIntakeService(store, routing, resolveOnRecovery);
+        AlertRouting routing = AlertRoutingConfig.load(json, env.get(ALARM_ROUTES));
+        StormGuard guard = new StormGuard(store, clock, intSetting(env, STORM_LIMIT, 20),
+                Duration.ofMinutes(intSetting(env, STORM_WINDOW_MINUTES, 10)));
+        this.alertIntake = new AlertIntakeService(store, routing,
+                Boolean.parseBoolean(env.getOrDefault(AUTO_RESOLVE, "false")), guard);
         this.incidents = new IncidentService(store, clock);
+        this.webhooks = new WebhookService(IntegrationsConfig.load(json, env.get(INTEGRATIONS)),
+                new WebhookAuthenticator(secrets, clock), alertIntake, json, clock);
     }
 
-    /** Wires from environment variables (names above); built once per JVM. */
+    /** Wires from environment variables (names above) and AWS clients; built once per JVM. */
     public static synchronized Composition fromEnvironment() {
         if (fromEnvironment == null) {
-            fromEnvironment = fromSettings(System.getenv(), dynamoFromEnvironment(System.getenv()));
+            Map<String, String> env = System.getenv();
+            SsmClient ssm = SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            fromEnvironment = fromSettings(env, dynamoFromEnvironment(env), new SsmSecrets(ssm, Clock.systemUTC()));
         }
         return fromEnvironment;
     }
 
+    /** For local mode, tests and benchmarks: no webhook secrets (every webhook request is refused). */
     public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo) {
+        return fromSettings(env, dynamo, reference -> {
+            throw new IllegalStateException("no secrets configured (" + reference + ")");
+        });
+    }
+
+    public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets) {
         String table = env.get(TABLE);
         if (table == null || table.isBlank()) {
             throw new IllegalStateException(TABLE + " is not set: it must name the incidents table");
         }
         Clock clock = Clock.systemUTC();
-        AlertRouting routing = AlertRoutingConfig.load(new ObjectMapper(), env.get(ALARM_ROUTES));
-        return new Composition(new DynamoDbIncidentStore(dynamo, table, clock), routing,
-                Boolean.parseBoolean(env.getOrDefault(AUTO_RESOLVE, "false")), clock);
+        return new Composition(env, new DynamoDbIncidentStore(dynamo, table, clock), secrets, clock);
     }
 
     private static DynamoDbClient dynamoFromEnvironment(Map<String, String> env) {
@@ -65,6 +89,15 @@ public final class Composition {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    private static int intSetting(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a whole number, was '" + value + "'");
+        }
     }
 
     public ObjectMapper json() {
@@ -81,5 +114,9 @@ public final class Composition {
 
     public IncidentService incidents() {
         return incidents;
+    }
+
+    public WebhookService webhooks() {
+        return webhooks;
     }
 }

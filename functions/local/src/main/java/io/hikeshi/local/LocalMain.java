@@ -24,6 +24,9 @@ public final class LocalMain {
               --auto-resolve  an alarm returning to OK resolves its incident (default: mitigates it)
             """;
 
+    /** Local mode's one secret for every webhook integration (AWS reads each from SSM instead). */
+    static final String LOCAL_WEBHOOK_SECRET = "HIKESHI_LOCAL_WEBHOOK_SECRET";
+
     private LocalMain() { }
 
     public static void main(String[] args) throws Exception {
@@ -47,13 +50,16 @@ public final class LocalMain {
         Map<String, String> settings = new HashMap<>(System.getenv());
         settings.put(Composition.TABLE, options.table);
         settings.put(Composition.AUTO_RESOLVE, Boolean.toString(options.autoResolve));
-        LocalServer server = new LocalServer(Composition.fromSettings(settings, client), options.host, options.port).start();
+        String webhookSecret = System.getenv().getOrDefault(LOCAL_WEBHOOK_SECRET, "local-secret");
+        LocalServer server = new LocalServer(Composition.fromSettings(settings, client, reference -> webhookSecret),
+                options.host, options.port).start();
         System.out.printf("""
                 Hikeshi is running (local mode) on http://%s:%d
                   try:  curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
                         curl localhost:%d/api/incidents
+                  webhooks: POST /alerts/{alertmanager,grafana,datadog,generic}, secret '%s' (README shows curls)
                   stop: Ctrl-C
-                """, options.host, server.port(), server.port(), server.port());
+                """, options.host, server.port(), server.port(), server.port(), webhookSecret);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

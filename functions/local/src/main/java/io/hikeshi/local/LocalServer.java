@@ -11,6 +11,7 @@ import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.alarm.AlarmEventParser;
 import io.hikeshi.handlers.alarm.InvalidEventException;
 import io.hikeshi.handlers.api.IncidentJson;
+import io.hikeshi.handlers.webhook.WebhookService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
  * Local mode's one HTTP server. Each route runs the same handler code Lambda runs:
  * <ul>
  *   <li>{@code POST /aws/eventbridge}: an EventBridge event exactly as AWS delivers it to the function;</li>
+ *   <li>{@code POST /alerts/<integration>}: a monitor's webhook (generic, Alertmanager, Grafana, Datadog);</li>
  *   <li>{@code GET /api/incidents}: incidents, newest first ({@code ?limit=}, default 50);</li>
  *   <li>{@code GET /api/incidents/INC-0042}: one incident with its timeline.</li>
  * </ul>
@@ -46,6 +48,7 @@ public final class LocalServer implements AutoCloseable {
         http.setExecutor(workers);
         http.createContext("/aws/eventbridge", this::eventBridge);
         http.createContext("/api/incidents", this::incidents);
+        http.createContext("/alerts/", this::alertWebhook);
         http.createContext("/", this::index);
     }
 
@@ -78,6 +81,25 @@ public final class LocalServer implements AutoCloseable {
             send(ex, 503, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
             io.hikeshi.handlers.Log.error("event failed", "error", e.toString());
+            send(ex, 500, Map.of("error", "internal error; see the log"));
+        }
+    }
+
+    /** {@code POST /alerts/<integration>}: the same WebhookService the WebhookHandler runs in AWS. */
+    private void alertWebhook(HttpExchange ex) throws IOException {
+        if (!"POST".equals(ex.getRequestMethod())) {
+            send(ex, 405, Map.of("error", "POST alerts here"));
+            return;
+        }
+        String integration = ex.getRequestURI().getPath().substring("/alerts/".length()).replaceAll("/+$", "");
+        byte[] body = ex.getRequestBody().readNBytes(WebhookService.MAX_BODY_BYTES + 1);
+        Map<String, String> headers = new java.util.HashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+        try {
+            WebhookService.Response response = app.webhooks().receive(integration, headers, body);
+            send(ex, response.status(), response.body());
+        } catch (RuntimeException e) {
+            io.hikeshi.handlers.Log.error("webhook failed", "error", e.toString());
             send(ex, 500, Map.of("error", "internal error; see the log"));
         }
     }
@@ -119,6 +141,7 @@ public final class LocalServer implements AutoCloseable {
 
                   POST /aws/eventbridge          an EventBridge event, e.g.
                       curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
+                  POST /alerts/<integration>     a monitor's webhook (alertmanager, grafana, datadog, generic)
                   GET  /api/incidents            incidents, newest first
                   GET  /api/incidents/INC-0001   one incident with its timeline
                 """.formatted(port()).getBytes(StandardCharsets.UTF_8);

@@ -110,6 +110,16 @@ public final class DynamoDbIncidentStore implements IncidentStore {
     }
 
     @Override
+    public long increment(String counter, java.time.Instant expiresAt) {
+        var updated = dynamo.updateItem(r -> r.tableName(table).key(Items.key("COUNTER#" + counter, "COUNTER"))
+                .updateExpression("ADD #value :one SET expiresAt = if_not_exists(expiresAt, :expires)")
+                .expressionAttributeNames(Map.of("#value", "value"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":expires", n(expiresAt.getEpochSecond())))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return Long.parseLong(updated.attributes().get("value").n());
+    }
+
+    @Override
     public CommitResult commit(Change change) {
         List<TransactWriteItem> items = new ArrayList<>();
         if (change.deliveryId() != null) {

@@ -36,6 +36,7 @@ public final class AlertIntakeService {
     private final IncidentStore store;
     private final AlertRouting routing;
     private final boolean resolveOnRecovery;
+    private final StormGuard stormGuard;
     private final Object[] openingLocks = new Object[64];
 
     /**
@@ -43,6 +44,13 @@ public final class AlertIntakeService {
      *                          in configuration), it only mitigates it and a person resolves it
      */
     public AlertIntakeService(IncidentStore store, AlertRouting routing, boolean resolveOnRecovery) {
+        this(store, routing, resolveOnRecovery, StormGuard.unlimited(store));
+    }
+
+    /** @param stormGuard limits how many incidents one source may open per window */
+    public AlertIntakeService(IncidentStore store, AlertRouting routing, boolean resolveOnRecovery,
+                              StormGuard stormGuard) {
+        this.stormGuard = Objects.requireNonNull(stormGuard, "stormGuard");
         this.store = Objects.requireNonNull(store, "store");
         this.routing = Objects.requireNonNull(routing, "routing");
         this.resolveOnRecovery = resolveOnRecovery;
@@ -92,8 +100,9 @@ public final class AlertIntakeService {
     private AlertOutcome attempt(Alert alert, AlertState state, String deliveryId) {
         Decision decision = switch (alert.signal()) {
             case TRIGGER -> state.hasOpenIncident() ? repeat(alert, state, deliveryId) : trigger(alert, state, deliveryId);
-            case RESOLVE -> state.hasOpenIncident() ? recover(alert, state, deliveryId) : recordState(alert, state, deliveryId);
+            case RESOLVE, CLOSE -> state.hasOpenIncident() ? recover(alert, state, deliveryId) : recordState(alert, state, deliveryId);
             case NOTE -> state.hasOpenIncident() ? note(alert, state, deliveryId) : recordState(alert, state, deliveryId);
+            case ACKNOWLEDGE -> state.hasOpenIncident() ? acknowledge(alert, state, deliveryId) : nothingToAcknowledge(deliveryId);
         };
         CommitResult result = store.commit(decision.change());
         return switch (result) {
@@ -152,6 +161,9 @@ public final class AlertIntakeService {
             return new Decision(new Change(deliveryId, null, null, List.of(entry)),
                     new AlertOutcome(Kind.STALE, last, "late firing attached to " + last + ", which stays closed"));
         }
+        if (!StormGuard.isStormKey(alert.key()) && !stormGuard.admitOpening(alert.source())) {
+            return groupIntoStorm(alert, deliveryId);
+        }
         boolean staleFiring = state.lastRecoveredAt() != null && !alert.at().isAfter(state.lastRecoveredAt());
         AlertRouting.Decision route = routing.route(alert);
         IncidentId id = store.allocateId();
@@ -175,6 +187,44 @@ public final class AlertIntakeService {
                         + (staleFiring ? ", already recovered" : "") + ")"));
     }
 
+    /** Over the source's storm limit: count the alert on the source's storm incident (opening it if needed). */
+    private Decision groupIntoStorm(Alert alert, String deliveryId) {
+        Alert storm = StormGuard.stormAlertFor(alert);
+        AlertState stormState = currentState(storm.key());
+        String why = alert.source() + " opened " + stormGuard.limit() + " incidents within " + stormGuard.window()
+                + "; " + alert.name() + " grouped";
+        if (!stormState.hasOpenIncident()) {
+            Decision opened = trigger(storm, stormState, deliveryId);
+            return new Decision(opened.change(), new AlertOutcome(Kind.GROUPED, opened.outcome().incident(),
+                    why + " onto new storm incident " + opened.outcome().incident()));
+        }
+        IncidentId id = stormState.openIncident();
+        TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
+                "Grouped (storm): " + alert.name() + " — " + alert.summary());
+        return new Decision(new Change(deliveryId, new Change.CountOccurrence(id), null, List.of(entry)),
+                new AlertOutcome(Kind.GROUPED, id, why + " onto " + id));
+    }
+
+    /** A monitor says someone is on it: acknowledge the open incident if it is still only triggered. */
+    private Decision acknowledge(Alert alert, AlertState state, String deliveryId) {
+        IncidentId id = state.openIncident();
+        Incident incident = store.incident(id).orElseThrow(() -> new IllegalStateException(
+                "alert " + alert.key() + " points at missing incident " + id));
+        boolean moves = incident.status().canMoveTo(Status.ACKNOWLEDGED);
+        Change.IncidentWrite write = moves ? new Change.Update(incident.moveTo(Status.ACKNOWLEDGED, alert.at())) : null;
+        TimelineEntry entry = entry(id, deliveryId, alert.at(), moves ? TimelineKind.STATUS_CHANGED : TimelineKind.ALERT_NOTE,
+                alert, "Acknowledged in " + alert.source() + (moves ? "" : " (already "
+                        + incident.status().name().toLowerCase(Locale.ROOT) + ")") + ": " + alert.summary());
+        return new Decision(new Change(deliveryId, write, null, List.of(entry)),
+                new AlertOutcome(moves ? Kind.ACKNOWLEDGED : Kind.RECORDED, id, id + (moves ? " acknowledged"
+                        : " already " + incident.status().name().toLowerCase(Locale.ROOT))));
+    }
+
+    private Decision nothingToAcknowledge(String deliveryId) {
+        return new Decision(new Change(deliveryId, null, null, List.of()),
+                new AlertOutcome(Kind.RECORDED, null, "no open incident to acknowledge"));
+    }
+
     /** The alert recovered while its incident is open: mitigate or resolve it, unless a newer state exists. */
     private Decision recover(Alert alert, AlertState state, String deliveryId) {
         IncidentId id = state.openIncident();
@@ -187,7 +237,7 @@ public final class AlertIntakeService {
         }
         Incident incident = store.incident(id).orElseThrow(() -> new IllegalStateException(
                 "alert " + alert.key() + " points at missing incident " + id));
-        Status target = recoveryTarget();
+        Status target = alert.signal() == Signal.CLOSE ? Status.RESOLVED : recoveryTarget();
         boolean moves = incident.status().canMoveTo(target);
         Change.IncidentWrite write = moves ? new Change.Update(incident.moveTo(target, alert.at())) : null;
         AlertState next = state.withSignal(alert.state(), alert.at())
@@ -221,15 +271,18 @@ public final class AlertIntakeService {
                     new AlertOutcome(Kind.STALE, null, alert.state() + " older than the newest state " + state.signal()));
         }
         AlertState next = state.withSignal(alert.state(), alert.at());
-        next = alert.signal() == Signal.RESOLVE ? next.recovered(alert.at(), false) : next;
+        next = alert.signal() == Signal.RESOLVE || alert.signal() == Signal.CLOSE ? next.recovered(alert.at(), false) : next;
         return new Decision(new Change(deliveryId, null, next, List.of()),
                 new AlertOutcome(Kind.RECORDED, null, alert.state() + " recorded; no incident open"));
     }
 
     private static TimelineEntry entry(IncidentId id, String entryId, Instant at, TimelineKind kind, Alert alert,
                                        String text) {
-        return new TimelineEntry(id, entryId, at, kind, alert.source(), text,
-                Map.of("alertKey", alert.key(), "state", alert.state()));
+        // What the monitor said (links, custom details) is kept with the entry it caused.
+        Map<String, String> attributes = new java.util.LinkedHashMap<>(alert.details());
+        attributes.put("alertKey", alert.key());
+        attributes.put("state", alert.state());
+        return new TimelineEntry(id, entryId, at, kind, alert.source(), text, attributes);
     }
 
     private static void backOff(int attempt) {

@@ -12,6 +12,10 @@ public record AlertOutcome(Kind kind, IncidentId incident, String detail) {
         COUNTED,
         /** The recovery was recorded and the incident mitigated or resolved. */
         RECOVERED,
+        /** The open incident was acknowledged. */
+        ACKNOWLEDGED,
+        /** Beyond the source's storm limit: grouped onto the source's storm incident, never dropped. */
+        GROUPED,
         /** Recorded (a note, an alert state with no incident), no incident opened or changed. */
         RECORDED,
         /** Older than what is already known: recorded, changed nothing else. */

@@ -27,6 +27,12 @@ public interface IncidentStore {
     IncidentId allocateId();
 
     /**
+     * Adds one to a named counter and returns the new value; a counter not seen before starts at
+     * zero. The counter may be forgotten after {@code expiresAt} (storm-guard windows).
+     */
+    long increment(String counter, java.time.Instant expiresAt);
+
+    /**
      * Applies the change all-or-nothing: the delivery id is recorded (with an expiry), a created
      * incident must not exist, an updated incident and a saved alert state must still be at the
      * version they were read at, a counted incident must still be open.

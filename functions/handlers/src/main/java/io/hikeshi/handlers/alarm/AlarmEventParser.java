@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.incident.Severity;
+import io.hikeshi.handlers.json.JsonFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -167,29 +168,15 @@ public final class AlarmEventParser {
     }
 
     private static String text(JsonNode node, String field) {
-        return text(node, field, field);
+        return JsonFields.text(node, field, field);
     }
 
     private static String text(JsonNode node, String field, String path) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new InvalidEventException(path + " is missing");
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new InvalidEventException(path + " must be a non-empty string, was " + value.getNodeType().name().toLowerCase());
-        }
-        return value.asText();
+        return JsonFields.text(node, field, path);
     }
 
     private static JsonNode object(JsonNode node, String field, String path) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new InvalidEventException(path + " is missing");
-        }
-        if (!value.isObject()) {
-            throw new InvalidEventException(path + " must be an object, was " + value.getNodeType().name().toLowerCase());
-        }
-        return value;
+        return JsonFields.object(node, field, path);
     }
 
     private static String optional(JsonNode node, String field) {

@@ -24,6 +24,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
     private final Map<String, AlertState> alerts = new HashMap<>();
     private final Set<String> deliveries = new HashSet<>();
     private long counter;
+    private final Map<String, Long> counters = new HashMap<>();
 
     @Override
     public synchronized Optional<Incident> incident(IncidentId id) {
@@ -54,6 +55,11 @@ public final class InMemoryIncidentStore implements IncidentStore {
     @Override
     public synchronized IncidentId allocateId() {
         return new IncidentId(++counter);
+    }
+
+    @Override
+    public synchronized long increment(String name, java.time.Instant expiresAt) {
+        return counters.merge(name, 1L, Long::sum);
     }
 
     @Override
