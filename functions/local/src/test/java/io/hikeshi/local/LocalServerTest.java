@@ -31,8 +31,8 @@ class LocalServerTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "local-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
-        server = new LocalServer(Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo), "127.0.0.1", 0)
-                .start();
+        server = new LocalServer(Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo,
+                reference -> "local-secret"), "127.0.0.1", 0).start();
     }
 
     @AfterEach
@@ -55,6 +55,23 @@ class LocalServerTest {
         assertEquals(1705, incident.path("secondsToMitigate").asLong());
         assertEquals(2, incident.path("timeline").size());
         assertEquals("ALERT_RECOVERED", incident.path("timeline").get(1).path("kind").asText());
+    }
+
+    @Test
+    void alertmanagerWebhook_withItsToken_opensAnIncident_withoutIt_401() throws Exception {
+        var body = HttpRequest.BodyPublishers.ofFile(Path.of("events/webhook-alertmanager-firing.json"));
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/alerts/alertmanager")).POST(body).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> authorised = http.send(HttpRequest.newBuilder(uri("/alerts/alertmanager"))
+                .header("Authorization", "Bearer local-secret")
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("events/webhook-alertmanager-firing.json"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(401, anonymous.statusCode());
+        assertEquals(202, authorised.statusCode(), authorised.body());
+        assertEquals("OPENED", JSON.readTree(authorised.body()).path("results").get(0).path("outcome").asText());
+        assertEquals("PaymentApiHighErrorRate",
+                JSON.readTree(get("/api/incidents/INC-0001").body()).path("title").asText());
     }
 
     @Test

@@ -28,7 +28,8 @@ final class DatadogParser implements WebhookParser {
         String monitor = required(body, "alert_id");
         String transition = required(body, "transition");
         String scope = normalisedScope(field(body, "alert_scope"));
-        String title = first(field(body, "alert_title"), required(body, "title"));
+        // Datadog prefixes titles with "[P1] [Triggered on {scope}]": the incident keeps the stable part.
+        String title = first(field(body, "alert_title"), required(body, "title")).replaceFirst("^(\\[[^\\]]*\\]\\s*)+", "");
         Map<String, String> tags = tags(field(body, "tags"));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("monitor", monitor);

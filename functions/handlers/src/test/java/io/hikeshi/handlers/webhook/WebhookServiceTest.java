@@ -208,6 +208,7 @@ class WebhookServiceTest {
         assertEquals("RECOVERED", outcome(recovered));
         Incident incident = incident(1);
         assertEquals("unlock", incident.service());
+        assertEquals("Unlock API error ratio above 5%", incident.title(), "without Datadog's [Triggered on …] prefix");
         assertEquals(Severity.SEV1, incident.severity(), "alert_priority P1");
         assertEquals("datadog:12345678:region:ap-northeast-1,service:unlock", incident.alertKey());
     }
