@@ -60,10 +60,20 @@ public final class Composition {
     public static synchronized Composition fromEnvironment() {
         if (fromEnvironment == null) {
             Map<String, String> env = System.getenv();
-            SsmClient ssm = SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-            fromEnvironment = fromSettings(env, dynamoFromEnvironment(env), new SsmSecrets(ssm, Clock.systemUTC()));
+            fromEnvironment = fromSettings(env, dynamoFromEnvironment(env), ssmSecrets());
         }
         return fromEnvironment;
+    }
+
+    private static SsmSecrets ssm;
+
+    /** Secrets from SSM Parameter Store, one client per JVM. */
+    static synchronized SsmSecrets ssmSecrets() {
+        if (ssm == null) {
+            ssm = new SsmSecrets(SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                    Clock.systemUTC());
+        }
+        return ssm;
     }
 
     /** For local mode, tests and benchmarks: no webhook secrets (every webhook request is refused). */

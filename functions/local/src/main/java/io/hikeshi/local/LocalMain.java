@@ -51,18 +51,23 @@ public final class LocalMain {
         settings.put(Composition.TABLE, options.table);
         settings.put(Composition.AUTO_RESOLVE, Boolean.toString(options.autoResolve));
         String webhookSecret = System.getenv().getOrDefault(LOCAL_WEBHOOK_SECRET, "local-secret");
-        LocalServer server = new LocalServer(Composition.fromSettings(settings, client, reference -> webhookSecret),
-                options.host, options.port).start();
+        Composition core = Composition.fromSettings(settings, client, reference -> webhookSecret);
+        LocalSlack slack = LocalSlack.start(core, System.getenv());
+        LocalServer server = new LocalServer(core, slack.http(), options.host, options.port).start();
         System.out.printf("""
                 Hikeshi is running (local mode) on http://%s:%d
                   try:  curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
                         curl localhost:%d/api/incidents
                   webhooks: POST /alerts/{alertmanager,grafana,datadog,generic}, secret '%s' (README shows curls)
+                  slack:    POST /slack/events, signing secret '%s'; %s
+                            try:  bin/slack-send command "/incident help"
                   stop: Ctrl-C
-                """, options.host, server.port(), server.port(), server.port(), webhookSecret);
+                """, options.host, server.port(), server.port(), server.port(), webhookSecret, slack.signingSecret(),
+                slack.description());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            slack.close();
             dynamoDb.close();
             stopped.countDown();
         }));

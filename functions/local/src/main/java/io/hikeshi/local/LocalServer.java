@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
  * Local mode's one HTTP server. Each route runs the same handler code Lambda runs:
  * <ul>
  *   <li>{@code POST /aws/eventbridge}: an EventBridge event exactly as AWS delivers it to the function;</li>
+ *   <li>{@code POST /slack/events}: Slack's requests, signed with the local signing secret;</li>
  *   <li>{@code POST /alerts/<integration>}: a monitor's webhook (generic, Alertmanager, Grafana, Datadog);</li>
  *   <li>{@code GET /api/incidents}: incidents, newest first ({@code ?limit=}, default 50);</li>
  *   <li>{@code GET /api/incidents/INC-0042}: one incident with its timeline.</li>
@@ -38,10 +39,17 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Composition app;
     private final AlarmIngestHandler alarmIngest;
+    private final io.hikeshi.slack.SlackHttp slack;
     private final ObjectMapper json = new ObjectMapper();
 
     public LocalServer(Composition app, String host, int port) throws IOException {
+        this(app, null, host, port);
+    }
+
+    /** @param slack the Bolt app for {@code POST /slack/events}, or null to serve no Slack endpoint */
+    public LocalServer(Composition app, io.hikeshi.slack.SlackHttp slack, String host, int port) throws IOException {
         this.app = app;
+        this.slack = slack;
         this.alarmIngest = new AlarmIngestHandler(app);
         this.http = HttpServer.create(new InetSocketAddress(host, port), 128);
         this.workers = Executors.newFixedThreadPool(32);
@@ -49,6 +57,9 @@ public final class LocalServer implements AutoCloseable {
         http.createContext("/aws/eventbridge", this::eventBridge);
         http.createContext("/api/incidents", this::incidents);
         http.createContext("/alerts/", this::alertWebhook);
+        if (slack != null) {
+            http.createContext("/slack/events", this::slackEvents);
+        }
         http.createContext("/", this::index);
     }
 
@@ -104,6 +115,26 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
+    /** {@code POST /slack/events}: Slack's own request format, signed; the same Bolt app as the SlackHandler. */
+    private void slackEvents(HttpExchange ex) throws IOException {
+        if (!"POST".equals(ex.getRequestMethod())) {
+            send(ex, 405, Map.of("error", "POST Slack requests here"));
+            return;
+        }
+        String body = new String(ex.getRequestBody().readNBytes(1024 * 1024), StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
+        com.slack.api.bolt.response.Response response = slack.handle("/slack/events", headers, body,
+                ex.getRemoteAddress().getAddress().getHostAddress());
+        byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", response.getContentType() == null ? "text/plain" : response.getContentType());
+        ex.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            ex.getResponseBody().write(bytes);
+        }
+        ex.close();
+    }
+
     private void incidents(HttpExchange ex) throws IOException {
         if (!"GET".equals(ex.getRequestMethod())) {
             send(ex, 405, Map.of("error", "read-only: GET"));
@@ -142,6 +173,7 @@ public final class LocalServer implements AutoCloseable {
                   POST /aws/eventbridge          an EventBridge event, e.g.
                       curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
                   POST /alerts/<integration>     a monitor's webhook (alertmanager, grafana, datadog, generic)
+                  POST /slack/events             Slack commands, buttons, forms, events (signed; see bin/slack-send)
                   GET  /api/incidents            incidents, newest first
                   GET  /api/incidents/INC-0001   one incident with its timeline
                 """.formatted(port()).getBytes(StandardCharsets.UTF_8);

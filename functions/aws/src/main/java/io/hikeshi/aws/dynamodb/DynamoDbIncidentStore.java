@@ -100,6 +100,20 @@ public final class DynamoDbIncidentStore implements IncidentStore {
     }
 
     @Override
+    public Optional<IncidentId> incidentForChannel(String channelId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(Items.channelKey(channelId))).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new IncidentId(Long.parseLong(item.get("incident").n())));
+    }
+
+    @Override
+    public void linkChannel(String channelId, IncidentId incident) {
+        Map<String, AttributeValue> item = new HashMap<>(Items.channelKey(channelId));
+        item.put("incident", n(incident.number()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Override
     public IncidentId allocateId() {
         var updated = dynamo.updateItem(r -> r.tableName(table).key(Items.counterKey())
                 .updateExpression("ADD #value :one")

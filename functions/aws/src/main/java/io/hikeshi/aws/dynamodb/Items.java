@@ -53,6 +53,10 @@ final class Items {
         return key("COUNTER#INCIDENT", "COUNTER");
     }
 
+    static Map<String, AttributeValue> channelKey(String channelId) {
+        return key("CHANNEL#" + channelId, "CHANNEL");
+    }
+
     static Map<String, AttributeValue> deliveryKey(String deliveryId) {
         return key("DELIVERY#" + deliveryId, "DELIVERY");
     }

@@ -2,27 +2,33 @@ package io.hikeshi.core.incident;
 
 import io.hikeshi.core.alert.AlertState;
 import io.hikeshi.core.alert.StoreContentionException;
+import io.hikeshi.core.store.Backoff;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
 import io.hikeshi.core.store.IncidentStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Changes people make to an incident (acknowledge, status, severity, commander, notes).
+ * What people do to incidents (declare, acknowledge, status, severity, commander, notes, pins).
  *
  * <p>Each change is read → apply → conditional write on the version read; when someone else
  * wrote in between, it is re-applied to the fresh incident. So two people changing different
  * things at once both win, and a change that has become illegal (acknowledging what was just
- * resolved) fails with a clear error instead of overwriting.
+ * resolved) fails with a clear error instead of overwriting. A change that changes nothing (taking
+ * command twice, the same severity again) writes nothing: a double click is harmless.
  */
 public final class IncidentService {
 
     private static final int MAX_ATTEMPTS = 10;
+    public static final int MAX_TEXT = 3000;
 
     private final IncidentStore store;
     private final Clock clock;
@@ -36,47 +42,123 @@ public final class IncidentService {
         return store.incident(id).orElseThrow(() -> new IncidentNotFoundException(id));
     }
 
+    /** Open incidents, newest first (among the most recent {@code scan}). */
+    public List<Incident> openIncidents(int scan) {
+        return store.recentIncidents(scan).stream().filter(Incident::isOpen).toList();
+    }
+
+    /**
+     * A person declares an incident.
+     *
+     * @param deliveryId identifies the request (e.g. the Slack view id): a repeat declares nothing twice
+     * @return the new incident, or empty if this delivery was already handled
+     */
+    public java.util.Optional<Incident> declare(String title, Severity severity, String service, String description,
+                                                String actor, String deliveryId) {
+        Instant now = clock.instant();
+        Incident incident = Incident.open(store.allocateId(), title, severity, service, null,
+                clip(description), now);
+        TimelineEntry opened = entry(incident.id(), now, TimelineKind.OPENED, actor, "Declared by " + actor
+                + (description == null || description.isBlank() ? "" : ": " + clip(description)));
+        CommitResult result = store.commit(new Change(deliveryId, new Change.Create(incident), null, List.of(opened)));
+        return result == CommitResult.COMMITTED ? store.incident(incident.id()) : java.util.Optional.empty();
+    }
+
     public Incident acknowledge(IncidentId id, String actor) {
         return changeStatus(id, Status.ACKNOWLEDGED, actor);
     }
 
     public Incident changeStatus(IncidentId id, Status target, String actor) {
-        return change(id, actor, TimelineKind.STATUS_CHANGED, i -> i.moveTo(target, clock.instant()),
-                i -> "Status → " + target.name().toLowerCase(java.util.Locale.ROOT));
+        return change(id, actor, i -> i.moveTo(target, clock.instant()),
+                (before, after) -> List.of(entry(id, clock.instant(), TimelineKind.STATUS_CHANGED, actor,
+                        "Status → " + name(target))));
+    }
+
+    /**
+     * A status update for stakeholders: moves to {@code target} when it differs (and is allowed) and
+     * records the summary either way.
+     */
+    public Incident postStatusUpdate(IncidentId id, Status target, String summary, String actor) {
+        String text = clip(Objects.requireNonNull(summary, "summary").strip());
+        return change(id, actor, i -> i.status() == target ? i : i.moveTo(target, clock.instant()),
+                (before, after) -> {
+                    List<TimelineEntry> entries = new ArrayList<>();
+                    if (before.status() != after.status()) {
+                        entries.add(entry(id, clock.instant(), TimelineKind.STATUS_CHANGED, actor, "Status → " + name(target)));
+                    }
+                    entries.add(entry(id, clock.instant(), TimelineKind.STATUS_UPDATE, actor, "[" + name(target) + "] " + text));
+                    return entries;
+                }, true);
     }
 
     public Incident changeSeverity(IncidentId id, Severity severity, String actor) {
-        return change(id, actor, TimelineKind.SEVERITY_CHANGED, i -> i.withSeverity(severity),
-                i -> "Severity → " + severity);
+        return change(id, actor, i -> i.severity() == severity ? i : i.withSeverity(severity),
+                (before, after) -> List.of(entry(id, clock.instant(), TimelineKind.SEVERITY_CHANGED, actor,
+                        "Severity " + before.severity() + " → " + severity)));
     }
 
     public Incident assignCommander(IncidentId id, String commander, String actor) {
-        return change(id, actor, TimelineKind.COMMANDER_CHANGED, i -> i.withCommander(commander),
-                i -> "Commander → " + commander);
+        return change(id, actor, i -> commander.equals(i.commander()) ? i : i.withCommander(commander),
+                (before, after) -> List.of(entry(id, clock.instant(), TimelineKind.COMMANDER_CHANGED, actor,
+                        "Commander → " + commander)));
     }
 
     /** Appends a note; touches nothing else, so it never conflicts. */
     public void addNote(IncidentId id, String actor, String text) {
         get(id);
-        TimelineEntry note = new TimelineEntry(id, UUID.randomUUID().toString(), clock.instant(),
-                TimelineKind.NOTE, actor, text, Map.of());
+        TimelineEntry note = entry(id, clock.instant(), TimelineKind.NOTE, actor, clip(text));
         if (store.commit(new Change(null, null, null, List.of(note))) != CommitResult.COMMITTED) {
             throw new StoreContentionException("could not add a note to " + id);
         }
     }
 
-    private Incident change(IncidentId id, String actor, TimelineKind kind, UnaryOperator<Incident> apply,
-                            java.util.function.Function<Incident, String> describe) {
+    /**
+     * Puts a chat message on the timeline, at the time it was written. The entry's id is the
+     * message's own (channel + ts), so pinning the same message twice records it once.
+     *
+     * @return true if recorded now, false if it was already on the timeline
+     */
+    public boolean recordPinnedMessage(IncidentId id, String channel, String messageTs, Instant writtenAt, String author,
+                                       String text, String permalink, String pinnedBy) {
+        get(id);
+        TimelineEntry entry = new TimelineEntry(id, "pin-" + channel + "-" + messageTs, writtenAt,
+                TimelineKind.PINNED_MESSAGE, author, clip(text),
+                Map.of("permalink", permalink == null ? "" : permalink, "pinnedBy", pinnedBy, "channel", channel));
+        return store.commit(new Change(null, null, null, List.of(entry))) == CommitResult.COMMITTED;
+    }
+
+    /** Links a chat channel to an incident, so commands typed there act on it. */
+    public void linkWarRoom(IncidentId id, String channelId) {
+        get(id);
+        store.linkChannel(channelId, id);
+    }
+
+    public java.util.Optional<IncidentId> incidentForChannel(String channelId) {
+        return store.incidentForChannel(channelId);
+    }
+
+    private interface Entries {
+        List<TimelineEntry> of(Incident before, Incident after);
+    }
+
+    private Incident change(IncidentId id, String actor, UnaryOperator<Incident> apply, Entries entries) {
+        return change(id, actor, apply, entries, false);
+    }
+
+    private Incident change(IncidentId id, String actor, UnaryOperator<Incident> apply, Entries entries,
+                            boolean recordEvenIfUnchanged) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Incident current = get(id);
             Incident next = apply.apply(current);
-            TimelineEntry entry = new TimelineEntry(id, UUID.randomUUID().toString(), clock.instant(), kind, actor,
-                    describe.apply(next), Map.of());
-            Change change = new Change(null, new Change.Update(next), releasedAlert(next), List.of(entry));
+            if (next.equals(current) && !recordEvenIfUnchanged) {
+                return current;
+            }
+            Change.IncidentWrite write = next.equals(current) ? null : new Change.Update(next);
+            Change change = new Change(null, write, releasedAlert(next), entries.of(current, next));
             if (store.commit(change) == CommitResult.COMMITTED) {
                 return store.incident(id).orElse(next);
             }
-            if (!io.hikeshi.core.store.Backoff.pause(attempt)) {
+            if (!Backoff.pause(attempt)) {
                 break;
             }
         }
@@ -92,5 +174,20 @@ public final class IncidentService {
                 .filter(a -> next.id().equals(a.openIncident()))
                 .map(a -> a.released(next.resolvedAt()))
                 .orElse(null);
+    }
+
+    private static TimelineEntry entry(IncidentId id, Instant at, TimelineKind kind, String actor, String text) {
+        return new TimelineEntry(id, UUID.randomUUID().toString(), at, kind, actor, text, Map.of());
+    }
+
+    private static String name(Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String clip(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 }

@@ -13,5 +13,9 @@ public enum TimelineKind {
     STATUS_CHANGED,
     SEVERITY_CHANGED,
     COMMANDER_CHANGED,
+    /** A status update for stakeholders: the new status and a short summary in words. */
+    STATUS_UPDATE,
+    /** A chat message someone marked for the record (a 📌 reaction in the war room). */
+    PINNED_MESSAGE,
     NOTE
 }

@@ -23,6 +23,12 @@ public interface IncidentStore {
 
     Optional<AlertState> alertState(String alertKey);
 
+    /** The incident whose war room is this chat channel, if any. */
+    Optional<IncidentId> incidentForChannel(String channelId);
+
+    /** Records that {@code channelId} is the war room of {@code incident}; idempotent. */
+    void linkChannel(String channelId, IncidentId incident);
+
     /** A fresh incident number from an atomic counter: never handed out twice. */
     IncidentId allocateId();
 

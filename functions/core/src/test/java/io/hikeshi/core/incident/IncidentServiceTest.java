@@ -125,7 +125,7 @@ class IncidentServiceTest {
         assertEquals(Severity.SEV1, store.incident(id).orElseThrow().severity());
         TimelineEntry entry = timeline(id).get(0);
         assertEquals(TimelineKind.SEVERITY_CHANGED, entry.kind());
-        assertEquals("Severity → SEV1", entry.text());
+        assertEquals("Severity SEV3 → SEV1", entry.text());
         assertEquals("U123", entry.actor());
     }
 
@@ -267,6 +267,19 @@ class IncidentServiceTest {
         assertEquals(b, store.alertState(KEY).orElseThrow().openIncident());
     }
 
+    @Test
+    void takingCommandTwice_orTheSameSeverityAgain_writesNothing() {
+        IncidentId id = declared();
+        service.assignCommander(id, "U123", "U123");
+        long version = store.incident(id).orElseThrow().version();
+
+        service.assignCommander(id, "U123", "U123");
+        service.changeSeverity(id, store.incident(id).orElseThrow().severity(), "U123");
+
+        assertEquals(version, store.incident(id).orElseThrow().version());
+        assertEquals(1, timeline(id).size());
+    }
+
     // ---- concurrency ----
 
     @Test
@@ -284,9 +297,11 @@ class IncidentServiceTest {
             futures.add(pool.submit(() -> {
                 start.await();
                 for (int n = 0; n < perThread; n++) {
+                    Severity severity = Severity.values()[n % 2];
+                    String commander = "U-commander-" + actor + "-" + n;
                     Runnable write = severityThread
-                            ? () -> service.changeSeverity(id, Severity.SEV1, actor)
-                            : () -> service.assignCommander(id, "U-commander", actor);
+                            ? () -> service.changeSeverity(id, severity, actor)
+                            : () -> service.assignCommander(id, commander, actor);
                     retryOnContention(write);
                 }
                 return null;
@@ -299,17 +314,16 @@ class IncidentServiceTest {
         pool.shutdown();
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
 
-        // THEN neither kind of change was lost, and every write was counted
+        // THEN neither kind of change was lost, and every real change was written once
+        // (a severity write that finds the same severity already set is a no-op, like a double click)
         Incident now = store.incident(id).orElseThrow();
-        assertEquals(Severity.SEV1, now.severity(), "no commander write overwrote the severity");
-        assertEquals("U-commander", now.commander(), "no severity write overwrote the commander");
-        assertEquals(1 + threads * perThread, now.version());
         List<TimelineEntry> timeline = timeline(id);
-        assertEquals(threads * perThread, timeline.size());
-        assertEquals(threads * perThread / 2,
-                timeline.stream().filter(e -> e.kind() == TimelineKind.SEVERITY_CHANGED).count());
-        assertEquals(threads * perThread / 2,
-                timeline.stream().filter(e -> e.kind() == TimelineKind.COMMANDER_CHANGED).count());
+        long severityChanges = timeline.stream().filter(e -> e.kind() == TimelineKind.SEVERITY_CHANGED).count();
+        long commanderChanges = timeline.stream().filter(e -> e.kind() == TimelineKind.COMMANDER_CHANGED).count();
+        assertEquals(threads / 2 * perThread, commanderChanges, "every commander write was a change and was kept");
+        assertTrue(now.commander().startsWith("U-commander-"), "no severity write overwrote the commander");
+        assertTrue(severityChanges >= 1);
+        assertEquals(1 + severityChanges + commanderChanges, now.version(), "one version per write, none lost");
     }
 
     /**

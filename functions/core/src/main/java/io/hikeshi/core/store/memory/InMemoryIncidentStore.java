@@ -25,6 +25,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
     private final Set<String> deliveries = new HashSet<>();
     private long counter;
     private final Map<String, Long> counters = new HashMap<>();
+    private final Map<String, IncidentId> channels = new HashMap<>();
 
     @Override
     public synchronized Optional<Incident> incident(IncidentId id) {
@@ -50,6 +51,16 @@ public final class InMemoryIncidentStore implements IncidentStore {
     @Override
     public synchronized Optional<AlertState> alertState(String alertKey) {
         return Optional.ofNullable(alerts.get(alertKey));
+    }
+
+    @Override
+    public synchronized Optional<IncidentId> incidentForChannel(String channelId) {
+        return Optional.ofNullable(channels.get(channelId));
+    }
+
+    @Override
+    public synchronized void linkChannel(String channelId, IncidentId incident) {
+        channels.put(channelId, incident);
     }
 
     @Override

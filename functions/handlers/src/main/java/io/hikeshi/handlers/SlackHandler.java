@@ -1,0 +1,46 @@
+package io.hikeshi.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.bolt.response.Response;
+import io.hikeshi.slack.SlackHttp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /slack/events} behind the HTTP API: slash commands, interactivity and the Events API.
+ * A thin adapter from payload format 2.0 to Bolt (Bolt's own Lambda handler expects the REST API's
+ * format 1.0). Must answer within Slack's 3 seconds; slow work goes to the Slack task queue.
+ */
+public final class SlackHandler implements RequestStreamHandler {
+
+    private final SlackHttp slack;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SlackHandler() {
+        this(SlackComposition.fromEnvironment());
+    }
+
+    public SlackHandler(SlackComposition slack) {
+        this.slack = slack.http();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiEvent event;
+        try {
+            event = HttpApiEvent.read(json.readTree(input));
+        } catch (IOException | IllegalArgumentException e) {
+            Log.error("unreadable API Gateway event", "error", e.getMessage());
+            HttpApiEvent.respond(json, output, 400, "application/json", "{\"error\":\"unreadable request\"}");
+            return;
+        }
+        Response response = slack.handle(event.path(), event.multiHeaders(),
+                new String(event.body(), StandardCharsets.UTF_8), event.sourceIp());
+        HttpApiEvent.respond(json, output, response.getStatusCode(),
+                response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(), response.getBody());
+    }
+}

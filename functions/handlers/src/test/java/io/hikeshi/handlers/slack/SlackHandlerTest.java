@@ -1,0 +1,415 @@
+package io.hikeshi.handlers.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hikeshi.aws.dynamodb.IncidentTable;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.SlackHandler;
+import io.hikeshi.slack.HikeshiSlackApp;
+import io.hikeshi.slack.SlackTask;
+import io.hikeshi.slackstub.SlackApiStub;
+import io.hikeshi.slackstub.SlackSigner;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Slack cockpit end to end: signed requests in payload format 2.0 → SlackHandler → the real
+ * Bolt app → the core on DynamoDB Local; the Slack Web API is a Slack-shaped stub on loopback.
+ */
+class SlackHandlerTest {
+
+    static final String SECRET = "test-signing-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SlackApiStub slackApi;
+    private Composition core;
+    private SlackComposition slack;
+    private SlackHandler handler;
+    private final List<String> queued = new CopyOnWriteArrayList<>();
+    private String table;
+
+    @BeforeEach
+    void setUp() {
+        var dynamo = EmbeddedDynamoDb.shared().client();
+        table = "slack-" + UUID.randomUUID();
+        IncidentTable.createIfMissing(dynamo, table);
+        core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
+        slackApi = SlackApiStub.start();
+        slackApi.respond("users.info", "{\"ok\":true,\"user\":{\"id\":\"U0ALICE\",\"name\":\"alice\",\"locale\":\"en-US\"}}");
+        slack = new SlackComposition(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-test", slackApi.methodsUrlPrefix(),
+                Locale.ENGLISH), queued::add);
+        handler = new SlackHandler(slack);
+    }
+
+    @AfterEach
+    void tearDown() {
+        slackApi.close();
+    }
+
+    // ---- slash command and modals ----
+
+    @Test
+    void declare_opensTheModal_withinTheAck() throws Exception {
+        JsonNode response = send(sample("slack-command-incident-declare.txt"));
+
+        assertEquals(200, response.path("statusCode").asInt());
+        var opened = slackApi.calls("views.open");
+        assertEquals(1, opened.size());
+        assertTrue(opened.get(0).param("view").contains("\"callback_id\":\"declare_incident\""));
+        assertTrue(opened.get(0).param("trigger_id").startsWith("8095117703590"));
+    }
+
+    @Test
+    void declareSubmission_createsTheIncident_andAnnouncesItAfterTheAck_once() throws Exception {
+        String submission = sample("slack-view-submission-declare.json");
+
+        JsonNode first = send(SlackSigner.payloadBody(submission));
+        JsonNode again = sendSignedAt(SlackSigner.payloadBody(submission), Instant.now().getEpochSecond() + 1);
+
+        assertEquals(200, first.path("statusCode").asInt());
+        assertEquals("", first.path("body").asText(), "an empty ack closes the modal");
+        assertEquals(200, again.path("statusCode").asInt());
+        List<Incident> incidents = core.store().recentIncidents(10);
+        assertEquals(1, incidents.size(), "the same view submitted twice declares once");
+        Incident incident = incidents.get(0);
+        assertEquals("Payment API returns 5xx", incident.title());
+        assertEquals(Severity.SEV2, incident.severity());
+        assertEquals("payment-api", incident.service());
+        assertTrue(slackApi.calls("chat.postMessage").isEmpty(), "no Slack post inside the 3-second answer");
+        runQueuedTasks();
+        var posted = slackApi.calls("chat.postMessage");
+        assertEquals(1, posted.size());
+        assertEquals("C0GENERAL", posted.get(0).param("channel"));
+        assertTrue(posted.get(0).param("blocks").contains("incident_acknowledge"), "the card with its buttons");
+    }
+
+    @Test
+    void declareSubmission_withBadFields_answersFieldErrors_andSavesNothing() throws Exception {
+        ObjectNode submission = (ObjectNode) JSON.readTree(sample("slack-view-submission-declare.json"));
+        ObjectNode values = (ObjectNode) submission.path("view").path("state").path("values");
+        ((ObjectNode) values.path("title").path("value")).put("value", " ");
+        ((ObjectNode) values.path("service").path("value")).put("value", "Payment API!");
+
+        JsonNode response = send(SlackSigner.payloadBody(JSON.writeValueAsString(submission)));
+
+        JsonNode body = JSON.readTree(response.path("body").asText());
+        assertEquals("errors", body.path("response_action").asText());
+        assertEquals("A title is needed.", body.path("errors").path("title").asText());
+        assertTrue(body.path("errors").has("service"));
+        assertTrue(core.store().recentIncidents(10).isEmpty());
+    }
+
+    @Test
+    void noteTypedInTheWarRoom_actsOnItsIncident() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+
+        JsonNode response = send(sample("slack-command-incident-note.txt"));
+
+        JsonNode body = JSON.readTree(response.path("body").asText());
+        assertEquals("ephemeral", body.path("response_type").asText());
+        assertTrue(body.path("text").asText().contains(id + ": note added"));
+        assertTrue(timeline(id).stream().anyMatch(e -> e.kind() == TimelineKind.NOTE
+                && e.text().equals("Rolled back payment-api") && e.actor().equals("U0ALICE")));
+    }
+
+    @Test
+    void commandElsewhere_asksWhichIncident_andThePickRunsIt() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+        String note = sample("slack-command-incident-note.txt").replace("channel_id=C0WARROOM", "channel_id=C0GENERAL");
+
+        JsonNode asked = JSON.readTree(send(note).path("body").asText());
+
+        assertTrue(asked.toString().contains("incident_pick:" + id), asked.toString());
+        assertTrue(timeline(id).stream().noneMatch(e -> e.kind() == TimelineKind.NOTE));
+        String pick = blockAction("incident_pick:" + id, id + "|note Rolled back payment-api", "C0GENERAL");
+        send(SlackSigner.payloadBody(pick));
+        assertTrue(timeline(id).stream().anyMatch(e -> e.kind() == TimelineKind.NOTE), "the picked incident got the note");
+    }
+
+    @Test
+    void severityAndCommander_changeTheIncident_andTellTheChannel() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+
+        JsonNode severity = JSON.readTree(send(command("severity sev1", "C0WARROOM")).path("body").asText());
+        JsonNode commander = JSON.readTree(send(command("commander <@U0BOB|bob>", "C0WARROOM")).path("body").asText());
+
+        assertEquals("in_channel", severity.path("response_type").asText());
+        assertEquals("in_channel", commander.path("response_type").asText());
+        Incident incident = core.store().incident(id).orElseThrow();
+        assertEquals(Severity.SEV1, incident.severity());
+        assertEquals("U0BOB", incident.commander());
+    }
+
+    @Test
+    void statusAndResolve_openModals_andTheirSubmissionsChangeTheIncident() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+        send(command("status", "C0WARROOM"));
+        send(command("resolve", "C0WARROOM"));
+        assertEquals(2, slackApi.calls("views.open").size());
+
+        send(SlackSigner.payloadBody(viewSubmission("status_update", id + "|C0WARROOM",
+                Map.of("status", Map.of("type", "static_select", "selected_option", Map.of("value", "MITIGATED")),
+                        "summary", Map.of("type", "plain_text_input", "value", "Rolled back; error rate normal")))));
+        assertEquals(Status.MITIGATED, core.store().incident(id).orElseThrow().status());
+        send(SlackSigner.payloadBody(viewSubmission("resolve_incident", id + "|C0WARROOM",
+                Map.of("resolution", Map.of("type", "plain_text_input", "value", "Bad deploy rolled back; fix in #4512")))));
+
+        Incident incident = core.store().incident(id).orElseThrow();
+        assertEquals(Status.RESOLVED, incident.status());
+        assertEquals(2, timeline(id).stream().filter(e -> e.kind() == TimelineKind.STATUS_UPDATE).count());
+        runQueuedTasks();
+        assertEquals(2, slackApi.calls("chat.postMessage").size(), "both updates announced in the war room");
+    }
+
+    @Test
+    void statusSubmission_withoutASummary_answersAFieldError() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+
+        JsonNode response = send(SlackSigner.payloadBody(viewSubmission("status_update", id + "|C0WARROOM",
+                Map.of("status", Map.of("type", "static_select", "selected_option", Map.of("value", "MITIGATED")),
+                        "summary", Map.of("type", "plain_text_input")))));
+
+        assertEquals("errors", JSON.readTree(response.path("body").asText()).path("response_action").asText());
+        assertEquals(Status.TRIGGERED, core.store().incident(id).orElseThrow().status());
+    }
+
+    // ---- the card's buttons ----
+
+    @Test
+    void acknowledgeClickedTwice_changesTheIncidentOnce() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+        String click = sample("slack-block-actions-acknowledge.json").replace("INC-0042", id.toString());
+
+        // Two clicks are two requests, signed a moment apart.
+        assertEquals(200, send(SlackSigner.payloadBody(click)).path("statusCode").asInt());
+        assertEquals(200, sendSignedAt(SlackSigner.payloadBody(click), Instant.now().getEpochSecond() + 1)
+                .path("statusCode").asInt());
+
+        assertEquals(Status.ACKNOWLEDGED, core.store().incident(id).orElseThrow().status());
+        assertEquals(1, timeline(id).stream().filter(e -> e.kind() == TimelineKind.STATUS_CHANGED).count());
+        runQueuedTasks();
+        assertEquals(1, slackApi.calls("chat.update").size(), "the card redrawn after the first click");
+        assertTrue(slackApi.calls("chat.postEphemeral").get(0).param("text").contains("cannot move from acknowledged"),
+                "the second click is told why nothing changed");
+    }
+
+    @Test
+    void takeCommandAndSeveritySelect_onTheCard() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+
+        send(SlackSigner.payloadBody(blockAction("incident_take_command", id.toString(), "C0WARROOM")));
+        send(SlackSigner.payloadBody(severitySelect(id + "|SEV1")));
+
+        Incident incident = core.store().incident(id).orElseThrow();
+        assertEquals("U0BOB", incident.commander());
+        assertEquals(Severity.SEV1, incident.severity());
+    }
+
+    // ---- Events API ----
+
+    @Test
+    void pushpinInTheWarRoom_putsTheMessageOnTheTimeline_once_evenWhenSlackRetries() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+        String event = sample("slack-event-reaction-added.json");
+
+        assertEquals(200, send(event).path("statusCode").asInt());
+        Map<String, String> retry = new HashMap<>(SlackSigner.headers(SECRET, Instant.now().getEpochSecond(), event));
+        retry.put("X-Slack-Retry-Num", "1");
+        retry.put("X-Slack-Retry-Reason", "http_timeout");
+        assertEquals(200, send(event, retry).path("statusCode").asInt());
+        runQueuedTasks();
+
+        List<TimelineEntry> pins = timeline(id).stream().filter(e -> e.kind() == TimelineKind.PINNED_MESSAGE).toList();
+        assertEquals(1, pins.size());
+        assertEquals(SlackApiStub.HISTORY_TEXT, pins.get(0).text());
+        assertTrue(pins.get(0).attributes().get("permalink").startsWith("https://"));
+        assertEquals("U0ALICE", pins.get(0).attributes().get("pinnedBy"));
+    }
+
+    @Test
+    void appHomeOpened_publishesTheOpenIncidents() throws Exception {
+        declaredWithWarRoom("C0WARROOM");
+
+        send(sample("slack-event-app-home-opened.json"));
+        runQueuedTasks();
+
+        var published = slackApi.calls("views.publish");
+        assertEquals(1, published.size());
+        assertEquals("U0ALICE", published.get(0).param("user_id"));
+        assertTrue(published.get(0).param("view").contains("Payment API returns 5xx"));
+    }
+
+    @Test
+    void urlVerification_echoesTheChallenge() throws Exception {
+        JsonNode response = send(sample("slack-url-verification.json"));
+
+        assertEquals(200, response.path("statusCode").asInt());
+        String challenge = JSON.readTree(sample("slack-url-verification.json")).path("challenge").asText();
+        assertTrue(response.path("body").asText().contains(challenge));
+    }
+
+    @Test
+    void japaneseSpeakers_getJapanese() throws Exception {
+        slackApi.respond("users.info", "{\"ok\":true,\"user\":{\"id\":\"U0ALICE\",\"locale\":\"ja-JP\"}}");
+
+        JsonNode help = JSON.readTree(send(command("help", "C0GENERAL")).path("body").asText());
+
+        assertTrue(help.path("text").asText().contains("インシデントを宣言"), help.toString());
+    }
+
+    // ---- hostile and bad input: the right status, nothing written ----
+
+    @Test
+    void forgedStaleReplayedOrUnsignedRequests_areRefused_andChangeNothing() throws Exception {
+        String body = command("note INC-0001 pwned", "C0GENERAL");
+        declaredWithWarRoom("C0WARROOM");
+        long now = Instant.now().getEpochSecond();
+        Map<String, String> forged = new HashMap<>(SlackSigner.headers("not-the-secret", now, body));
+        Map<String, String> stale = SlackSigner.headers(SECRET, now - 301, body);
+        Map<String, String> valid = SlackSigner.headers(SECRET, now, body);
+
+        int forgedStatus = send(body, forged).path("statusCode").asInt();
+        int missingStatus = send(body, Map.of()).path("statusCode").asInt();
+        int staleStatus = send(body, stale).path("statusCode").asInt();
+        int firstStatus = send(body, valid).path("statusCode").asInt();
+        int replayStatus = send(body, valid).path("statusCode").asInt();
+
+        assertEquals(List.of(401, 401, 401, 200, 401), List.of(forgedStatus, missingStatus, staleStatus, firstStatus, replayStatus));
+        assertEquals(1, timeline(new IncidentId(1)).stream().filter(e -> e.kind() == TimelineKind.NOTE).count(),
+                "only the one genuine request wrote");
+    }
+
+    @Test
+    void unknownSubcommand_oversizedNote_andMalformedPayload_getClearAnswers_andWriteNothing() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+
+        JsonNode unknown = JSON.readTree(send(command("explode", "C0WARROOM")).path("body").asText());
+        JsonNode oversized = JSON.readTree(send(command("note " + "x".repeat(3001), "C0WARROOM")).path("body").asText());
+        JsonNode malformed = send("payload=%7Bnot-json");
+        JsonNode otherCommand = send(command("anything", "C0WARROOM").replace("command=%2Fincident", "command=%2Fdeploy"));
+
+        assertTrue(unknown.path("text").asText().contains("I don't know `/incident explode`"), unknown.toString());
+        assertTrue(oversized.path("text").asText().contains("3001 characters; the limit is 3000"), oversized.toString());
+        assertTrue(malformed.path("statusCode").asInt() >= 400, malformed.toString());
+        assertTrue(otherCommand.path("statusCode").asInt() >= 400, otherCommand.toString());
+        assertTrue(timeline(id).stream().noneMatch(e -> e.kind() == TimelineKind.NOTE));
+    }
+
+    // ---- helpers ----
+
+    private IncidentId declaredWithWarRoom(String channel) {
+        Incident incident = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api",
+                "Checkout failing", "U0ALICE", null).orElseThrow();
+        core.incidents().linkWarRoom(incident.id(), channel);
+        return incident.id();
+    }
+
+    private JsonNode send(String body) throws Exception {
+        return send(body, SlackSigner.headers(SECRET, Instant.now().getEpochSecond(), body));
+    }
+
+    private JsonNode sendSignedAt(String body, long epochSeconds) throws Exception {
+        return send(body, SlackSigner.headers(SECRET, epochSeconds, body));
+    }
+
+    private JsonNode send(String body, Map<String, String> headers) throws Exception {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("rawPath", "/slack/events");
+        ObjectNode h = event.putObject("headers");
+        h.put("content-type", body.trim().startsWith("{") ? "application/json" : "application/x-www-form-urlencoded");
+        headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
+        event.putObject("requestContext").putObject("http").put("sourceIp", "192.0.2.10");
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private void runQueuedTasks() throws Exception {
+        List<String> tasks = new ArrayList<>(queued);
+        queued.clear();
+        for (String task : tasks) {
+            slack.taskRunner().run(SlackTask.fromJson(task));
+        }
+    }
+
+    private List<TimelineEntry> timeline(IncidentId id) {
+        return core.store().timeline(id, 100);
+    }
+
+    static String sample(String name) throws Exception {
+        return Files.readString(Path.of("events", name)).strip();
+    }
+
+    static String command(String text, String channel) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("team_id", "T0HIKESHI");
+        params.put("channel_id", channel);
+        params.put("user_id", "U0ALICE");
+        params.put("user_name", "alice");
+        params.put("command", "/incident");
+        params.put("text", text);
+        params.put("api_app_id", "A0HIKESHI");
+        params.put("response_url", "https://hooks.slack.com/commands/T0HIKESHI/1/x");
+        params.put("trigger_id", "1.2.3");
+        return SlackSigner.formBody(params);
+    }
+
+    private static String blockAction(String actionId, String value, String channel) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(sample("slack-block-actions-acknowledge.json"));
+        ObjectNode action = (ObjectNode) payload.path("actions").get(0);
+        action.put("action_id", actionId);
+        action.put("value", value);
+        ((ObjectNode) payload.path("channel")).put("id", channel);
+        return JSON.writeValueAsString(payload);
+    }
+
+    private static String severitySelect(String value) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(sample("slack-block-actions-acknowledge.json"));
+        ObjectNode action = (ObjectNode) payload.path("actions").get(0);
+        action.put("action_id", "incident_change_severity");
+        action.put("type", "static_select");
+        action.remove("value");
+        action.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text").put("text", "SEV1");
+        return JSON.writeValueAsString(payload);
+    }
+
+    private static String viewSubmission(String callbackId, String privateMetadata, Map<String, Object> values) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(sample("slack-view-submission-declare.json"));
+        ObjectNode view = (ObjectNode) payload.path("view");
+        view.put("id", "V" + UUID.randomUUID().toString().substring(0, 8));
+        view.put("callback_id", callbackId);
+        view.put("private_metadata", privateMetadata);
+        ObjectNode state = view.putObject("state").putObject("values");
+        values.forEach((block, value) -> state.putObject(block).set("value", JSON.valueToTree(value)));
+        return JSON.writeValueAsString(payload);
+    }
+}

@@ -1,0 +1,99 @@
+package io.hikeshi.local;
+
+import io.hikeshi.core.task.TaskQueue;
+import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.slack.HikeshiSlackApp;
+import io.hikeshi.slack.Messages;
+import io.hikeshi.slack.SlackHttp;
+import io.hikeshi.slack.SlackTask;
+import io.hikeshi.slack.SlackTaskRunner;
+import io.hikeshi.slackstub.SlackApiStub;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Slack in local mode: the same Bolt app, with tasks run by an in-process worker instead of SQS.
+ * With {@code HIKESHI_SLACK_BOT_TOKEN} set it talks to real Slack; without, to a Slack-shaped stub
+ * and prints every call it would have made, so nothing needs a workspace.
+ */
+final class LocalSlack implements AutoCloseable {
+
+    static final String BOT_TOKEN = "HIKESHI_SLACK_BOT_TOKEN";
+    static final String SIGNING_SECRET = "HIKESHI_SLACK_SIGNING_SECRET";
+    /** Calls that are plumbing, not something a person would see. */
+    private static final Set<String> QUIET = Set.of("auth.test", "users.info", "conversations.history",
+            "conversations.replies", "chat.getPermalink");
+
+    private final SlackHttp http;
+    private final SlackApiStub fakeSlack;
+    private final ExecutorService worker;
+    private final String signingSecret;
+
+    private LocalSlack(SlackHttp http, SlackApiStub fakeSlack, ExecutorService worker, String signingSecret) {
+        this.http = http;
+        this.fakeSlack = fakeSlack;
+        this.worker = worker;
+        this.signingSecret = signingSecret;
+    }
+
+    static LocalSlack start(Composition core, Map<String, String> env) {
+        String token = env.get(BOT_TOKEN);
+        String signingSecret = env.getOrDefault(SIGNING_SECRET, "local-signing-secret");
+        SlackApiStub fake = null;
+        if (token == null || token.isBlank()) {
+            fake = SlackApiStub.start();
+            fake.onCall(LocalSlack::show);
+            token = "xoxb-local";
+        }
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        AtomicReference<SlackTaskRunner> runner = new AtomicReference<>();
+        TaskQueue tasks = json -> worker.submit(() -> {
+            try {
+                runner.get().run(SlackTask.fromJson(json));
+            } catch (Exception e) {
+                System.out.println("slack task failed: " + e);
+            }
+        });
+        SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings(signingSecret, token,
+                fake == null ? null : fake.methodsUrlPrefix(),
+                Messages.parseLocale(env.getOrDefault(SlackComposition.LOCALE, "ja"))), tasks);
+        runner.set(slack.taskRunner());
+        return new LocalSlack(slack.http(), fake, worker, signingSecret);
+    }
+
+    private static void show(SlackApiStub.Call call) {
+        if (QUIET.contains(call.method())) {
+            return;
+        }
+        String where = call.param("channel") != null ? " " + call.param("channel")
+                : call.param("user_id") != null ? " @" + call.param("user_id") : "";
+        String what = call.param("text") != null ? call.param("text")
+                : call.param("view") != null ? "(view) " + call.param("view") : String.valueOf(call.params());
+        System.out.println("slack ▸ " + call.method() + where + ": " + (what.length() > 300 ? what.substring(0, 300) + "…" : what));
+    }
+
+    SlackHttp http() {
+        return http;
+    }
+
+    String signingSecret() {
+        return signingSecret;
+    }
+
+    String description() {
+        return fakeSlack == null ? "talking to real Slack (HIKESHI_SLACK_BOT_TOKEN)"
+                : "no bot token: Slack calls are printed here instead of sent";
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        if (fakeSlack != null) {
+            fakeSlack.close();
+        }
+    }
+}

@@ -1,0 +1,547 @@
+package io.hikeshi.slackstub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Slack-Web-API-shaped HTTP server on 127.0.0.1, for tests, local mode and benchmarks.
+ *
+ * <p>Point the Slack Java SDK at it with {@code SlackConfig.setMethodsEndpointUrlPrefix(stub.methodsUrlPrefix())}:
+ * the SDK then POSTs to {@code PREFIX + "chat.postMessage"} and the stub records the call and answers a
+ * response that the SDK's response classes parse (also with {@code failOnUnknownProperties}). Every call is
+ * recorded, including the ones answered by {@link #failNext} or {@link #respond}.
+ *
+ * <p>Thread-safe; requests are served on virtual threads, so {@link #latency} does not limit concurrency.
+ * Never in the Lambda jar.
+ */
+public final class SlackApiStub implements AutoCloseable {
+
+    /** The workspace the stub pretends to be. */
+    public static final String TEAM_ID = "T0HIKESHI";
+    public static final String TEAM_NAME = "Hikeshi Demo";
+    public static final String TEAM_DOMAIN = "hikeshi-demo";
+    public static final String APP_ID = "A0HIKESHI";
+    /** The bot user ({@code auth.test} user_id) and bot id. */
+    public static final String BOT_USER_ID = "U0BOT";
+    public static final String BOT_ID = "B0BOT";
+    /** What {@code conversations.history} / {@code conversations.replies} answer by default. */
+    public static final String HISTORY_USER = "U0ALICE";
+    public static final String HISTORY_TEXT = "Rolled back payment-api to v1.42.0; 5xx back to normal";
+    /** The message ts answered when neither {@code latest} nor {@code ts} is given. */
+    public static final String HISTORY_DEFAULT_TS = "1795403600.000200";
+    /** First message ts is {@code 1795403567.000100}, then {@code .000200}, ... (2026-11-24T03:12:47Z). */
+    static final long TS_BASE_SECONDS = 1_795_403_567L;
+
+    /** One recorded Web API call: query string and body parameters (body wins), Authorization header. */
+    public record Call(String method, Map<String, String> params, String authorization, long atNanos) {
+        public Call {
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+
+        /** The parameter's value, or null. */
+        public String param(String name) {
+            return params.get(name);
+        }
+    }
+
+    private record Failure(int remaining, int httpStatus, Integer retryAfterSeconds) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RATELIMITED = "{\"ok\":false,\"error\":\"ratelimited\"}";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String methodsUrlPrefix;
+    private final List<Call> calls = new ArrayList<>();
+    private volatile java.util.function.Consumer<Call> listener = call -> { };
+    private final Map<String, String> responses = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, String> channelNames = new ConcurrentHashMap<>();
+    private volatile long latencyNanos;
+    private final AtomicLong tsCounter = new AtomicLong();
+    private final AtomicLong viewCounter = new AtomicLong();
+    private final AtomicLong channelCounter = new AtomicLong();
+    private final AtomicLong bookmarkCounter = new AtomicLong();
+    private final AtomicLong hashCounter = new AtomicLong();
+
+    private SlackApiStub(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+        this.methodsUrlPrefix = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+        channelNames.put("C0WARROOM", "inc-0042-payment-api");
+        channelNames.put("C0GENERAL", "general");
+    }
+
+    /** Starts a stub on 127.0.0.1 on a free port. Close it when done. */
+    public static SlackApiStub start() {
+        try {
+            HttpServer server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.setExecutor(executor);
+            SlackApiStub stub = new SlackApiStub(server, executor);
+            server.createContext("/api/", stub::handle);
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Slack API stub", e);
+        }
+    }
+
+    /** Called for every call as it arrives (local mode prints what would have been posted). */
+    public void onCall(java.util.function.Consumer<Call> listener) {
+        this.listener = listener == null ? call -> { } : listener;
+    }
+
+    /** e.g. {@code http://127.0.0.1:PORT/api/}: the value for {@code SlackConfig.setMethodsEndpointUrlPrefix}. */
+    public String methodsUrlPrefix() {
+        return methodsUrlPrefix;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** All calls so far, in arrival order (a snapshot). */
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** The calls of one Web API method, e.g. {@code "chat.postMessage"}, in arrival order. */
+    public List<Call> calls(String method) {
+        synchronized (calls) {
+            return calls.stream().filter(c -> c.method().equals(method)).toList();
+        }
+    }
+
+    /** Forgets the recorded calls (overrides, failures and latency stay). */
+    public void clear() {
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
+
+    /** Forgets the calls and every override, pending failure and latency. */
+    public void reset() {
+        clear();
+        responses.clear();
+        failures.clear();
+        latencyNanos = 0;
+    }
+
+    /** From now on answer {@code method} with this JSON (HTTP 200), until {@link #reset}. */
+    public void respond(String method, String json) {
+        try {
+            JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+        responses.put(method, json);
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} get HTTP {@code httpStatus} (e.g. 429, 500) with
+     * {@code {"ok":false,"error":"ratelimited"}} and, if given, a {@code Retry-After} header; then back to normal.
+     */
+    public void failNext(String method, int times, int httpStatus, Integer retryAfterSeconds) {
+        if (times <= 0) {
+            failures.remove(method);
+        } else {
+            failures.put(method, new Failure(times, httpStatus, retryAfterSeconds));
+        }
+    }
+
+    /** Sleep this long before answering each call (zero or null for none). */
+    public void latency(Duration perCall) {
+        latencyNanos = perCall == null ? 0 : Math.max(0, perCall.toNanos());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long at = System.nanoTime();
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = path.startsWith("/api/") ? path.substring("/api/".length()) : "";
+            if (method.endsWith("/")) {
+                method = method.substring(0, method.length() - 1);
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            parseForm(exchange.getRequestURI().getRawQuery(), params);
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean bodyOk = parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), body, params);
+            Call call = new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization"), at);
+            synchronized (calls) {
+                calls.add(call);
+                listener.accept(call);
+            }
+
+            long sleep = latencyNanos;
+            if (sleep > 0) {
+                try {
+                    Thread.sleep(Duration.ofNanos(sleep));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // closing
+                }
+            }
+
+            Failure failure = takeFailure(method);
+            if (failure != null) {
+                if (failure.retryAfterSeconds() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", String.valueOf(failure.retryAfterSeconds()));
+                }
+                send(exchange, failure.httpStatus(), RATELIMITED);
+                return;
+            }
+            String json;
+            if (!bodyOk) {
+                json = "{\"ok\":false,\"error\":\"invalid_json\"}";
+            } else {
+                String override = responses.get(method);
+                json = override != null ? override : defaultResponse(call);
+            }
+            send(exchange, 200, json);
+        } catch (RuntimeException e) {
+            // a bug in the stub must show as a failed call, not a hung client
+            send(exchange, 500, "{\"ok\":false,\"error\":\"stub_error\",\"detail\":"
+                    + JSON.writeValueAsString(String.valueOf(e)) + "}");
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private Failure takeFailure(String method) {
+        Failure[] taken = new Failure[1];
+        failures.computeIfPresent(method, (m, f) -> {
+            taken[0] = f;
+            return f.remaining() > 1 ? new Failure(f.remaining() - 1, f.httpStatus(), f.retryAfterSeconds()) : null;
+        });
+        return taken[0];
+    }
+
+    /** Adds the body's parameters; false if a JSON body does not parse. */
+    private static boolean parseBody(String contentType, byte[] body, Map<String, String> params) {
+        if (body.length == 0) {
+            return true;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/json")) {
+            JsonNode root;
+            try {
+                root = JSON.readTree(body);
+            } catch (IOException e) {
+                return false;
+            }
+            if (root != null && root.isObject()) {
+                for (Map.Entry<String, JsonNode> field : root.properties()) {
+                    JsonNode value = field.getValue();
+                    if (value.isNull()) {
+                        continue;
+                    }
+                    params.put(field.getKey(), value.isContainerNode() ? value.toString() : value.asText());
+                }
+            }
+            return true;
+        }
+        if (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded")) {
+            parseForm(new String(body, StandardCharsets.UTF_8), params);
+        }
+        return true; // multipart etc.: recorded without body parameters
+    }
+
+    private static void parseForm(String raw, Map<String, String> params) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(decode(name), decode(value));
+        }
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    // ---------------------------------------------------------------- default responses
+
+    private String defaultResponse(Call c) {
+        ObjectNode r = JSON.createObjectNode().put("ok", true);
+        switch (c.method()) {
+            case "auth.test" -> r.put("url", "https://" + TEAM_DOMAIN + ".slack.com/")
+                    .put("team", TEAM_NAME)
+                    .put("user", "hikeshi")
+                    .put("team_id", TEAM_ID)
+                    .put("user_id", BOT_USER_ID)
+                    .put("bot_id", BOT_ID)
+                    .put("is_enterprise_install", false);
+            case "chat.postMessage" -> {
+                String channel = c.param("channel");
+                if (channel == null || channel.isBlank()) {
+                    return error("channel_not_found");
+                }
+                String ts = nextTs();
+                r.put("channel", channel).put("ts", ts);
+                ObjectNode message = botMessage(c, ts);
+                if (c.param("thread_ts") != null) {
+                    message.put("thread_ts", c.param("thread_ts"));
+                }
+                r.set("message", message);
+            }
+            case "chat.update" -> {
+                String ts = c.param("ts");
+                r.put("channel", c.param("channel")).put("ts", ts).put("text", nullToEmpty(c.param("text")));
+                r.set("message", botMessage(c, ts));
+            }
+            case "chat.postEphemeral" -> r.put("message_ts", nextTs());
+            case "chat.getPermalink" -> {
+                String channel = c.param("channel");
+                String ts = nullToEmpty(c.param("message_ts"));
+                r.put("channel", channel)
+                        .put("permalink", "https://" + TEAM_DOMAIN + ".slack.com/archives/" + channel + "/p"
+                                + ts.replace(".", ""));
+            }
+            case "views.open", "views.update", "views.push", "views.publish" -> r.set("view", view(c));
+            case "conversations.history", "conversations.replies" -> {
+                String ts = firstNonNull(c.param("latest"), c.param("ts"), HISTORY_DEFAULT_TS);
+                ArrayNode messages = r.putArray("messages");
+                messages.addObject()
+                        .put("type", "message")
+                        .put("user", HISTORY_USER)
+                        .put("text", HISTORY_TEXT)
+                        .put("ts", ts)
+                        .put("team", TEAM_ID);
+                r.put("has_more", false);
+                r.putObject("response_metadata").put("next_cursor", "");
+            }
+            case "conversations.info", "conversations.invite", "conversations.join" ->
+                    r.set("channel", channel(c.param("channel")));
+            case "conversations.setTopic" -> {
+                ObjectNode channel = channel(c.param("channel"));
+                channel.putObject("topic")
+                        .put("value", nullToEmpty(c.param("topic")))
+                        .put("creator", BOT_USER_ID)
+                        .put("last_set", TS_BASE_SECONDS);
+                r.set("channel", channel);
+            }
+            case "conversations.create" -> {
+                String name = c.param("name");
+                if (name == null || name.isBlank()) {
+                    return error("invalid_name_required");
+                }
+                String id = String.format(Locale.ROOT, "C%08d", channelCounter.incrementAndGet());
+                channelNames.put(id, name);
+                ObjectNode channel = channel(id);
+                channel.put("is_private", "true".equals(c.param("is_private")));
+                channel.put("creator", BOT_USER_ID);
+                r.set("channel", channel);
+            }
+            case "users.info" -> r.set("user", user(c.param("user")));
+            case "team.info" -> r.putObject("team")
+                    .put("id", TEAM_ID)
+                    .put("name", TEAM_NAME)
+                    .put("domain", TEAM_DOMAIN)
+                    .put("email_domain", "");
+            case "pins.add", "reactions.add" -> {
+                // {"ok":true}
+            }
+            case "bookmarks.add" -> r.putObject("bookmark")
+                    .put("id", String.format(Locale.ROOT, "Bk%09d", bookmarkCounter.incrementAndGet()))
+                    .put("channel_id", c.param("channel_id"))
+                    .put("title", nullToEmpty(c.param("title")))
+                    .put("link", nullToEmpty(c.param("link")))
+                    .put("emoji", nullToEmpty(c.param("emoji")))
+                    .put("icon_url", (String) null)
+                    .put("type", firstNonNull(c.param("type"), "link"))
+                    .put("date_created", TS_BASE_SECONDS)
+                    .put("date_updated", 0)
+                    .put("rank", "U")
+                    .put("last_updated_by_user_id", BOT_USER_ID)
+                    .put("last_updated_by_team_id", TEAM_ID)
+                    .put("shortcut_id", "")
+                    .put("entity_id", "")
+                    .put("app_id", APP_ID);
+            case "usergroups.users.list" -> r.putArray("users");
+            default -> {
+                return error("unknown_method");
+            }
+        }
+        return r.toString();
+    }
+
+    private static String error(String code) {
+        return "{\"ok\":false,\"error\":\"" + code + "\"}";
+    }
+
+    private String nextTs() {
+        long micros = TS_BASE_SECONDS * 1_000_000L + tsCounter.incrementAndGet() * 100L;
+        return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000L, micros % 1_000_000L);
+    }
+
+    private ObjectNode botMessage(Call c, String ts) {
+        ObjectNode message = JSON.createObjectNode()
+                .put("type", "message")
+                .put("text", nullToEmpty(c.param("text")))
+                .put("user", BOT_USER_ID)
+                .put("bot_id", BOT_ID)
+                .put("app_id", APP_ID)
+                .put("team", TEAM_ID);
+        if (ts != null) {
+            message.put("ts", ts);
+        }
+        JsonNode blocks = parseOrNull(c.param("blocks"));
+        if (blocks != null && blocks.isArray()) {
+            message.set("blocks", blocks);
+        }
+        return message;
+    }
+
+    private ObjectNode view(Call c) {
+        JsonNode submitted = parseOrNull(c.param("view"));
+        if (submitted == null || !submitted.isObject()) {
+            submitted = JSON.createObjectNode();
+        }
+        String id = "views.update".equals(c.method()) && c.param("view_id") != null
+                ? c.param("view_id")
+                : String.format(Locale.ROOT, "V%010d", viewCounter.incrementAndGet());
+        String defaultType = "views.publish".equals(c.method()) ? "home" : "modal";
+        ObjectNode view = JSON.createObjectNode()
+                .put("id", id)
+                .put("team_id", TEAM_ID)
+                .put("type", submitted.path("type").asText(defaultType));
+        JsonNode blocks = submitted.get("blocks");
+        view.set("blocks", blocks != null && blocks.isArray() ? blocks : JSON.createArrayNode());
+        view.put("private_metadata", submitted.path("private_metadata").asText(""))
+                .put("callback_id", submitted.path("callback_id").asText(""));
+        view.putObject("state").putObject("values");
+        view.put("hash", TS_BASE_SECONDS + "." + String.format(Locale.ROOT, "%08x", hashCounter.incrementAndGet()));
+        for (String part : List.of("title", "close", "submit")) {
+            JsonNode value = submitted.get(part);
+            if (value != null && value.isObject()) {
+                view.set(part, value);
+            }
+        }
+        view.put("clear_on_close", submitted.path("clear_on_close").asBoolean(false))
+                .put("notify_on_close", submitted.path("notify_on_close").asBoolean(false))
+                .putNull("previous_view_id")
+                .put("root_view_id", id)
+                .put("app_id", APP_ID)
+                .put("external_id", firstNonNull(c.param("external_id"), submitted.path("external_id").asText("")))
+                .put("app_installed_team_id", TEAM_ID)
+                .put("bot_id", BOT_ID);
+        return view;
+    }
+
+    private ObjectNode channel(String id) {
+        String channelId = id == null ? "" : id;
+        String name = channelNames.getOrDefault(channelId, channelId.toLowerCase(Locale.ROOT));
+        return JSON.createObjectNode()
+                .put("id", channelId)
+                .put("name", name)
+                .put("name_normalized", name)
+                .put("is_channel", true)
+                .put("is_group", false)
+                .put("is_im", false)
+                .put("is_mpim", false)
+                .put("is_private", false)
+                .put("is_archived", false)
+                .put("is_general", "C0GENERAL".equals(channelId))
+                .put("is_member", true)
+                .put("created", TS_BASE_SECONDS)
+                .put("context_team_id", TEAM_ID);
+    }
+
+    private static ObjectNode user(String id) {
+        String userId = id == null ? "" : id;
+        String name = switch (userId) {
+            case "U0ALICE" -> "alice";
+            case "U0BOB" -> "bob";
+            case BOT_USER_ID -> "hikeshi";
+            default -> userId.toLowerCase(Locale.ROOT);
+        };
+        String realName = name.isEmpty() ? "" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        ObjectNode user = JSON.createObjectNode()
+                .put("id", userId)
+                .put("team_id", TEAM_ID)
+                .put("name", name)
+                .put("real_name", realName)
+                .put("deleted", false)
+                .put("tz", "Asia/Tokyo")
+                .put("tz_label", "Japan Standard Time")
+                .put("tz_offset", 32_400)
+                .put("locale", "ja-JP")
+                .put("is_bot", BOT_USER_ID.equals(userId))
+                .put("is_app_user", false);
+        user.putObject("profile").put("real_name", realName).put("display_name", name);
+        return user;
+    }
+
+    private static JsonNode parseOrNull(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

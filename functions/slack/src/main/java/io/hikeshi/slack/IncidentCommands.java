@@ -1,0 +1,123 @@
+package io.hikeshi.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.view.View;
+import io.hikeshi.core.incident.IllegalTransitionException;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.IncidentNotFoundException;
+import io.hikeshi.core.incident.IncidentService;
+import io.hikeshi.core.incident.Severity;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /incident <subcommand> …}. Every subcommand answers within Slack's 3 seconds: the quick
+ * ones change the incident and reply; declare, status and resolve open a modal (views.open must
+ * use the trigger id within those 3 seconds anyway).
+ */
+public final class IncidentCommands {
+
+    private static final Pattern INCIDENT_ID = Pattern.compile("(?i)\\bINC-\\d{1,12}\\b");
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
+    static final int MAX_NOTE = IncidentViews.MAX_TEXT;
+
+    private final IncidentService incidents;
+    public IncidentCommands(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    /** Who typed what, where. {@code triggerId} lets a subcommand open a modal. */
+    public record Invocation(String text, String user, String channel, String triggerId) { }
+
+    public Reply run(Invocation call, MethodsClient client, Messages m) throws IOException, SlackApiException {
+        String text = call.text() == null ? "" : call.text().strip();
+        String[] words = text.split("\\s+", 2);
+        String sub = words[0].toLowerCase(Locale.ROOT);
+        String args = words.length > 1 ? words[1].strip() : "";
+        return switch (sub) {
+            case "", "help" -> Reply.privately(m.get("help"));
+            case "declare", "new" -> openModal(client, call, IncidentViews.declareModal(m, call.channel()));
+            case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
+            case "status", "severity", "commander", "resolve", "note" -> onIncident(sub, args, call, client, m);
+            default -> Reply.privately(m.get("unknown.subcommand", IncidentViews.escape(clip(sub, 40))));
+        };
+    }
+
+    private Reply onIncident(String sub, String args, Invocation call, MethodsClient client, Messages m)
+            throws IOException, SlackApiException {
+        Matcher named = INCIDENT_ID.matcher(args);
+        Optional<IncidentId> target = named.find() ? Optional.of(IncidentId.parse(named.group()))
+                : incidents.incidentForChannel(call.channel());
+        String rest = INCIDENT_ID.matcher(args).replaceFirst("").strip();
+        if (target.isEmpty()) {
+            List<Incident> open = incidents.openIncidents(200);
+            return open.isEmpty() ? Reply.privately(m.get("no.open.incidents"))
+                    : Reply.privately(m.get("pick.incident", sub), IncidentViews.pickIncident(m, (sub + " " + rest).strip(), open));
+        }
+        IncidentId id = target.get();
+        try {
+            return switch (sub) {
+                case "status" -> openModal(client, call,
+                        IncidentViews.statusModal(m, id, incidents.get(id).status(), call.channel()));
+                case "resolve" -> {
+                    incidents.get(id);
+                    yield openModal(client, call, IncidentViews.resolveModal(m, id, call.channel()));
+                }
+                case "severity" -> severity(id, rest, call, m);
+                case "commander" -> commander(id, rest, call, m);
+                default -> note(id, rest, call, m);
+            };
+        } catch (IncidentNotFoundException e) {
+            return Reply.privately(m.get("no.such.incident", id.toString()));
+        } catch (IllegalTransitionException | IllegalStateException e) {
+            return Reply.privately(m.get("already", id.toString(), e.getMessage()));
+        }
+    }
+
+    private Reply severity(IncidentId id, String rest, Invocation call, Messages m) {
+        Severity severity;
+        try {
+            severity = Severity.parse(rest);
+        } catch (IllegalArgumentException e) {
+            return Reply.privately(m.get("usage.severity"));
+        }
+        incidents.changeSeverity(id, severity, call.user());
+        return Reply.toChannel(m.get("severity.changed", id.toString(), severity.name(), call.user()));
+    }
+
+    private Reply commander(IncidentId id, String rest, Invocation call, Messages m) {
+        Matcher mention = MENTION.matcher(rest);
+        String commander = mention.find() ? mention.group(1) : call.user();
+        incidents.assignCommander(id, commander, call.user());
+        return Reply.toChannel(m.get("commander.changed", id.toString(), commander));
+    }
+
+    private Reply note(IncidentId id, String text, Invocation call, Messages m) {
+        if (text.isBlank()) {
+            return Reply.privately(m.get("usage.note", MAX_NOTE));
+        }
+        if (text.length() > MAX_NOTE) {
+            return Reply.privately(m.get("too.long", text.length(), MAX_NOTE));
+        }
+        incidents.addNote(id, call.user(), text);
+        return Reply.privately(m.get("note.added", id.toString()));
+    }
+
+    private Reply openModal(MethodsClient client, Invocation call, View view) throws IOException, SlackApiException {
+        var response = client.viewsOpen(r -> r.triggerId(call.triggerId()).view(view));
+        if (!response.isOk()) {
+            throw new IllegalStateException("views.open failed: " + response.getError());
+        }
+        return Reply.none();
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,50 @@
+package io.hikeshi.slack;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Hikeshi's words in English and Japanese (resources hikeshi/slack/messages_*.properties, UTF-8). */
+public final class Messages {
+
+    public static final Locale JAPANESE = Locale.JAPANESE;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("hikeshi.slack.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** Japanese for any {@code ja*} locale, English otherwise. */
+    public static Messages of(Locale locale) {
+        return new Messages("ja".equals(locale.getLanguage()) ? JAPANESE : ENGLISH);
+    }
+
+    /** Parses Slack's locale strings ({@code ja-JP}, {@code en-US}) and config values ({@code ja}, {@code en}). */
+    public static Locale parseLocale(String tag) {
+        return tag == null || tag.isBlank() ? ENGLISH : Locale.forLanguageTag(tag.replace('_', '-'));
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The message with {0}-style arguments filled in; apostrophes in the text are literal. */
+    public String get(String key, Object... args) {
+        try {
+            String pattern = bundle.getString(key);
+            // Numbers as plain digits ("3001", not "3,001"): they are limits and ids, not amounts.
+            Object[] plain = java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
+            args = plain;
+            return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''").replace("''''", "''"), locale)
+                    .format(args);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+}

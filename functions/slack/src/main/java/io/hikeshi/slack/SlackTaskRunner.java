@@ -1,0 +1,94 @@
+package io.hikeshi.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.IncidentService;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Runs {@link SlackTask}s: the Slack calls that would not fit in the 3-second answer. */
+public final class SlackTaskRunner {
+
+    private final IncidentService incidents;
+    private final MethodsClient slack;
+    private final LocaleResolver locales;
+
+    public SlackTaskRunner(IncidentService incidents, MethodsClient slack, LocaleResolver locales) {
+        this.incidents = incidents;
+        this.slack = slack;
+        this.locales = locales;
+    }
+
+    public void run(SlackTask task) throws IOException, SlackApiException {
+        Messages m = task.locale() != null ? Messages.of(Messages.parseLocale(task.locale()))
+                : locales.messagesFor(task.user(), slack);
+        switch (task.kind()) {
+            case PUBLISH_HOME -> check(slack.viewsPublish(r -> r.userId(task.user())
+                    .view(IncidentViews.home(m, incidents.openIncidents(200)))), "views.publish");
+            case RECORD_PIN -> recordPin(task, m);
+            case ANNOUNCE -> {
+                Incident incident = incidents.get(IncidentId.parse(task.incident()));
+                check(slack.chatPostMessage(r -> r.channel(task.channel()).text(task.text())
+                        .blocks(IncidentViews.card(m, incident))), "chat.postMessage");
+            }
+            case REFRESH_CARD -> {
+                Incident incident = incidents.get(IncidentId.parse(task.incident()));
+                check(slack.chatUpdate(r -> r.channel(task.channel()).ts(task.ts())
+                        .text(incident.id() + ": " + incident.title()).blocks(IncidentViews.card(m, incident))), "chat.update");
+            }
+            case POST -> check(slack.chatPostMessage(r -> r.channel(task.channel()).text(task.text())), "chat.postMessage");
+            case EPHEMERAL -> check(slack.chatPostEphemeral(r -> r.channel(task.channel()).user(task.user())
+                    .text(task.text())), "chat.postEphemeral");
+        }
+    }
+
+    /** A 📌 on a war-room message: fetch it, link it, put it on the timeline once. */
+    private void recordPin(SlackTask task, Messages m) throws IOException, SlackApiException {
+        var incident = incidents.incidentForChannel(task.channel());
+        if (incident.isEmpty()) {
+            return; // not a war room: a pushpin elsewhere means nothing to Hikeshi
+        }
+        Message message = fetch(task.channel(), task.ts());
+        if (message == null) {
+            return; // deleted before we looked: nothing to record
+        }
+        var permalink = slack.chatGetPermalink(r -> r.channel(task.channel()).messageTs(task.ts()));
+        boolean recorded = incidents.recordPinnedMessage(incident.get(), task.channel(), task.ts(), timeOf(task.ts()),
+                message.getUser() != null ? message.getUser() : message.getBotId(), message.getText(),
+                permalink.isOk() ? permalink.getPermalink() : null, task.user());
+        if (recorded) {
+            check(slack.chatPostEphemeral(r -> r.channel(task.channel()).user(task.user())
+                    .text(m.get("pinned", incident.get().toString()))), "chat.postEphemeral");
+        }
+    }
+
+    private Message fetch(String channel, String ts) throws IOException, SlackApiException {
+        ConversationsHistoryResponse history = slack.conversationsHistory(r -> r.channel(channel).latest(ts)
+                .inclusive(true).limit(1));
+        List<Message> messages = history.isOk() && history.getMessages() != null ? history.getMessages() : List.of();
+        if (!messages.isEmpty() && ts.equals(messages.get(0).getTs())) {
+            return messages.get(0);
+        }
+        var replies = slack.conversationsReplies(r -> r.channel(channel).ts(ts).latest(ts).inclusive(true).limit(1));
+        return replies.isOk() && replies.getMessages() != null && !replies.getMessages().isEmpty()
+                ? replies.getMessages().get(0) : null;
+    }
+
+    /** Slack message timestamps are seconds.micros since the epoch, as text. */
+    static Instant timeOf(String ts) {
+        BigDecimal seconds = new BigDecimal(ts);
+        return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+    }
+
+    private static void check(com.slack.api.methods.SlackApiTextResponse response, String method) {
+        if (!response.isOk()) {
+            throw new IllegalStateException(method + " failed: " + response.getError());
+        }
+    }
+}
