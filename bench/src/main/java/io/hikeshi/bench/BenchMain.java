@@ -2,7 +2,7 @@ package io.hikeshi.bench;
 
 import java.util.Arrays;
 
-/** {@code bin/bench [alarm-storm|webhooks] [args…]}: runs one benchmark program, or both. */
+/** {@code bin/bench [alarm-storm|webhooks|slack-ack] [args…]}: runs one benchmark program, or all. */
 public final class BenchMain {
 
     private BenchMain() { }
@@ -13,12 +13,14 @@ public final class BenchMain {
         switch (which) {
             case "alarm-storm" -> AlarmStormBench.main(rest);
             case "webhooks" -> WebhookBench.main(rest);
+            case "slack-ack" -> SlackAckBench.main(rest);
             case "all" -> {
                 run("alarm-storm");
                 run("webhooks");
+                run("slack-ack");
             }
             default -> {
-                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders]]");
+                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests]]");
                 System.exit(2);
             }
         }

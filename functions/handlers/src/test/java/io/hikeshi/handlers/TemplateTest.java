@@ -65,6 +65,21 @@ class TemplateTest {
         assertEquals("expiresAt", table.path("TimeToLiveSpecification").path("AttributeName").asText());
     }
 
+    @Test
+    void httpRoutes_matchTheLocalServerAndTheSlackManifest() throws Exception {
+        JsonNode resources = TEMPLATE.path("Resources");
+        assertEquals("/alerts/{integration}",
+                resources.at("/WebhookFunction/Properties/Events/AlertWebhook/Properties/Path").asText());
+        assertEquals("/slack/events", resources.at("/SlackFunction/Properties/Events/SlackEvents/Properties/Path").asText());
+        JsonNode manifest = new ObjectMapper(new YAMLFactory()).readTree(Path.of("infrastructure/slack-app-manifest.yaml").toFile());
+        List<String> urls = List.of(manifest.at("/features/slash_commands/0/url").asText(),
+                manifest.at("/settings/interactivity/request_url").asText(),
+                manifest.at("/settings/event_subscriptions/request_url").asText());
+        urls.forEach(url -> assertTrue(url.endsWith("/slack/events"), url));
+        assertEquals("/incident", manifest.at("/features/slash_commands/0/command").asText());
+        assertEquals(List.of("reaction_added", "app_home_opened"), texts(manifest.at("/settings/event_subscriptions/bot_events")));
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
