@@ -142,35 +142,13 @@ public final class HikeshiSlackApp {
                             m.locale().toLanguageTag()).toJson()));
             return ctx.ack();
         });
-        app.viewSubmission(SlackIds.View.STATUS_UPDATE.id(), (req, ctx) -> {
-            View view = req.getPayload().getView();
-            String user = req.getPayload().getUser().getId();
-            Messages m = locales.messagesFor(user, ctx.client());
-            String summary = text(view, Input.SUMMARY);
-            Map<String, String> errors = summaryErrors(m, Input.SUMMARY, summary);
-            if (!errors.isEmpty()) {
-                return ctx.ackWithErrors(errors);
-            }
-            String[] origin = view.getPrivateMetadata().split("\\|", 2);
-            IncidentId id = IncidentId.parse(origin[0]);
-            Status status = Status.parse(selected(view, Input.STATUS));
-            return submitUpdate(ctx, m, user, origin, () -> incidents.postStatusUpdate(id, status, summary.strip(), user),
-                    m.get("status.updated", id.toString(), IncidentViews.statusName(m, status), IncidentViews.escape(summary.strip()), user));
-        });
-        app.viewSubmission(SlackIds.View.RESOLVE.id(), (req, ctx) -> {
-            View view = req.getPayload().getView();
-            String user = req.getPayload().getUser().getId();
-            Messages m = locales.messagesFor(user, ctx.client());
-            String summary = text(view, Input.RESOLUTION);
-            Map<String, String> errors = summaryErrors(m, Input.RESOLUTION, summary);
-            if (!errors.isEmpty()) {
-                return ctx.ackWithErrors(errors);
-            }
-            String[] origin = view.getPrivateMetadata().split("\\|", 2);
-            IncidentId id = IncidentId.parse(origin[0]);
-            return submitUpdate(ctx, m, user, origin, () -> incidents.postStatusUpdate(id, Status.RESOLVED, summary.strip(), user),
-                    m.get("resolved", id.toString(), user, IncidentViews.escape(summary.strip())));
-        });
+        app.viewSubmission(SlackIds.View.STATUS_UPDATE.id(), (req, ctx) -> onUpdateSubmission(req, ctx, Input.SUMMARY,
+                view -> Status.parse(selected(view, Input.STATUS)),
+                (id, status, summary, user, m) -> m.get("status.updated", id.toString(), IncidentViews.statusName(m, status),
+                        summary, user)));
+        app.viewSubmission(SlackIds.View.RESOLVE.id(), (req, ctx) -> onUpdateSubmission(req, ctx, Input.RESOLUTION,
+                view -> Status.RESOLVED,
+                (id, status, summary, user, m) -> m.get("resolved", id.toString(), user, summary)));
         app.event(ReactionAddedEvent.class, (payload, ctx) -> {
             ReactionAddedEvent event = payload.getEvent();
             if ("pushpin".equals(event.getReaction()) && event.getItem() != null && "message".equals(event.getItem().getType())) {
@@ -243,13 +221,38 @@ public final class HikeshiSlackApp {
         return ctx.ack();
     }
 
-    private Response submitUpdate(com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, Messages m, String user,
-                                  String[] origin, Runnable change, String announcement) {
-        try {
-            change.run();
-        } catch (IllegalTransitionException | IllegalStateException | IncidentNotFoundException e) {
-            return ctx.ackWithErrors(Map.of(Input.SUMMARY.id(), e.getMessage()));
+    private interface Announcement {
+        String text(IncidentId id, Status status, String summary, String user, Messages m);
+    }
+
+    /**
+     * The status-update and resolve modals: a summary is required; the change is a status update
+     * for stakeholders, announced in the channel the modal was opened from.
+     */
+    private Response onUpdateSubmission(com.slack.api.bolt.request.builtin.ViewSubmissionRequest req,
+                                        com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, Input summaryBlock,
+                                        java.util.function.Function<View, Status> target, Announcement announcement) {
+        View view = req.getPayload().getView();
+        String user = req.getPayload().getUser().getId();
+        Messages m = locales.messagesFor(user, ctx.client());
+        String summary = text(view, summaryBlock);
+        Map<String, String> errors = summaryErrors(m, summaryBlock, summary);
+        if (!errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
         }
+        String[] origin = view.getPrivateMetadata().split("\\|", 2);
+        IncidentId id = IncidentId.parse(origin[0]);
+        Status status = target.apply(view);
+        try {
+            incidents.postStatusUpdate(id, status, summary.strip(), user);
+        } catch (IllegalTransitionException | IllegalStateException | IncidentNotFoundException e) {
+            return ctx.ackWithErrors(Map.of(summaryBlock.id(), e.getMessage()));
+        }
+        return announce(ctx, m, user, origin, announcement.text(id, status, IncidentViews.escape(summary.strip()), user, m));
+    }
+
+    private Response announce(com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, Messages m, String user,
+                              String[] origin, String announcement) {
         if (origin.length > 1 && !origin[1].isBlank()) {
             tasks.submit(new SlackTask(SlackTask.Kind.POST, user, origin[1], null, origin[0], announcement,
                     m.locale().toLanguageTag()).toJson());
