@@ -66,6 +66,16 @@ public final class Composition {
     }
 
     private static SsmSecrets ssm;
+    private static software.amazon.awssdk.services.eventbridge.EventBridgeClient eventBridge;
+
+    /** One EventBridge client per JVM. */
+    static synchronized software.amazon.awssdk.services.eventbridge.EventBridgeClient eventBridge() {
+        if (eventBridge == null) {
+            eventBridge = software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder()
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return eventBridge;
+    }
 
     /** Secrets from SSM Parameter Store, one client per JVM. */
     static synchronized SsmSecrets ssmSecrets() {

@@ -1,6 +1,16 @@
 package io.hikeshi.handlers;
 
+import io.hikeshi.aws.sns.SnsNotifier;
 import io.hikeshi.aws.sqs.SqsTaskQueue;
+import io.hikeshi.core.event.Notifier;
+import io.hikeshi.core.warroom.ServiceDirectory;
+import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.slack.warroom.ChannelNames;
+import io.hikeshi.slack.warroom.SlackCalls;
+import io.hikeshi.slack.warroom.WarRoomService;
+import java.time.ZoneId;
+import java.util.Locale;
+import software.amazon.awssdk.services.sns.SnsClient;
 import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.core.task.TaskQueue;
 import io.hikeshi.slack.HikeshiSlackApp;
@@ -22,13 +32,25 @@ public final class SlackComposition {
     public static final String BOT_TOKEN_PARAM = "HIKESHI_SLACK_BOT_TOKEN_PARAM";
     public static final String TASK_QUEUE_URL = "HIKESHI_SLACK_TASK_QUEUE_URL";
     public static final String LOCALE = "HIKESHI_LOCALE";
+    public static final String CHANNEL_TEMPLATE = "HIKESHI_CHANNEL_TEMPLATE";
+    public static final String BROADCAST_CHANNEL = "HIKESHI_BROADCAST_CHANNEL";
+    public static final String INCIDENT_PAGE_URL = "HIKESHI_INCIDENT_PAGE_URL";
+    public static final String TIME_ZONE = "HIKESHI_TIME_ZONE";
+    public static final String STAKEHOLDER_TOPIC = "HIKESHI_STAKEHOLDER_TOPIC";
+    public static final String SERVICES = "HIKESHI_SERVICES";
+    public static final String GUIDES = "HIKESHI_GUIDES";
 
     private static SlackComposition fromEnvironment;
 
+    private final Composition core;
     private final HikeshiSlackApp slack;
     private final SlackHttp http;
+    private final Locale defaultLocale;
+    private WarRoomService warRoom;
 
     public SlackComposition(Composition core, HikeshiSlackApp.Settings settings, TaskQueue tasks) {
+        this.core = core;
+        this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
         this.slack = new HikeshiSlackApp(settings, core.incidents(), core.store(), tasks, Clock.systemUTC());
         this.http = new SlackHttp(slack.app());
     }
@@ -50,6 +72,33 @@ public final class SlackComposition {
             fromEnvironment = new SlackComposition(Composition.fromEnvironment(), settings, new SqsTaskQueue(sqs, queueUrl));
         }
         return fromEnvironment;
+    }
+
+    /** The war room with explicit collaborators (local mode, tests, benchmarks). */
+    public synchronized WarRoomService warRoom(ServiceDirectory services, Notifier notifier, WarRoomService.Settings settings,
+                                               SlackCalls calls) {
+        warRoom = new WarRoomService(core.incidents(), core.store(), services, notifier, slack.app().client(), calls,
+                settings, Messages.of(defaultLocale), Clock.systemUTC());
+        return warRoom;
+    }
+
+    /** The war room wired from the environment: SNS for stakeholders, bundled services and guides. */
+    public synchronized WarRoomService warRoom() {
+        if (warRoom == null) {
+            Map<String, String> env = System.getenv();
+            String topic = env.get(STAKEHOLDER_TOPIC);
+            Notifier notifier = topic == null || topic.isBlank() ? (subject, message, attributes) -> { }
+                    : new SnsNotifier(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), topic);
+            warRoom(ConfiguredServiceDirectory.load(core.json(), env.get(SERVICES), env.get(GUIDES)), notifier,
+                    warRoomSettings(env), SlackCalls.standard());
+        }
+        return warRoom;
+    }
+
+    public static WarRoomService.Settings warRoomSettings(Map<String, String> env) {
+        return new WarRoomService.Settings(env.getOrDefault(CHANNEL_TEMPLATE, ChannelNames.DEFAULT_TEMPLATE),
+                env.get(BROADCAST_CHANNEL), env.get(INCIDENT_PAGE_URL),
+                ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo")));
     }
 
     public SlackHttp http() {

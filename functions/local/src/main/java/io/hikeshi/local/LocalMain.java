@@ -2,7 +2,12 @@ package io.hikeshi.local;
 
 import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import io.hikeshi.core.event.InProcessEventBus;
+import io.hikeshi.core.event.OutboxRelay;
 import io.hikeshi.handlers.Composition;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,6 +58,19 @@ public final class LocalMain {
         String webhookSecret = System.getenv().getOrDefault(LOCAL_WEBHOOK_SECRET, "local-secret");
         Composition core = Composition.fromSettings(settings, client, reference -> webhookSecret);
         LocalSlack slack = LocalSlack.start(core, System.getenv());
+        // Domain events: the outbox is relayed to an in-process bus (in AWS: the table's stream →
+        // EventBridge); a failed delivery stays in the outbox and is retried on the next tick.
+        InProcessEventBus bus = new InProcessEventBus();
+        bus.subscribe(slack.warRoom()::on);
+        OutboxRelay relay = new OutboxRelay(core.store(), bus);
+        ScheduledExecutorService relayTimer = Executors.newSingleThreadScheduledExecutor();
+        relayTimer.scheduleWithFixedDelay(() -> {
+            try {
+                relay.relayOnce();
+            } catch (RuntimeException e) {
+                System.out.println("event relay: " + e.getMessage() + " (retrying)");
+            }
+        }, 250, 250, TimeUnit.MILLISECONDS);
         LocalServer server = new LocalServer(core, slack.http(), options.host, options.port).start();
         System.out.printf("""
                 Hikeshi is running (local mode) on http://%s:%d
@@ -67,6 +85,7 @@ public final class LocalMain {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            relayTimer.shutdownNow();
             slack.close();
             dynamoDb.close();
             stopped.countDown();

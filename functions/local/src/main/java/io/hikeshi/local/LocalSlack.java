@@ -8,6 +8,9 @@ import io.hikeshi.slack.Messages;
 import io.hikeshi.slack.SlackHttp;
 import io.hikeshi.slack.SlackTask;
 import io.hikeshi.slack.SlackTaskRunner;
+import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.slack.warroom.SlackCalls;
+import io.hikeshi.slack.warroom.WarRoomService;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.util.Map;
 import java.util.Set;
@@ -26,15 +29,18 @@ final class LocalSlack implements AutoCloseable {
     static final String SIGNING_SECRET = "HIKESHI_SLACK_SIGNING_SECRET";
     /** Calls that are plumbing, not something a person would see. */
     private static final Set<String> QUIET = Set.of("auth.test", "users.info", "conversations.history",
-            "conversations.replies", "chat.getPermalink");
+            "conversations.replies", "chat.getPermalink", "conversations.list", "usergroups.users.list");
 
     private final SlackHttp http;
+    private final WarRoomService warRoom;
     private final SlackApiStub fakeSlack;
     private final ExecutorService worker;
     private final String signingSecret;
 
-    private LocalSlack(SlackHttp http, SlackApiStub fakeSlack, ExecutorService worker, String signingSecret) {
+    private LocalSlack(SlackHttp http, WarRoomService warRoom, SlackApiStub fakeSlack, ExecutorService worker,
+                       String signingSecret) {
         this.http = http;
+        this.warRoom = warRoom;
         this.fakeSlack = fakeSlack;
         this.worker = worker;
         this.signingSecret = signingSecret;
@@ -62,7 +68,12 @@ final class LocalSlack implements AutoCloseable {
                 fake == null ? null : fake.methodsUrlPrefix(),
                 Messages.parseLocale(env.getOrDefault(SlackComposition.LOCALE, "ja"))), tasks);
         runner.set(slack.taskRunner());
-        return new LocalSlack(slack.http(), fake, worker, signingSecret);
+        Map<String, String> warRoomEnv = new java.util.HashMap<>(env);
+        warRoomEnv.putIfAbsent(SlackComposition.BROADCAST_CHANNEL, "C0INCIDENTS");
+        WarRoomService warRoom = slack.warRoom(ConfiguredServiceDirectory.load(core.json(),
+                        env.get(SlackComposition.SERVICES), env.get(SlackComposition.GUIDES)),
+                LocalSlack::showNotification, SlackComposition.warRoomSettings(warRoomEnv), SlackCalls.standard());
+        return new LocalSlack(slack.http(), warRoom, fake, worker, signingSecret);
     }
 
     private static void show(SlackApiStub.Call call) {
@@ -74,6 +85,15 @@ final class LocalSlack implements AutoCloseable {
         String what = call.param("text") != null ? call.param("text")
                 : call.param("view") != null ? "(view) " + call.param("view") : String.valueOf(call.params());
         System.out.println("slack ▸ " + call.method() + where + ": " + (what.length() > 300 ? what.substring(0, 300) + "…" : what));
+    }
+
+    /** What SNS would have sent to stakeholders. */
+    private static void showNotification(String subject, String message, Map<String, String> attributes) {
+        System.out.println("sns ▸ " + subject + " " + attributes);
+    }
+
+    WarRoomService warRoom() {
+        return warRoom;
     }
 
     SlackHttp http() {

@@ -79,6 +79,8 @@ public final class SlackApiStub implements AutoCloseable {
     private final Map<String, String> responses = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final Map<String, String> channelNames = new ConcurrentHashMap<>();
+    /** Channels made through conversations.create: their creator is the bot; the predefined ones are people's. */
+    private final java.util.Set<String> createdByBot = ConcurrentHashMap.newKeySet();
     private volatile long latencyNanos;
     private final AtomicLong tsCounter = new AtomicLong();
     private final AtomicLong viewCounter = new AtomicLong();
@@ -374,12 +376,25 @@ public final class SlackApiStub implements AutoCloseable {
                 if (name == null || name.isBlank()) {
                     return error("invalid_name_required");
                 }
+                if (channelNames.containsValue(name)) {
+                    return error("name_taken"); // as Slack answers: channel names are unique in a workspace
+                }
                 String id = String.format(Locale.ROOT, "C%08d", channelCounter.incrementAndGet());
                 channelNames.put(id, name);
+                createdByBot.add(id);
                 ObjectNode channel = channel(id);
                 channel.put("is_private", "true".equals(c.param("is_private")));
                 channel.put("creator", BOT_USER_ID);
                 r.set("channel", channel);
+            }
+            case "conversations.list" -> {
+                var list = r.putArray("channels");
+                channelNames.keySet().stream().sorted().forEach(id -> {
+                    ObjectNode channel = channel(id);
+                    channel.put("creator", createdByBot.contains(id) ? BOT_USER_ID : "U0ALICE");
+                    list.add(channel);
+                });
+                r.putObject("response_metadata").put("next_cursor", "");
             }
             case "users.info" -> r.set("user", user(c.param("user")));
             case "team.info" -> r.putObject("team")

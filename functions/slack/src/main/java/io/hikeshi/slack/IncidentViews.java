@@ -176,7 +176,7 @@ public final class IncidentViews {
     }
 
     /** Slack mrkdwn treats &, < and > specially: user text must not become a link or a mention. */
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

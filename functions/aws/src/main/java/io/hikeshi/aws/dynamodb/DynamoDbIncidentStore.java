@@ -46,6 +46,9 @@ public final class DynamoDbIncidentStore implements IncidentStore {
     /** EventBridge retries for up to 24 hours; keep delivery records well beyond that. */
     public static final Duration DELIVERY_RECORD_TTL = Duration.ofDays(7);
 
+    /** Outbox items are relayed within seconds; they expire after a day whatever happens. */
+    public static final Duration OUTBOX_TTL = Duration.ofDays(1);
+
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
 
@@ -114,6 +117,58 @@ public final class DynamoDbIncidentStore implements IncidentStore {
     }
 
     @Override
+    public List<io.hikeshi.core.event.DomainEvent> pendingEvents(int limit) {
+        return dynamo.query(r -> r.tableName(table).indexName(Items.GSI1)
+                        .keyConditionExpression("gsi1pk = :outbox")
+                        .expressionAttributeValues(Map.of(":outbox", s(Items.OUTBOX)))
+                        .limit(limit))
+                .items().stream().map(Items::domainEvent).toList();
+    }
+
+    @Override
+    public void eventsRelayed(List<io.hikeshi.core.event.DomainEvent> events) {
+        events.forEach(e -> dynamo.deleteItem(r -> r.tableName(table).key(Items.key(Items.OUTBOX + "#" + e.id(), Items.OUTBOX))));
+    }
+
+    @Override
+    public Optional<io.hikeshi.core.warroom.WarRoom> warRoom(IncidentId incident) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(Items.warRoomKey(incident)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.warRoom(item));
+    }
+
+    @Override
+    public boolean saveWarRoom(io.hikeshi.core.warroom.WarRoom room) {
+        var put = software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(table)
+                .item(Items.warRoomItem(room, room.version() + 1));
+        if (room.version() == 0) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            put.conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", Items.VERSION))
+                    .expressionAttributeValues(Map.of(":expected", n(room.version())));
+        }
+        try {
+            dynamo.putItem(put.build());
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean isDone(String step) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(Items.doneKey(step)).consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
+    @Override
+    public void markDone(String step, java.time.Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Items.doneKey(step));
+        item.put(Items.EXPIRES_AT, n(expiresAt.getEpochSecond()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Override
     public IncidentId allocateId() {
         var updated = dynamo.updateItem(r -> r.tableName(table).key(Items.counterKey())
                 .updateExpression("ADD #value :one")
@@ -146,6 +201,9 @@ public final class DynamoDbIncidentStore implements IncidentStore {
             items.add(alertSave(change.alert()));
         }
         change.timeline().forEach(e -> items.add(append(e)));
+        long outboxExpiry = clock.instant().plus(OUTBOX_TTL).getEpochSecond();
+        change.events().forEach(e -> items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Items.outboxItem(e, outboxExpiry)).build()).build()));
         if (items.isEmpty()) {
             return CommitResult.COMMITTED;
         }

@@ -155,6 +155,59 @@ final class Items {
                 instant(item, "lastRecoveredAt"), instant(item, "lastClosedAt"), num(item, VERSION));
     }
 
+    // ---- outbox, war rooms, done steps ----
+
+    static final String OUTBOX = "OUTBOX";
+
+    static Map<String, AttributeValue> outboxItem(io.hikeshi.core.event.DomainEvent e, long expiresAtEpochSecond) {
+        Map<String, AttributeValue> item = new HashMap<>(key(OUTBOX + "#" + e.id(), OUTBOX));
+        item.put("eventId", s(e.id()));
+        item.put("type", s(e.type().name()));
+        item.put("incident", s(e.incident()));
+        item.put("at", s(format(e.at())));
+        item.put("attributes", AttributeValue.fromM(e.attributes().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, x -> s(x.getValue())))));
+        item.put(GSI1_PK, s(OUTBOX));
+        item.put(GSI1_SK, s(format(e.at()) + "#" + e.id()));
+        item.put(EXPIRES_AT, n(expiresAtEpochSecond));
+        return item;
+    }
+
+    /** Also reads the NewImage of a DynamoDB stream record (same attribute names). */
+    static io.hikeshi.core.event.DomainEvent domainEvent(Map<String, AttributeValue> item) {
+        Map<String, String> attributes = item.containsKey("attributes")
+                ? item.get("attributes").m().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, x -> x.getValue().s()))
+                : Map.of();
+        return new io.hikeshi.core.event.DomainEvent(str(item, "eventId"),
+                io.hikeshi.core.event.DomainEvent.Type.valueOf(str(item, "type")), str(item, "incident"),
+                instant(item, "at"), attributes);
+    }
+
+    static Map<String, AttributeValue> warRoomKey(IncidentId id) {
+        return key("INC#" + id.number(), "WARROOM");
+    }
+
+    static Map<String, AttributeValue> warRoomItem(io.hikeshi.core.warroom.WarRoom room, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(warRoomKey(room.incident()));
+        item.put("number", n(room.incident().number()));
+        item.put("channelName", s(room.channelName()));
+        item.put("channelId", room.channelId() == null ? null : s(room.channelId()));
+        item.put("cardTs", room.cardTs() == null ? null : s(room.cardTs()));
+        item.put(VERSION, n(version));
+        item.values().removeIf(java.util.Objects::isNull);
+        return item;
+    }
+
+    static io.hikeshi.core.warroom.WarRoom warRoom(Map<String, AttributeValue> item) {
+        return new io.hikeshi.core.warroom.WarRoom(new IncidentId(num(item, "number")), str(item, "channelName"),
+                str(item, "channelId"), str(item, "cardTs"), num(item, VERSION));
+    }
+
+    static Map<String, AttributeValue> doneKey(String step) {
+        return key("DONE#" + step, "DONE");
+    }
+
     // ---- values ----
 
     static String format(Instant at) {

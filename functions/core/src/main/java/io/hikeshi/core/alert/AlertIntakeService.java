@@ -1,6 +1,7 @@
 package io.hikeshi.core.alert;
 
 import io.hikeshi.core.alert.AlertOutcome.Kind;
+import io.hikeshi.core.event.IncidentEvents;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Status;
@@ -142,9 +143,10 @@ public final class AlertIntakeService {
         IncidentId id = mitigated.id();
         TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
                 "Alert fired again after recovering: back to investigating. " + alert.summary());
-        Change change = new Change(deliveryId,
-                new Change.Update(mitigated.moveTo(Status.INVESTIGATING, alert.at()), true),
-                state.withSignal(alert.state(), alert.at()), List.of(entry));
+        Incident investigating = mitigated.moveTo(Status.INVESTIGATING, alert.at());
+        Change change = new Change(deliveryId, new Change.Update(investigating, true),
+                state.withSignal(alert.state(), alert.at()), List.of(entry),
+                IncidentEvents.changes(mitigated, investigating, alert.source(), alert.at()));
         return new Decision(change, new AlertOutcome(Kind.COUNTED, id, id + " fired again: back to investigating"));
     }
 
@@ -182,7 +184,8 @@ public final class AlertIntakeService {
             entries.add(entry(id, deliveryId + "#recovered", state.lastRecoveredAt(), TimelineKind.ALERT_RECOVERED,
                     alert, "The alert had already recovered (" + state.signal() + ") when its firing arrived late"));
         }
-        return new Decision(new Change(deliveryId, new Change.Create(incident), next, entries),
+        return new Decision(new Change(deliveryId, new Change.Create(incident), next, entries,
+                List.of(IncidentEvents.opened(incident, alert.source()))),
                 new AlertOutcome(Kind.OPENED, id, "opened " + id + " (" + route.severity() + ", " + route.service()
                         + (staleFiring ? ", already recovered" : "") + ")"));
     }
@@ -211,11 +214,13 @@ public final class AlertIntakeService {
         Incident incident = store.incident(id).orElseThrow(() -> new IllegalStateException(
                 "alert " + alert.key() + " points at missing incident " + id));
         boolean moves = incident.status().canMoveTo(Status.ACKNOWLEDGED);
-        Change.IncidentWrite write = moves ? new Change.Update(incident.moveTo(Status.ACKNOWLEDGED, alert.at())) : null;
+        Incident acknowledged = moves ? incident.moveTo(Status.ACKNOWLEDGED, alert.at()) : incident;
+        Change.IncidentWrite write = moves ? new Change.Update(acknowledged) : null;
         TimelineEntry entry = entry(id, deliveryId, alert.at(), moves ? TimelineKind.STATUS_CHANGED : TimelineKind.ALERT_NOTE,
                 alert, "Acknowledged in " + alert.source() + (moves ? "" : " (already "
                         + incident.status().name().toLowerCase(Locale.ROOT) + ")") + ": " + alert.summary());
-        return new Decision(new Change(deliveryId, write, null, List.of(entry)),
+        return new Decision(new Change(deliveryId, write, null, List.of(entry),
+                IncidentEvents.changes(incident, acknowledged, alert.source(), alert.at())),
                 new AlertOutcome(moves ? Kind.ACKNOWLEDGED : Kind.RECORDED, id, id + (moves ? " acknowledged"
                         : " already " + incident.status().name().toLowerCase(Locale.ROOT))));
     }
@@ -239,13 +244,15 @@ public final class AlertIntakeService {
                 "alert " + alert.key() + " points at missing incident " + id));
         Status target = alert.signal() == Signal.CLOSE ? Status.RESOLVED : recoveryTarget();
         boolean moves = incident.status().canMoveTo(target);
-        Change.IncidentWrite write = moves ? new Change.Update(incident.moveTo(target, alert.at())) : null;
+        Incident recovered = moves ? incident.moveTo(target, alert.at()) : incident;
+        Change.IncidentWrite write = moves ? new Change.Update(recovered) : null;
         AlertState next = state.withSignal(alert.state(), alert.at())
                 .recovered(alert.at(), moves && target == Status.RESOLVED);
         TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_RECOVERED, alert,
                 "Alert recovered (" + alert.state() + "): " + alert.summary()
                         + (moves ? " → " + target.name().toLowerCase(Locale.ROOT) : ""));
-        return new Decision(new Change(deliveryId, write, next, List.of(entry)),
+        return new Decision(new Change(deliveryId, write, next, List.of(entry),
+                IncidentEvents.changes(incident, recovered, alert.source(), alert.at())),
                 new AlertOutcome(Kind.RECOVERED, id, id + (moves ? " " + target.name().toLowerCase(Locale.ROOT)
                         : " stays " + incident.status().name().toLowerCase(Locale.ROOT))));
     }

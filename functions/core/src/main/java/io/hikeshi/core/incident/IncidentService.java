@@ -2,6 +2,8 @@ package io.hikeshi.core.incident;
 
 import io.hikeshi.core.alert.AlertState;
 import io.hikeshi.core.alert.StoreContentionException;
+import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.event.IncidentEvents;
 import io.hikeshi.core.store.Backoff;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
@@ -60,7 +62,8 @@ public final class IncidentService {
                 clip(description), now);
         TimelineEntry opened = entry(incident.id(), now, TimelineKind.OPENED, actor, "Declared by " + actor
                 + (description == null || description.isBlank() ? "" : ": " + clip(description)));
-        CommitResult result = store.commit(new Change(deliveryId, new Change.Create(incident), null, List.of(opened)));
+        CommitResult result = store.commit(new Change(deliveryId, new Change.Create(incident), null, List.of(opened),
+                List.of(IncidentEvents.opened(incident, actor))));
         return result == CommitResult.COMMITTED ? store.incident(incident.id()) : java.util.Optional.empty();
     }
 
@@ -88,7 +91,7 @@ public final class IncidentService {
                     }
                     entries.add(entry(id, clock.instant(), TimelineKind.STATUS_UPDATE, actor, "[" + name(target) + "] " + text));
                     return entries;
-                }, true);
+                }, true, after -> List.of(IncidentEvents.statusUpdate(after, actor, clock.instant(), text)));
     }
 
     public Incident changeSeverity(IncidentId id, Severity severity, String actor) {
@@ -105,9 +108,11 @@ public final class IncidentService {
 
     /** Appends a note; touches nothing else, so it never conflicts. */
     public void addNote(IncidentId id, String actor, String text) {
-        get(id);
+        Incident incident = get(id);
         TimelineEntry note = entry(id, clock.instant(), TimelineKind.NOTE, actor, clip(text));
-        if (store.commit(new Change(null, null, null, List.of(note))) != CommitResult.COMMITTED) {
+        Change change = new Change(null, null, null, List.of(note),
+                List.of(IncidentEvents.timelineEntry(incident, actor, note.at(), note.kind().name(), note.text())));
+        if (store.commit(change) != CommitResult.COMMITTED) {
             throw new StoreContentionException("could not add a note to " + id);
         }
     }
@@ -120,11 +125,12 @@ public final class IncidentService {
      */
     public boolean recordPinnedMessage(IncidentId id, String channel, String messageTs, Instant writtenAt, String author,
                                        String text, String permalink, String pinnedBy) {
-        get(id);
+        Incident incident = get(id);
         TimelineEntry entry = new TimelineEntry(id, "pin-" + channel + "-" + messageTs, writtenAt,
                 TimelineKind.PINNED_MESSAGE, author, clip(text),
                 Map.of("permalink", permalink == null ? "" : permalink, "pinnedBy", pinnedBy, "channel", channel));
-        return store.commit(new Change(null, null, null, List.of(entry))) == CommitResult.COMMITTED;
+        return store.commit(new Change(null, null, null, List.of(entry), List.of(IncidentEvents.timelineEntry(
+                incident, pinnedBy, writtenAt, entry.kind().name(), entry.text())))) == CommitResult.COMMITTED;
     }
 
     /** Links a chat channel to an incident, so commands typed there act on it. */
@@ -142,11 +148,12 @@ public final class IncidentService {
     }
 
     private Incident change(IncidentId id, String actor, UnaryOperator<Incident> apply, Entries entries) {
-        return change(id, actor, apply, entries, false);
+        return change(id, actor, apply, entries, false, after -> List.of());
     }
 
     private Incident change(IncidentId id, String actor, UnaryOperator<Incident> apply, Entries entries,
-                            boolean recordEvenIfUnchanged) {
+                            boolean recordEvenIfUnchanged,
+                            java.util.function.Function<Incident, List<DomainEvent>> extraEvents) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Incident current = get(id);
             Incident next = apply.apply(current);
@@ -154,7 +161,9 @@ public final class IncidentService {
                 return current;
             }
             Change.IncidentWrite write = next.equals(current) ? null : new Change.Update(next);
-            Change change = new Change(null, write, releasedAlert(next), entries.of(current, next));
+            List<DomainEvent> events = new ArrayList<>(IncidentEvents.changes(current, next, actor, clock.instant()));
+            events.addAll(extraEvents.apply(next));
+            Change change = new Change(null, write, releasedAlert(next), entries.of(current, next), events);
             if (store.commit(change) == CommitResult.COMMITTED) {
                 return store.incident(id).orElse(next);
             }

@@ -1,6 +1,7 @@
 package io.hikeshi.core.store;
 
 import io.hikeshi.core.alert.AlertState;
+import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.TimelineEntry;
@@ -15,11 +16,27 @@ import java.util.Objects;
  * @param incident   what happens to the incident, or null
  * @param alert      the alert state to save, or null
  * @param timeline   entries appended to the timeline
+ * @param events     domain events this change causes: stored in the outbox in the same transaction,
+ *                   so they are published if and only if the change committed
  */
-public record Change(String deliveryId, IncidentWrite incident, AlertState alert, List<TimelineEntry> timeline) {
+public record Change(String deliveryId, IncidentWrite incident, AlertState alert, List<TimelineEntry> timeline,
+                     List<DomainEvent> events) {
 
     public Change {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** A change that announces nothing. */
+    public Change(String deliveryId, IncidentWrite incident, AlertState alert, List<TimelineEntry> timeline) {
+        this(deliveryId, incident, alert, timeline, List.of());
+    }
+
+    /** The same change, also publishing {@code more} events (written to the outbox in the same transaction). */
+    public Change announcing(List<DomainEvent> more) {
+        List<DomainEvent> all = new java.util.ArrayList<>(events);
+        all.addAll(more);
+        return new Change(deliveryId, incident, alert, timeline, all);
     }
 
     /** What a change does to an incident. */

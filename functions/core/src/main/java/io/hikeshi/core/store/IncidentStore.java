@@ -38,6 +38,23 @@ public interface IncidentStore {
      */
     long increment(String counter, java.time.Instant expiresAt);
 
+    /** Committed domain events not yet relayed to the bus, oldest first (the local relay polls this). */
+    List<io.hikeshi.core.event.DomainEvent> pendingEvents(int limit);
+
+    /** Removes relayed events from the outbox. */
+    void eventsRelayed(List<io.hikeshi.core.event.DomainEvent> events);
+
+    Optional<io.hikeshi.core.warroom.WarRoom> warRoom(IncidentId incident);
+
+    /** Saves the war room only if it is still at the version read (0: only if there is none); false otherwise. */
+    boolean saveWarRoom(io.hikeshi.core.warroom.WarRoom room);
+
+    /** Whether a side effect (a Slack post, a notification) identified by {@code step} was done. */
+    boolean isDone(String step);
+
+    /** Records a side effect as done, remembered until {@code expiresAt}. */
+    void markDone(String step, java.time.Instant expiresAt);
+
     /**
      * Applies the change all-or-nothing: the delivery id is recorded (with an expiry), a created
      * incident must not exist, an updated incident and a saved alert state must still be at the

@@ -26,6 +26,9 @@ public final class InMemoryIncidentStore implements IncidentStore {
     private long counter;
     private final Map<String, Long> counters = new HashMap<>();
     private final Map<String, IncidentId> channels = new HashMap<>();
+    private final java.util.LinkedHashMap<String, io.hikeshi.core.event.DomainEvent> outbox = new java.util.LinkedHashMap<>();
+    private final Map<IncidentId, io.hikeshi.core.warroom.WarRoom> warRooms = new HashMap<>();
+    private final Set<String> done = new HashSet<>();
 
     @Override
     public synchronized Optional<Incident> incident(IncidentId id) {
@@ -64,6 +67,41 @@ public final class InMemoryIncidentStore implements IncidentStore {
     }
 
     @Override
+    public synchronized List<io.hikeshi.core.event.DomainEvent> pendingEvents(int limit) {
+        return outbox.values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void eventsRelayed(List<io.hikeshi.core.event.DomainEvent> events) {
+        events.forEach(e -> outbox.remove(e.id()));
+    }
+
+    @Override
+    public synchronized Optional<io.hikeshi.core.warroom.WarRoom> warRoom(IncidentId incident) {
+        return Optional.ofNullable(warRooms.get(incident));
+    }
+
+    @Override
+    public synchronized boolean saveWarRoom(io.hikeshi.core.warroom.WarRoom room) {
+        var current = warRooms.get(room.incident());
+        if (current == null ? room.version() != 0 : current.version() != room.version()) {
+            return false;
+        }
+        warRooms.put(room.incident(), room.stored(room.version() + 1));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean isDone(String step) {
+        return done.contains(step);
+    }
+
+    @Override
+    public synchronized void markDone(String step, java.time.Instant expiresAt) {
+        done.add(step);
+    }
+
+    @Override
     public synchronized IncidentId allocateId() {
         return new IncidentId(++counter);
     }
@@ -91,6 +129,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
         if (change.deliveryId() != null) {
             deliveries.add(change.deliveryId());
         }
+        change.events().forEach(e -> outbox.put(e.id(), e));
         return CommitResult.COMMITTED;
     }
 

@@ -1,0 +1,74 @@
+package io.hikeshi.core.event;
+
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Derives domain events from what a change does to an incident, so no caller can forget one. */
+public final class IncidentEvents {
+
+    private IncidentEvents() { }
+
+    public static DomainEvent opened(Incident incident, String actor) {
+        return event(DomainEvent.Type.INCIDENT_OPENED, incident, actor, incident.detectedAt(), Map.of());
+    }
+
+    /** The events between two versions of an incident: status, severity, commander. */
+    public static List<DomainEvent> changes(Incident before, Incident after, String actor, Instant at) {
+        List<DomainEvent> events = new ArrayList<>();
+        if (before.status() != after.status()) {
+            Map<String, String> from = Map.of("previousStatus", name(before.status()));
+            events.add(event(DomainEvent.Type.STATUS_CHANGED, after, actor, at, from));
+            if (after.status() == Status.ACKNOWLEDGED) {
+                events.add(event(DomainEvent.Type.INCIDENT_ACKNOWLEDGED, after, actor, at, from));
+            }
+            if (after.status() == Status.RESOLVED) {
+                events.add(event(DomainEvent.Type.INCIDENT_RESOLVED, after, actor, at, from));
+            }
+        }
+        if (before.severity() != after.severity()) {
+            events.add(event(DomainEvent.Type.SEVERITY_CHANGED, after, actor, at,
+                    Map.of("previousSeverity", before.severity().name())));
+        }
+        if (after.commander() != null && !after.commander().equals(before.commander())) {
+            events.add(event(DomainEvent.Type.COMMANDER_CHANGED, after, actor, at, Map.of()));
+        }
+        return events;
+    }
+
+    public static DomainEvent statusUpdate(Incident incident, String actor, Instant at, String summary) {
+        return event(DomainEvent.Type.STATUS_UPDATE_POSTED, incident, actor, at, Map.of("summary", summary));
+    }
+
+    public static DomainEvent timelineEntry(Incident incident, String actor, Instant at, String kind, String text) {
+        return event(DomainEvent.Type.TIMELINE_ENTRY_ADDED, incident, actor, at, Map.of("kind", kind, "text", text));
+    }
+
+    /** Every event carries the incident's current summary, so consumers need not read the store. */
+    private static DomainEvent event(DomainEvent.Type type, Incident incident, String actor, Instant at,
+                                     Map<String, String> extra) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("title", incident.title());
+        attributes.put("severity", incident.severity().name());
+        attributes.put("status", name(incident.status()));
+        attributes.put("service", incident.service());
+        if (incident.commander() != null) {
+            attributes.put("commander", incident.commander());
+        }
+        if (actor != null) {
+            attributes.put("actor", actor);
+        }
+        attributes.putAll(extra);
+        return new DomainEvent(UUID.randomUUID().toString(), type, incident.id().toString(), at, attributes);
+    }
+
+    private static String name(Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+}

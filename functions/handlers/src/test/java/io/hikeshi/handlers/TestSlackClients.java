@@ -1,0 +1,18 @@
+package io.hikeshi.handlers;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import io.hikeshi.slackstub.SlackApiStub;
+
+/** The real Slack SDK client, pointed at the Slack-shaped stub. */
+public final class TestSlackClients {
+
+    private TestSlackClients() { }
+
+    public static MethodsClient client(SlackApiStub stub) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(stub.methodsUrlPrefix());
+        return Slack.getInstance(config).methods("xoxb-test");
+    }
+}

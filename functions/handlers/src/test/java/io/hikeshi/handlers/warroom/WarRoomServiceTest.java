@@ -1,0 +1,205 @@
+package io.hikeshi.handlers.warroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hikeshi.aws.dynamodb.IncidentTable;
+import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.slack.HikeshiSlackApp;
+import io.hikeshi.slack.warroom.SlackCalls;
+import io.hikeshi.slack.warroom.WarRoomService;
+import io.hikeshi.slackstub.SlackApiStub;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The war room builds itself from domain events: Slack through the real SDK against the stub, DynamoDB Local. */
+class WarRoomServiceTest {
+
+    private static final String BROADCAST = "C0INCIDENTS";
+
+    private SlackApiStub slackApi;
+    private Composition core;
+    private SlackComposition slack;
+    private final List<Map<String, String>> notifications = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        var dynamo = EmbeddedDynamoDb.shared().client();
+        String table = "warroom-" + UUID.randomUUID();
+        IncidentTable.createIfMissing(dynamo, table);
+        core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
+        slackApi = SlackApiStub.start();
+        slack = new SlackComposition(core, new HikeshiSlackApp.Settings("secret", "xoxb-test", slackApi.methodsUrlPrefix(),
+                Locale.ENGLISH), task -> { });
+    }
+
+    @AfterEach
+    void tearDown() {
+        slackApi.close();
+    }
+
+    private WarRoomService warRoom(String template, IncidentStore store, SlackCalls calls) {
+        var services = ConfiguredServiceDirectory.load(core.json(), "infrastructure/config/services.json", "infrastructure/guides");
+        return new WarRoomService(core.incidents(), store, services, (subject, message, attributes) -> notifications.add(attributes),
+                io.hikeshi.handlers.TestSlackClients.client(slackApi), calls,
+                new WarRoomService.Settings(template, BROADCAST, "https://hikeshi.example.jp", ZoneId.of("Asia/Tokyo")),
+                io.hikeshi.slack.Messages.of(Locale.ENGLISH), java.time.Clock.systemUTC());
+    }
+
+    private WarRoomService warRoom() {
+        return warRoom("inc-{date}-{number}-{slug}", core.store(), new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)));
+    }
+
+    private Incident declare() {
+        return core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", "checkout failing", "U0BOB",
+                null).orElseThrow();
+    }
+
+    private List<DomainEvent> drainEvents() {
+        List<DomainEvent> events = core.store().pendingEvents(100);
+        core.store().eventsRelayed(events);
+        return events;
+    }
+
+    @Test
+    void declare_opensWarRoom_withChannelTopicInvitesCardBookmarksGuideBroadcastAndNotification() {
+        Incident incident = declare();
+
+        drainEvents().forEach(warRoom()::on);
+
+        var created = slackApi.calls("conversations.create");
+        assertEquals(1, created.size());
+        String name = created.get(0).param("name");
+        assertTrue(name.matches("inc-\\d{8}-0001-payment-api-returns-5xx"), name);
+        String channel = core.store().warRoom(incident.id()).orElseThrow().channelId();
+        assertEquals(incident.id(), core.store().incidentForChannel(channel).orElseThrow(), "commands in the room act on it");
+        assertTrue(slackApi.calls("conversations.setTopic").get(0).param("topic").startsWith("SEV2 · triggered · payment-api"));
+        assertTrue(slackApi.calls("conversations.invite").get(0).param("users").contains("U0ALICE"), "the service's owner");
+        assertEquals(1, slackApi.calls("pins.add").size());
+        assertEquals(List.of("Runbook", "Dashboard", "Incident page INC-0001"),
+                slackApi.calls("bookmarks.add").stream().map(c -> c.param("title")).toList());
+        var posts = slackApi.calls("chat.postMessage");
+        assertTrue(posts.stream().anyMatch(c -> channel.equals(c.param("channel")) && c.param("blocks").contains("incident_acknowledge")),
+                "the card with its buttons");
+        assertTrue(posts.stream().anyMatch(c -> channel.equals(c.param("channel")) && c.param("blocks").contains(":white_large_square:")),
+                "the response guide as a checklist");
+        assertTrue(posts.stream().anyMatch(c -> BROADCAST.equals(c.param("channel")) && c.param("text").contains("INC-0001")));
+        assertEquals(1, notifications.size());
+        assertEquals("SEV2", notifications.get(0).get("severity"));
+        assertEquals("payment-api", notifications.get(0).get("service"));
+    }
+
+    @Test
+    void openedDeliveredTwice_makesOneChannelAndOneCard() {
+        declare();
+        List<DomainEvent> events = drainEvents();
+        WarRoomService warRoom = warRoom();
+
+        events.forEach(warRoom::on);
+        events.forEach(warRoom::on);
+
+        assertEquals(1, slackApi.calls("conversations.create").size());
+        assertEquals(1, slackApi.calls("pins.add").size());
+        assertEquals(3, slackApi.calls("chat.postMessage").size(), "card, guide, broadcast: once each");
+        assertEquals(1, notifications.size());
+    }
+
+    @Test
+    void crashAfterTheChannelWasCreated_butBeforeItWasRecorded_theRetryAdoptsIt() {
+        Incident incident = declare();
+        List<DomainEvent> events = drainEvents();
+        AtomicBoolean crashed = new AtomicBoolean();
+        IncidentStore crashingOnce = (IncidentStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {IncidentStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("saveWarRoom") && ((io.hikeshi.core.warroom.WarRoom) args[0]).channelId() != null
+                            && crashed.compareAndSet(false, true)) {
+                        throw new IllegalStateException("process died");
+                    }
+                    try {
+                        return method.invoke(core.store(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        assertThrows(IllegalStateException.class, () -> events.forEach(warRoom("inc-{date}-{number}-{slug}", crashingOnce,
+                new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)))::on));
+        events.forEach(warRoom()::on);
+
+        assertEquals(2, slackApi.calls("conversations.create").size(), "the retry tried the same name");
+        assertEquals(1, slackApi.calls("conversations.list").size(), "found it was ours");
+        String adopted = core.store().warRoom(incident.id()).orElseThrow().channelId();
+        assertEquals(slackApi.calls("conversations.create").get(0).param("name"),
+                slackApi.calls("conversations.create").get(1).param("name"), "no second channel under another name");
+        assertEquals(1, slackApi.calls("pins.add").size());
+        assertTrue(adopted.startsWith("C"));
+    }
+
+    @Test
+    void slackThrottlingAndErrors_areRetriedPolitely_andTheRetryCompletesWithoutDuplicates() {
+        Incident incident = declare();
+        List<DomainEvent> events = drainEvents();
+        slackApi.failNext("conversations.create", 1, 429, 1);
+        slackApi.failNext("bookmarks.add", 3, 500, null); // every try of the first delivery
+
+        assertThrows(SlackCalls.SlackUnavailableException.class, () -> events.forEach(warRoom()::on));
+        long versionBefore = core.store().incident(incident.id()).orElseThrow().version();
+        events.forEach(warRoom()::on);
+
+        assertEquals(2, slackApi.calls("conversations.create").size(), "one 429, then created");
+        assertEquals(1, slackApi.calls("pins.add").size());
+        assertEquals(3, slackApi.calls("chat.postMessage").size(), "card, guide, broadcast: once each despite the retry");
+        assertEquals(versionBefore, core.store().incident(incident.id()).orElseThrow().version(), "the incident is untouched");
+    }
+
+    @Test
+    void aNameCollisionWithSomeoneElsesChannel_getsASuffix() {
+        declare();
+
+        drainEvents().forEach(warRoom("general", core.store(), new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)))::on);
+
+        var created = slackApi.calls("conversations.create");
+        assertEquals(List.of("general", "general-2"), created.stream().map(c -> c.param("name")).toList());
+    }
+
+    @Test
+    void laterChanges_redrawTheCardInPlace_andSeverityChangesAreBroadcastOnce() {
+        Incident incident = declare();
+        WarRoomService warRoom = warRoom();
+        drainEvents().forEach(warRoom::on);
+        slackApi.clear();
+        notifications.clear();
+
+        core.incidents().changeSeverity(incident.id(), Severity.SEV1, "U0BOB");
+        List<DomainEvent> events = drainEvents();
+        events.forEach(warRoom::on);
+        events.forEach(warRoom::on);
+
+        assertEquals(2, slackApi.calls("chat.update").size(), "redrawn on each delivery: idempotent");
+        assertTrue(slackApi.calls("chat.update").get(0).param("blocks").contains("SEV1"));
+        assertEquals(1, slackApi.calls("chat.postMessage").stream().filter(c -> BROADCAST.equals(c.param("channel"))).count());
+        assertEquals(1, notifications.size());
+        assertEquals("SEV1", notifications.get(0).get("severity"));
+        assertEquals(new IncidentId(1), incident.id());
+    }
+}
