@@ -14,13 +14,15 @@ public final class BenchMain {
             case "alarm-storm" -> AlarmStormBench.main(rest);
             case "webhooks" -> WebhookBench.main(rest);
             case "slack-ack" -> SlackAckBench.main(rest);
+            case "war-room" -> WarRoomBench.main(rest);
             case "all" -> {
                 run("alarm-storm");
                 run("webhooks");
                 run("slack-ack");
+                run("war-room");
             }
             default -> {
-                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests]]");
+                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests] | war-room [incidents] [slack ms]]");
                 System.exit(2);
             }
         }
