@@ -7,6 +7,12 @@ import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.AlertRouting;
 import io.hikeshi.core.alert.StormGuard;
 import io.hikeshi.core.incident.IncidentService;
+import io.hikeshi.core.postmortem.PostmortemPolicy;
+import io.hikeshi.core.postmortem.PostmortemService;
+import io.hikeshi.core.postmortem.ReminderScheduler;
+import io.hikeshi.aws.scheduler.SchedulerReminderScheduler;
+import java.time.ZoneId;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.core.store.IncidentStore;
 import io.hikeshi.handlers.config.AlertRoutingConfig;
@@ -35,6 +41,12 @@ public final class Composition {
     public static final String INTEGRATIONS = "HIKESHI_INTEGRATIONS";
     public static final String STORM_LIMIT = "HIKESHI_STORM_LIMIT";
     public static final String STORM_WINDOW_MINUTES = "HIKESHI_STORM_WINDOW_MINUTES";
+    public static final String TIME_ZONE = "HIKESHI_TIME_ZONE";
+    public static final String LOCALE = "HIKESHI_LOCALE";
+    public static final String REMINDER_GROUP = "HIKESHI_REMINDER_GROUP";
+    public static final String REMINDER_TARGET_ARN = "HIKESHI_REMINDER_TARGET_ARN";
+    public static final String REMINDER_ROLE_ARN = "HIKESHI_REMINDER_ROLE_ARN";
+    public static final String REMINDER_DLQ_ARN = "HIKESHI_REMINDER_DLQ_ARN";
 
     private static Composition fromEnvironment;
 
@@ -43,8 +55,10 @@ public final class Composition {
     private final AlertIntakeService alertIntake;
     private final IncidentService incidents;
     private final WebhookService webhooks;
+    private final PostmortemService postmortems;
 
-    private Composition(Map<String, String> env, IncidentStore store, Secrets secrets, Clock clock) {
+    private Composition(Map<String, String> env, IncidentStore store, Secrets secrets, ReminderScheduler reminders,
+                        Clock clock) {
         this.store = store;
         AlertRouting routing = AlertRoutingConfig.load(json, env.get(ALARM_ROUTES));
         StormGuard guard = new StormGuard(store, clock, intSetting(env, STORM_LIMIT, 20),
@@ -54,13 +68,16 @@ public final class Composition {
         this.incidents = new IncidentService(store, clock);
         this.webhooks = new WebhookService(IntegrationsConfig.load(json, env.get(INTEGRATIONS)),
                 new WebhookAuthenticator(secrets, clock), alertIntake, json, clock);
+        ZoneId zone = ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo"));
+        this.postmortems = new PostmortemService(store, reminders, PostmortemPolicy.defaults(zone), clock,
+                env.getOrDefault(LOCALE, "ja").startsWith("ja"));
     }
 
     /** Wires from environment variables (names above) and AWS clients; built once per JVM. */
     public static synchronized Composition fromEnvironment() {
         if (fromEnvironment == null) {
             Map<String, String> env = System.getenv();
-            fromEnvironment = fromSettings(env, dynamoFromEnvironment(env), ssmSecrets());
+            fromEnvironment = fromSettings(env, dynamoFromEnvironment(env), ssmSecrets(), schedulerFromEnvironment(env));
         }
         return fromEnvironment;
     }
@@ -94,12 +111,44 @@ public final class Composition {
     }
 
     public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets) {
+        return fromSettings(env, dynamo, secrets, NOT_SCHEDULING);
+    }
+
+    public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets,
+                                           ReminderScheduler reminders) {
+        return fromSettings(env, dynamo, secrets, reminders, Clock.systemUTC());
+    }
+
+    public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets,
+                                           ReminderScheduler reminders, Clock clock) {
         String table = env.get(TABLE);
         if (table == null || table.isBlank()) {
             throw new IllegalStateException(TABLE + " is not set: it must name the incidents table");
         }
-        Clock clock = Clock.systemUTC();
-        return new Composition(env, new DynamoDbIncidentStore(dynamo, table, clock), secrets, clock);
+        return new Composition(env, new DynamoDbIncidentStore(dynamo, table, clock), secrets, reminders, clock);
+    }
+
+    /** For functions that never schedule reminders: asking one to is a wiring mistake. */
+    private static final ReminderScheduler NOT_SCHEDULING = new ReminderScheduler() {
+        @Override
+        public void schedule(Reminder reminder) {
+            throw new IllegalStateException("reminders are not configured here (" + REMINDER_TARGET_ARN + ")");
+        }
+
+        @Override
+        public void cancel(String reminderId) {
+            throw new IllegalStateException("reminders are not configured here (" + REMINDER_TARGET_ARN + ")");
+        }
+    };
+
+    private static ReminderScheduler schedulerFromEnvironment(Map<String, String> env) {
+        String target = env.get(REMINDER_TARGET_ARN);
+        if (target == null || target.isBlank()) {
+            return NOT_SCHEDULING;
+        }
+        return new SchedulerReminderScheduler(SchedulerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                env.getOrDefault(REMINDER_GROUP, "hikeshi-reminders"), target, env.get(REMINDER_ROLE_ARN),
+                env.get(REMINDER_DLQ_ARN), ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo")));
     }
 
     private static DynamoDbClient dynamoFromEnvironment(Map<String, String> env) {
@@ -138,5 +187,9 @@ public final class Composition {
 
     public WebhookService webhooks() {
         return webhooks;
+    }
+
+    public PostmortemService postmortems() {
+        return postmortems;
     }
 }

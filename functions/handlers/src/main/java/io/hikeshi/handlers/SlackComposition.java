@@ -5,6 +5,7 @@ import io.hikeshi.aws.sqs.SqsTaskQueue;
 import io.hikeshi.core.event.Notifier;
 import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.slack.postmortem.PostmortemNotices;
 import io.hikeshi.slack.warroom.ChannelNames;
 import io.hikeshi.slack.warroom.SlackCalls;
 import io.hikeshi.slack.warroom.WarRoomService;
@@ -51,7 +52,7 @@ public final class SlackComposition {
     public SlackComposition(Composition core, HikeshiSlackApp.Settings settings, TaskQueue tasks) {
         this.core = core;
         this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
-        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.store(), tasks, Clock.systemUTC());
+        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), core.store(), tasks, Clock.systemUTC());
         this.http = new SlackHttp(slack.app());
     }
 
@@ -99,6 +100,16 @@ public final class SlackComposition {
         return new WarRoomService.Settings(env.getOrDefault(CHANNEL_TEMPLATE, ChannelNames.DEFAULT_TEMPLATE),
                 env.get(BROADCAST_CHANNEL), env.get(INCIDENT_PAGE_URL),
                 ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo")));
+    }
+
+    /** Reminders and the weekly digest, spoken in the team's language. */
+    public PostmortemNotices postmortemNotices(String broadcastChannel, SlackCalls calls) {
+        return new PostmortemNotices(core.postmortems(), core.store(), slack.app().client(), calls, Messages.of(defaultLocale),
+                broadcastChannel);
+    }
+
+    public PostmortemNotices postmortemNotices() {
+        return postmortemNotices(System.getenv(BROADCAST_CHANNEL), SlackCalls.standard());
     }
 
     public SlackHttp http() {

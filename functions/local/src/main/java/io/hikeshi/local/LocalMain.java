@@ -56,12 +56,20 @@ public final class LocalMain {
         settings.put(Composition.TABLE, options.table);
         settings.put(Composition.AUTO_RESOLVE, Boolean.toString(options.autoResolve));
         String webhookSecret = System.getenv().getOrDefault(LOCAL_WEBHOOK_SECRET, "local-secret");
-        Composition core = Composition.fromSettings(settings, client, reference -> webhookSecret);
+        LocalReminders reminders = new LocalReminders();
+        Composition core = Composition.fromSettings(settings, client, reference -> webhookSecret, reminders, reminders.clock());
         LocalSlack slack = LocalSlack.start(core, System.getenv());
+        reminders.target(reminder -> slack.postmortemNotices().remind(reminder));
         // Domain events: the outbox is relayed to an in-process bus (in AWS: the table's stream →
         // EventBridge); a failed delivery stays in the outbox and is retried on the next tick.
         InProcessEventBus bus = new InProcessEventBus();
         bus.subscribe(slack.warRoom()::on);
+        bus.subscribe(event -> {
+            if (event.type() == io.hikeshi.core.event.DomainEvent.Type.INCIDENT_RESOLVED) {
+                core.postmortems().draftOnResolve(io.hikeshi.core.incident.IncidentId.parse(event.incident()),
+                        event.attribute("actor"));
+            }
+        });
         OutboxRelay relay = new OutboxRelay(core.store(), bus);
         ScheduledExecutorService relayTimer = Executors.newSingleThreadScheduledExecutor();
         relayTimer.scheduleWithFixedDelay(() -> {
@@ -71,7 +79,8 @@ public final class LocalMain {
                 System.out.println("event relay: " + e.getMessage() + " (retrying)");
             }
         }, 250, 250, TimeUnit.MILLISECONDS);
-        LocalServer server = new LocalServer(core, slack.http(), options.host, options.port).start();
+        LocalServer server = new LocalServer(core, slack.http(), options.host, options.port)
+                .withPostmortems(reminders, slack.postmortemNotices()).start();
         System.out.printf("""
                 Hikeshi is running (local mode) on http://%s:%d
                   try:  curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge

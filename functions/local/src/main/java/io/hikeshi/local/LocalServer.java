@@ -40,6 +40,8 @@ public final class LocalServer implements AutoCloseable {
     private final Composition app;
     private final AlarmIngestHandler alarmIngest;
     private final io.hikeshi.slack.SlackHttp slack;
+    private LocalReminders reminders;
+    private io.hikeshi.slack.postmortem.PostmortemNotices notices;
     private final ObjectMapper json = new ObjectMapper();
 
     public LocalServer(Composition app, String host, int port) throws IOException {
@@ -61,6 +63,15 @@ public final class LocalServer implements AutoCloseable {
             http.createContext("/slack/events", this::slackEvents);
         }
         http.createContext("/", this::index);
+    }
+
+    /** Adds the postmortem routes: Markdown export, the movable clock, the weekly digest. */
+    LocalServer withPostmortems(LocalReminders reminders, io.hikeshi.slack.postmortem.PostmortemNotices notices) {
+        this.reminders = reminders;
+        this.notices = notices;
+        http.createContext("/api/clock", this::clock);
+        http.createContext("/api/digest", this::digest);
+        return this;
     }
 
     public LocalServer start() {
@@ -147,6 +158,10 @@ public final class LocalServer implements AutoCloseable {
             send(ex, 200, Map.of("incidents", list));
             return;
         }
+        if (rest.endsWith("/postmortem.md")) {
+            postmortemMarkdown(ex, rest.substring(0, rest.length() - "/postmortem.md".length()));
+            return;
+        }
         IncidentId id;
         try {
             id = IncidentId.parse(rest);
@@ -160,6 +175,65 @@ public final class LocalServer implements AutoCloseable {
             return;
         }
         send(ex, 200, IncidentJson.withTimeline(incident, app.store().timeline(id, TIMELINE_LIMIT)));
+    }
+
+    private void postmortemMarkdown(HttpExchange ex, String incident) throws IOException {
+        IncidentId id;
+        try {
+            id = IncidentId.parse(incident);
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, Map.of("error", e.getMessage()));
+            return;
+        }
+        var pm = app.postmortems().find(id);
+        var incidentRecord = app.store().incident(id);
+        if (pm.isEmpty() || incidentRecord.isEmpty()) {
+            send(ex, 404, Map.of("error", "no postmortem for " + id + " (drafted when the incident is resolved)"));
+            return;
+        }
+        String lang = query(ex, "lang");
+        String markdown = io.hikeshi.core.postmortem.PostmortemMarkdown.render(pm.get(), incidentRecord.get(),
+                app.store().timeline(id, TIMELINE_LIMIT), io.hikeshi.core.postmortem.PostmortemChecklist.missing(pm.get()),
+                "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.JAPANESE, java.time.ZoneId.of("Asia/Tokyo"));
+        byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/markdown; charset=utf-8");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    /** {@code POST /api/clock/advance?days=N&hours=N}: moves local time forward and fires due reminders. */
+    private void clock(HttpExchange ex) throws IOException {
+        if (!"POST".equals(ex.getRequestMethod()) || !ex.getRequestURI().getPath().endsWith("/advance")) {
+            send(ex, 405, Map.of("error", "POST /api/clock/advance?days=N&hours=N"));
+            return;
+        }
+        java.time.Duration by = java.time.Duration.ofDays(intParam(ex, "days", 0, 0, 365))
+                .plusHours(intParam(ex, "hours", 0, 0, 24 * 365));
+        var fired = reminders.advance(by);
+        send(ex, 200, Map.of("now", reminders.clock().instant().toString(),
+                "fired", fired.stream().map(r -> r.id() + " (" + r.kind() + ")").toList(),
+                "pending", reminders.pending().stream().map(r -> r.id() + " at " + r.at()).toList()));
+    }
+
+    private void digest(HttpExchange ex) throws IOException {
+        if (!"POST".equals(ex.getRequestMethod())) {
+            send(ex, 405, Map.of("error", "POST to post the weekly digest now"));
+            return;
+        }
+        send(ex, 200, Map.of("digest", notices.digest()));
+    }
+
+    private static String query(HttpExchange ex, String name) {
+        String q = ex.getRequestURI().getQuery();
+        if (q != null) {
+            for (String pair : q.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return pair.substring(name.length() + 1);
+                }
+            }
+        }
+        return null;
     }
 
     private void index(HttpExchange ex) throws IOException {
@@ -176,6 +250,9 @@ public final class LocalServer implements AutoCloseable {
                   POST /slack/events             Slack commands, buttons, forms, events (signed; see bin/slack-send)
                   GET  /api/incidents            incidents, newest first
                   GET  /api/incidents/INC-0001   one incident with its timeline
+                  GET  /api/incidents/INC-0001/postmortem.md   its postmortem as Markdown (?lang=en)
+                  POST /api/clock/advance?days=7 move local time forward: due reminders fire
+                  POST /api/digest               post the weekly postmortem digest now
                 """.formatted(port()).getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         ex.sendResponseHeaders(200, page.length);

@@ -33,14 +33,16 @@ final class LocalSlack implements AutoCloseable {
 
     private final SlackHttp http;
     private final WarRoomService warRoom;
+    private final io.hikeshi.slack.postmortem.PostmortemNotices postmortemNotices;
     private final SlackApiStub fakeSlack;
     private final ExecutorService worker;
     private final String signingSecret;
 
-    private LocalSlack(SlackHttp http, WarRoomService warRoom, SlackApiStub fakeSlack, ExecutorService worker,
-                       String signingSecret) {
+    private LocalSlack(SlackHttp http, WarRoomService warRoom, io.hikeshi.slack.postmortem.PostmortemNotices notices,
+                       SlackApiStub fakeSlack, ExecutorService worker, String signingSecret) {
         this.http = http;
         this.warRoom = warRoom;
+        this.postmortemNotices = notices;
         this.fakeSlack = fakeSlack;
         this.worker = worker;
         this.signingSecret = signingSecret;
@@ -66,14 +68,16 @@ final class LocalSlack implements AutoCloseable {
         });
         SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings(signingSecret, token,
                 fake == null ? null : fake.methodsUrlPrefix(),
-                Messages.parseLocale(env.getOrDefault(SlackComposition.LOCALE, "ja"))), tasks);
+                Messages.parseLocale(env.getOrDefault(SlackComposition.LOCALE, "ja")),
+                "http://127.0.0.1:" + env.getOrDefault("HIKESHI_PORT", "8080")), tasks);
         runner.set(slack.taskRunner());
         Map<String, String> warRoomEnv = new java.util.HashMap<>(env);
         warRoomEnv.putIfAbsent(SlackComposition.BROADCAST_CHANNEL, "C0INCIDENTS");
         WarRoomService warRoom = slack.warRoom(ConfiguredServiceDirectory.load(core.json(),
                         env.get(SlackComposition.SERVICES), env.get(SlackComposition.GUIDES)),
                 LocalSlack::showNotification, SlackComposition.warRoomSettings(warRoomEnv), SlackCalls.standard());
-        return new LocalSlack(slack.http(), warRoom, fake, worker, signingSecret);
+        var notices = slack.postmortemNotices(warRoomEnv.get(SlackComposition.BROADCAST_CHANNEL), SlackCalls.standard());
+        return new LocalSlack(slack.http(), warRoom, notices, fake, worker, signingSecret);
     }
 
     private static void show(SlackApiStub.Call call) {
@@ -90,6 +94,10 @@ final class LocalSlack implements AutoCloseable {
     /** What SNS would have sent to stakeholders. */
     private static void showNotification(String subject, String message, Map<String, String> attributes) {
         System.out.println("sns ▸ " + subject + " " + attributes);
+    }
+
+    io.hikeshi.slack.postmortem.PostmortemNotices postmortemNotices() {
+        return postmortemNotices;
     }
 
     WarRoomService warRoom() {

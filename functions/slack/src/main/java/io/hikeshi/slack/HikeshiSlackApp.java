@@ -18,7 +18,12 @@ import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.postmortem.ActionItem;
+import io.hikeshi.core.postmortem.IncompletePostmortemException;
+import io.hikeshi.core.postmortem.Postmortem;
+import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.slack.postmortem.PostmortemViews;
 import io.hikeshi.core.task.TaskQueue;
 import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.SlackIds.Input;
@@ -46,24 +51,32 @@ public final class HikeshiSlackApp {
      *                         point it at a Slack-shaped stub
      * @param defaultLocale    the team's language when a person's own is unknown
      */
-    public record Settings(String signingSecret, String botToken, String methodsUrlPrefix, Locale defaultLocale) {
+    public record Settings(String signingSecret, String botToken, String methodsUrlPrefix, Locale defaultLocale,
+                           String exportBaseUrl) {
         public Settings {
             Objects.requireNonNull(signingSecret, "signingSecret");
             Objects.requireNonNull(botToken, "botToken");
         }
+
+        public Settings(String signingSecret, String botToken, String methodsUrlPrefix, Locale defaultLocale) {
+            this(signingSecret, botToken, methodsUrlPrefix, defaultLocale, null);
+        }
     }
 
     private final IncidentService incidents;
+    private final PostmortemService postmortems;
     private final TaskQueue tasks;
     private final LocaleResolver locales;
     private final IncidentCommands commands;
     private final App app;
 
-    public HikeshiSlackApp(Settings settings, IncidentService incidents, IncidentStore store, TaskQueue tasks, Clock clock) {
+    public HikeshiSlackApp(Settings settings, IncidentService incidents, PostmortemService postmortems, IncidentStore store,
+                           TaskQueue tasks, Clock clock) {
         this.incidents = incidents;
+        this.postmortems = postmortems;
         this.tasks = tasks;
         this.locales = new LocaleResolver(settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale());
-        this.commands = new IncidentCommands(incidents);
+        this.commands = new IncidentCommands(incidents, postmortems, settings.exportBaseUrl());
         SlackConfig slackConfig = new SlackConfig();
         if (settings.methodsUrlPrefix() != null) {
             slackConfig.setMethodsEndpointUrlPrefix(settings.methodsUrlPrefix());
@@ -76,6 +89,7 @@ public final class HikeshiSlackApp {
                 .build());
         app.use(new ReplayGuard(store, clock));
         register();
+        registerPostmortem();
     }
 
     public App app() {
@@ -162,6 +176,69 @@ public final class HikeshiSlackApp {
                 tasks.submit(new SlackTask(SlackTask.Kind.PUBLISH_HOME, payload.getEvent().getUser(), null, null, null, null,
                         null).toJson());
             }
+            return ctx.ack();
+        });
+    }
+
+    /** The postmortem's checklist buttons and edit modals. */
+    private void registerPostmortem() {
+        app.blockAction(PostmortemViews.EDIT_SECTION, (req, ctx) -> {
+            String[] value = req.getPayload().getActions().get(0).getSelectedOption().getValue().split("\\|");
+            Messages m = locales.messagesFor(req.getPayload().getUser().getId(), ctx.client());
+            Postmortem pm = postmortems.get(IncidentId.parse(value[0]));
+            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
+                    .view(PostmortemViews.sectionModal(m, pm, Postmortem.Section.valueOf(value[1]))));
+            return ctx.ack();
+        });
+        app.blockAction(PostmortemViews.ADD_ACTION, (req, ctx) -> {
+            Messages m = locales.messagesFor(req.getPayload().getUser().getId(), ctx.client());
+            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
+                    .view(PostmortemViews.actionItemModal(m, req.getPayload().getActions().get(0).getValue())));
+            return ctx.ack();
+        });
+        app.blockAction(PostmortemViews.COMPLETE, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            String user = p.getUser().getId();
+            Messages m = locales.messagesFor(user, ctx.client());
+            IncidentId id = IncidentId.parse(p.getActions().get(0).getValue());
+            String text;
+            try {
+                postmortems.complete(id, user);
+                text = m.get("pm.completed", id.toString(), user);
+            } catch (IncompletePostmortemException e) {
+                text = m.get("pm.incomplete", id.toString(), PostmortemViews.missingText(m, e.missing()));
+            }
+            if (p.getChannel() != null) {
+                tasks.submit(new SlackTask(SlackTask.Kind.EPHEMERAL, user, p.getChannel().getId(), null, id.toString(), text,
+                        m.locale().toLanguageTag()).toJson());
+            }
+            return ctx.ack();
+        });
+        app.viewSubmission(PostmortemViews.SECTION_VIEW, (req, ctx) -> {
+            View view = req.getPayload().getView();
+            String[] target = view.getPrivateMetadata().split("\\|");
+            ViewState.Value v = view.getState().getValues().get("text").get("value");
+            postmortems.editSection(IncidentId.parse(target[0]), Postmortem.Section.valueOf(target[1]), v.getValue(),
+                    req.getPayload().getUser().getId());
+            return ctx.ack();
+        });
+        app.viewSubmission(PostmortemViews.ACTION_VIEW, (req, ctx) -> {
+            View view = req.getPayload().getView();
+            Messages m = locales.messagesFor(req.getPayload().getUser().getId(), ctx.client());
+            Map<String, Map<String, ViewState.Value>> values = view.getState().getValues();
+            String description = values.get("description").get("value").getValue();
+            String link = values.containsKey("link") ? values.get("link").get("value").getValue() : null;
+            if (link != null && !link.isBlank() && !link.matches("https?://\\S+")) {
+                return ctx.ackWithErrors(Map.of("link", m.get("pm.error.link")));
+            }
+            if (description == null || description.isBlank()) {
+                return ctx.ackWithErrors(Map.of("description", m.get("error.summary.required")));
+            }
+            String due = values.get("due").get("value").getSelectedDate();
+            postmortems.addActionItem(IncidentId.parse(view.getPrivateMetadata()), description,
+                    ActionItem.Type.valueOf(values.get("type").get("value").getSelectedOption().getValue()),
+                    values.get("owner").get("value").getSelectedUser(), due == null ? null : java.time.LocalDate.parse(due),
+                    link == null || link.isBlank() ? null : link.strip(), req.getPayload().getUser().getId());
             return ctx.ack();
         });
     }

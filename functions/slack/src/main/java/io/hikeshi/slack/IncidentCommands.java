@@ -28,8 +28,15 @@ public final class IncidentCommands {
     static final int MAX_NOTE = IncidentViews.MAX_TEXT;
 
     private final IncidentService incidents;
-    public IncidentCommands(IncidentService incidents) {
+    private final io.hikeshi.core.postmortem.PostmortemService postmortems;
+    private final String exportBaseUrl;
+
+    /** @param exportBaseUrl where {@code /api/incidents/INC-…/postmortem.md} is served, or null */
+    public IncidentCommands(IncidentService incidents, io.hikeshi.core.postmortem.PostmortemService postmortems,
+                            String exportBaseUrl) {
         this.incidents = incidents;
+        this.postmortems = postmortems;
+        this.exportBaseUrl = exportBaseUrl;
     }
 
     /** Who typed what, where. {@code triggerId} lets a subcommand open a modal. */
@@ -44,7 +51,7 @@ public final class IncidentCommands {
             case "", "help" -> Reply.privately(m.get("help"));
             case "declare", "new" -> openModal(client, call, IncidentViews.declareModal(m, call.channel()));
             case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
-            case "status", "severity", "commander", "resolve", "note" -> onIncident(sub, args, call, client, m);
+            case "status", "severity", "commander", "resolve", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
             default -> Reply.privately(m.get("unknown.subcommand", IncidentViews.escape(clip(sub, 40))));
         };
     }
@@ -71,6 +78,13 @@ public final class IncidentCommands {
                 }
                 case "severity" -> severity(id, rest, call, m);
                 case "commander" -> commander(id, rest, call, m);
+                case "postmortem", "pm" -> postmortems.find(id)
+                        .map(pm -> Reply.privately(m.get("pm.header", id.toString(), pm.title(),
+                                        pm.owner() == null ? "—" : "<@" + pm.owner() + ">", pm.due().toString(),
+                                        m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))),
+                                io.hikeshi.slack.postmortem.PostmortemViews.checklist(m, pm, exportBaseUrl == null ? null
+                                        : exportBaseUrl.replaceAll("/+$", "") + "/api/incidents/" + id + "/postmortem.md")))
+                        .orElse(Reply.privately(m.get("pm.none", id.toString())));
                 default -> note(id, rest, call, m);
             };
         } catch (IncidentNotFoundException e) {

@@ -138,14 +138,38 @@ public final class DynamoDbIncidentStore implements IncidentStore {
 
     @Override
     public boolean saveWarRoom(io.hikeshi.core.warroom.WarRoom room) {
-        var put = software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(table)
-                .item(Items.warRoomItem(room, room.version() + 1));
-        if (room.version() == 0) {
+        return putVersioned(Items.warRoomItem(room, room.version() + 1), room.version());
+    }
+
+    @Override
+    public Optional<io.hikeshi.core.postmortem.Postmortem> postmortem(IncidentId incident) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(Items.postmortemKey(incident)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.postmortem(item));
+    }
+
+    @Override
+    public boolean savePostmortem(io.hikeshi.core.postmortem.Postmortem pm) {
+        return putVersioned(Items.postmortemItem(pm, pm.version() + 1), pm.version());
+    }
+
+    @Override
+    public List<io.hikeshi.core.postmortem.Postmortem> openPostmortems(int limit) {
+        return dynamo.query(r -> r.tableName(table).indexName(Items.GSI1)
+                        .keyConditionExpression("gsi1pk = :open")
+                        .expressionAttributeValues(Map.of(":open", s(Items.OPEN_POSTMORTEMS)))
+                        .limit(limit))
+                .items().stream().map(Items::postmortem).toList();
+    }
+
+    /** A whole-item put, only if the item is still at {@code expectedVersion} (0: only if absent). */
+    private boolean putVersioned(Map<String, AttributeValue> item, long expectedVersion) {
+        var put = software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(table).item(item);
+        if (expectedVersion == 0) {
             put.conditionExpression("attribute_not_exists(pk)");
         } else {
             put.conditionExpression("#version = :expected")
                     .expressionAttributeNames(Map.of("#version", Items.VERSION))
-                    .expressionAttributeValues(Map.of(":expected", n(room.version())));
+                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion)));
         }
         try {
             dynamo.putItem(put.build());

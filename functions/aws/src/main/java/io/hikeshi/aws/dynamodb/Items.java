@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -202,6 +203,82 @@ final class Items {
     static io.hikeshi.core.warroom.WarRoom warRoom(Map<String, AttributeValue> item) {
         return new io.hikeshi.core.warroom.WarRoom(new IncidentId(num(item, "number")), str(item, "channelName"),
                 str(item, "channelId"), str(item, "cardTs"), num(item, VERSION));
+    }
+
+    static Map<String, AttributeValue> postmortemKey(IncidentId id) {
+        return key("INC#" + id.number(), "POSTMORTEM");
+    }
+
+    static final String OPEN_POSTMORTEMS = "POSTMORTEM#OPEN";
+
+    static Map<String, AttributeValue> postmortemItem(io.hikeshi.core.postmortem.Postmortem pm, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(postmortemKey(pm.incident()));
+        item.put("number", n(pm.incident().number()));
+        item.put("title", s(pm.title()));
+        item.put("date", s(pm.date().toString()));
+        item.put("authors", AttributeValue.fromL(pm.authors().stream().map(Items::s).toList()));
+        item.put("owner", pm.owner() == null ? null : s(pm.owner()));
+        item.put("due", s(pm.due().toString()));
+        for (var section : io.hikeshi.core.postmortem.Postmortem.Section.values()) {
+            String text = pm.section(section);
+            item.put("section_" + section.name(), text == null ? null : s(text));
+        }
+        item.put("actionItems", AttributeValue.fromL(pm.actionItems().stream().map(Items::actionItem).toList()));
+        item.put("completedBy", pm.completedBy() == null ? null : s(pm.completedBy()));
+        item.put("completedAt", time(pm.completedAt()));
+        // Open postmortems are listed by due date on the GSI; a completed one leaves the list.
+        item.put(GSI1_PK, s(pm.isComplete() ? "POSTMORTEM#DONE" : OPEN_POSTMORTEMS));
+        item.put(GSI1_SK, s(pm.due() + "#" + pm.incident()));
+        item.put(VERSION, n(version));
+        item.values().removeIf(java.util.Objects::isNull);
+        return item;
+    }
+
+    private static AttributeValue actionItem(io.hikeshi.core.postmortem.ActionItem a) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("id", s(a.id()));
+        m.put("description", s(a.description()));
+        m.put("type", s(a.type().name()));
+        m.put("done", AttributeValue.fromBool(a.done()));
+        if (a.owner() != null) {
+            m.put("owner", s(a.owner()));
+        }
+        if (a.due() != null) {
+            m.put("due", s(a.due().toString()));
+        }
+        if (a.trackingLink() != null) {
+            m.put("trackingLink", s(a.trackingLink()));
+        }
+        return AttributeValue.fromM(m);
+    }
+
+    static io.hikeshi.core.postmortem.Postmortem postmortem(Map<String, AttributeValue> item) {
+        var sections = new java.util.EnumMap<io.hikeshi.core.postmortem.Postmortem.Section, String>(
+                io.hikeshi.core.postmortem.Postmortem.Section.class);
+        for (var section : io.hikeshi.core.postmortem.Postmortem.Section.values()) {
+            sections.put(section, str(item, "section_" + section.name()));
+        }
+        var items = item.containsKey("actionItems") ? item.get("actionItems").l().stream().map(v -> {
+            Map<String, AttributeValue> m = v.m();
+            return new io.hikeshi.core.postmortem.ActionItem(str(m, "id"), str(m, "description"),
+                    io.hikeshi.core.postmortem.ActionItem.Type.valueOf(str(m, "type")), str(m, "owner"),
+                    str(m, "due") == null ? null : java.time.LocalDate.parse(str(m, "due")), str(m, "trackingLink"),
+                    m.containsKey("done") && m.get("done").bool());
+        }).toList() : List.<io.hikeshi.core.postmortem.ActionItem>of();
+        return new io.hikeshi.core.postmortem.Postmortem(new IncidentId(num(item, "number")), str(item, "title"),
+                java.time.LocalDate.parse(str(item, "date")),
+                item.containsKey("authors") ? item.get("authors").l().stream().map(AttributeValue::s).toList() : List.of(),
+                str(item, "owner"), java.time.LocalDate.parse(str(item, "due")),
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.SUMMARY),
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.IMPACT),
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.ROOT_CAUSES),
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.TRIGGER),
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.RESOLUTION),
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.DETECTION), items,
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.WENT_WELL),
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.WENT_WRONG),
+                sections.get(io.hikeshi.core.postmortem.Postmortem.Section.GOT_LUCKY),
+                str(item, "completedBy"), instant(item, "completedAt"), num(item, VERSION));
     }
 
     static Map<String, AttributeValue> doneKey(String step) {

@@ -87,7 +87,7 @@ public final class Emulator {
             return null;
         }
         localStack = new LocalStackContainer(DockerImageName.parse(LOCALSTACK_IMAGE))
-                .withServices("events", "sqs", "sns")
+                .withServices("events", "sqs", "sns", "scheduler")
                 .withEnv("AWS_DEFAULT_REGION", REGION.id());
         localStack.start();
         LocalStackContainer started = localStack;

@@ -49,6 +49,14 @@ public interface IncidentStore {
     /** Saves the war room only if it is still at the version read (0: only if there is none); false otherwise. */
     boolean saveWarRoom(io.hikeshi.core.warroom.WarRoom room);
 
+    Optional<io.hikeshi.core.postmortem.Postmortem> postmortem(IncidentId incident);
+
+    /** Saves the postmortem only if it is still at the version read (0: only if there is none); false otherwise. */
+    boolean savePostmortem(io.hikeshi.core.postmortem.Postmortem postmortem);
+
+    /** Postmortems not yet complete, earliest due first. */
+    List<io.hikeshi.core.postmortem.Postmortem> openPostmortems(int limit);
+
     /** Whether a side effect (a Slack post, a notification) identified by {@code step} was done. */
     boolean isDone(String step);
 

@@ -52,6 +52,7 @@ class SlackHandlerTest {
     private SlackComposition slack;
     private SlackHandler handler;
     private final List<String> queued = new CopyOnWriteArrayList<>();
+    private final List<String> scheduledReminders = new CopyOnWriteArrayList<>();
     private String table;
 
     @BeforeEach
@@ -59,7 +60,18 @@ class SlackHandlerTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         table = "slack-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
-        core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
+        core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.LOCALE, "en"), dynamo, ref -> "x",
+                new io.hikeshi.core.postmortem.ReminderScheduler() {
+                    @Override
+                    public void schedule(Reminder reminder) {
+                        scheduledReminders.add(reminder.id());
+                    }
+
+                    @Override
+                    public void cancel(String reminderId) {
+                        scheduledReminders.remove(reminderId);
+                    }
+                });
         slackApi = SlackApiStub.start();
         slackApi.respond("users.info", "{\"ok\":true,\"user\":{\"id\":\"U0ALICE\",\"name\":\"alice\",\"locale\":\"en-US\"}}");
         slack = new SlackComposition(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-test", slackApi.methodsUrlPrefix(),
@@ -281,6 +293,45 @@ class SlackHandlerTest {
         JsonNode help = JSON.readTree(send(command("help", "C0GENERAL")).path("body").asText());
 
         assertTrue(help.path("text").asText().contains("インシデントを宣言"), help.toString());
+    }
+
+    // ---- postmortem ----
+
+    @Test
+    void postmortem_showsItsChecklist_editsSaveThroughModals_andCompleteWaitsForTheChecklist() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+        core.incidents().changeStatus(id, Status.RESOLVED, "U0BOB");
+        core.postmortems().draftOnResolve(id, "U0BOB");
+
+        JsonNode shown = JSON.readTree(send(command("postmortem", "C0WARROOM")).path("body").asText());
+        assertTrue(shown.toString().contains("pm_complete") && shown.toString().contains("pm_edit_section"), shown.toString());
+        assertTrue(shown.toString().contains("Impact"));
+
+        send(SlackSigner.payloadBody(viewSubmission("pm_section", id + "|IMPACT",
+                Map.of("text", Map.of("type", "plain_text_input", "value", "18% of checkouts failed for 29 minutes")))));
+        JsonNode badLink = send(SlackSigner.payloadBody(actionItem(id, "javascript:alert(1)")));
+        send(SlackSigner.payloadBody(actionItem(id, "https://tracker.example.jp/PAY-881")));
+
+        var pm = core.postmortems().get(id);
+        assertEquals("18% of checkouts failed for 29 minutes", pm.impact());
+        assertEquals("errors", JSON.readTree(badLink.path("body").asText()).path("response_action").asText());
+        assertEquals(1, pm.actionItems().size(), "only the valid action item was saved");
+        assertEquals("U0BOB", pm.actionItems().get(0).owner());
+
+        send(SlackSigner.payloadBody(blockAction("pm_complete", id.toString(), "C0WARROOM")));
+        runQueuedTasks();
+        assertTrue(slackApi.calls("chat.postEphemeral").get(0).param("text").contains("cannot be completed yet"));
+        assertTrue(core.postmortems().find(id).orElseThrow().completedAt() == null);
+        assertTrue(scheduledReminders.contains("pm-" + id + "-overdue-7"), "reminders still pending");
+    }
+
+    private static String actionItem(IncidentId id, String link) throws Exception {
+        return viewSubmission("pm_action_item", id.toString(), Map.of(
+                "description", Map.of("type", "plain_text_input", "value", "Canary payment-api deploys"),
+                "type", Map.of("type", "static_select", "selected_option", Map.of("value", "PREVENT")),
+                "owner", Map.of("type", "users_select", "selected_user", "U0BOB"),
+                "due", Map.of("type", "datepicker", "selected_date", "2026-12-11"),
+                "link", Map.of("type", "plain_text_input", "value", link)));
     }
 
     // ---- hostile and bad input: the right status, nothing written ----

@@ -29,6 +29,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
     private final java.util.LinkedHashMap<String, io.hikeshi.core.event.DomainEvent> outbox = new java.util.LinkedHashMap<>();
     private final Map<IncidentId, io.hikeshi.core.warroom.WarRoom> warRooms = new HashMap<>();
     private final Set<String> done = new HashSet<>();
+    private final Map<IncidentId, io.hikeshi.core.postmortem.Postmortem> postmortems = new HashMap<>();
 
     @Override
     public synchronized Optional<Incident> incident(IncidentId id) {
@@ -89,6 +90,27 @@ public final class InMemoryIncidentStore implements IncidentStore {
         }
         warRooms.put(room.incident(), room.stored(room.version() + 1));
         return true;
+    }
+
+    @Override
+    public synchronized Optional<io.hikeshi.core.postmortem.Postmortem> postmortem(IncidentId incident) {
+        return Optional.ofNullable(postmortems.get(incident));
+    }
+
+    @Override
+    public synchronized boolean savePostmortem(io.hikeshi.core.postmortem.Postmortem pm) {
+        var current = postmortems.get(pm.incident());
+        if (current == null ? pm.version() != 0 : current.version() != pm.version()) {
+            return false;
+        }
+        postmortems.put(pm.incident(), pm.stored(pm.version() + 1));
+        return true;
+    }
+
+    @Override
+    public synchronized List<io.hikeshi.core.postmortem.Postmortem> openPostmortems(int limit) {
+        return postmortems.values().stream().filter(p -> !p.isComplete())
+                .sorted(Comparator.comparing(io.hikeshi.core.postmortem.Postmortem::due)).limit(limit).toList();
     }
 
     @Override

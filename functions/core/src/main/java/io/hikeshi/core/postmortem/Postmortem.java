@@ -1,0 +1,102 @@
+package io.hikeshi.core.postmortem;
+
+import io.hikeshi.core.incident.IncidentId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The postmortem of one incident, in the shape of the Google SRE book's example postmortem:
+ * summary, impact, root causes, trigger, resolution, detection, action items, lessons learned
+ * (what went well, what went wrong, where we got lucky) and the timeline (taken from the
+ * incident's own timeline when rendered, so it is never copied stale).
+ *
+ * @param owner       who must finish it (a Slack user id): the commander by default
+ * @param due         when it must pass its checklist
+ * @param completedBy who marked it complete, null while open
+ * @param version     optimistic-locking version; 0 when not stored yet
+ */
+public record Postmortem(IncidentId incident, String title, LocalDate date, List<String> authors, String owner,
+                         LocalDate due, String summary, String impact, String rootCauses, String trigger,
+                         String resolution, String detection, List<ActionItem> actionItems, String wentWell,
+                         String wentWrong, String gotLucky, String completedBy, Instant completedAt, long version) {
+
+    public Postmortem {
+        Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(title, "title");
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
+    }
+
+    public enum Status { DRAFT, IN_REVIEW, COMPLETE }
+
+    /** Draft while parts are missing, in review once the checklist passes, complete once someone says so. */
+    public Status status() {
+        if (completedAt != null) {
+            return Status.COMPLETE;
+        }
+        return PostmortemChecklist.missing(this).isEmpty() ? Status.IN_REVIEW : Status.DRAFT;
+    }
+
+    public boolean isComplete() {
+        return completedAt != null;
+    }
+
+    /** The editable sections, by name (the Slack modals and the checklist use these names). */
+    public enum Section { SUMMARY, IMPACT, ROOT_CAUSES, TRIGGER, RESOLUTION, DETECTION, WENT_WELL, WENT_WRONG, GOT_LUCKY }
+
+    public String section(Section s) {
+        return switch (s) {
+            case SUMMARY -> summary;
+            case IMPACT -> impact;
+            case ROOT_CAUSES -> rootCauses;
+            case TRIGGER -> trigger;
+            case RESOLUTION -> resolution;
+            case DETECTION -> detection;
+            case WENT_WELL -> wentWell;
+            case WENT_WRONG -> wentWrong;
+            case GOT_LUCKY -> gotLucky;
+        };
+    }
+
+    public Postmortem withSection(Section s, String text) {
+        String v = text == null || text.isBlank() ? null : text.strip();
+        return new Postmortem(incident, title, date, authors, owner, due,
+                s == Section.SUMMARY ? v : summary, s == Section.IMPACT ? v : impact,
+                s == Section.ROOT_CAUSES ? v : rootCauses, s == Section.TRIGGER ? v : trigger,
+                s == Section.RESOLUTION ? v : resolution, s == Section.DETECTION ? v : detection, actionItems,
+                s == Section.WENT_WELL ? v : wentWell, s == Section.WENT_WRONG ? v : wentWrong,
+                s == Section.GOT_LUCKY ? v : gotLucky, completedBy, completedAt, version);
+    }
+
+    public Postmortem withActionItems(List<ActionItem> items) {
+        return new Postmortem(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution,
+                detection, items, wentWell, wentWrong, gotLucky, completedBy, completedAt, version);
+    }
+
+    public Postmortem withOwner(String newOwner, LocalDate newDue) {
+        return new Postmortem(incident, title, date, authors, newOwner, newDue, summary, impact, rootCauses, trigger,
+                resolution, detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version);
+    }
+
+    public Postmortem withAuthor(String author) {
+        if (author == null || authors.contains(author)) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(authors);
+        more.add(author);
+        return new Postmortem(incident, title, date, more, owner, due, summary, impact, rootCauses, trigger, resolution,
+                detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version);
+    }
+
+    public Postmortem completed(String by, Instant at) {
+        return new Postmortem(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution,
+                detection, actionItems, wentWell, wentWrong, gotLucky, by, at, version);
+    }
+
+    public Postmortem stored(long newVersion) {
+        return new Postmortem(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution,
+                detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, newVersion);
+    }
+}

@@ -1,0 +1,230 @@
+package io.hikeshi.core.postmortem;
+
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.IncidentNotFoundException;
+import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
+import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
+import io.hikeshi.core.store.IncidentStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * No postmortem is forgotten: a draft on resolve, an owner and a due date by severity, edits that
+ * never overwrite each other, completion only when the checklist passes, and reminders that stop
+ * the moment it is complete.
+ */
+public final class PostmortemService {
+
+    /** Who a fired reminder speaks to. */
+    public enum Audience { OWNER, WAR_ROOM, ESCALATION }
+
+    /** A reminder that should speak: what to say and to whom. */
+    public record Notice(Reminder reminder, Audience audience, Postmortem postmortem, Incident incident,
+                         List<PostmortemChecklist.Missing> missing) { }
+
+    private static final Duration LEDGER_TTL = Duration.ofDays(90);
+    private static final int[] OVERDUE_DAYS = {1, 3, 7};
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final IncidentStore store;
+    private final ReminderScheduler scheduler;
+    private final PostmortemPolicy policy;
+    private final Clock clock;
+    private final boolean japanese;
+
+    public PostmortemService(IncidentStore store, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
+                             boolean japanese) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.policy = policy;
+        this.clock = clock;
+        this.japanese = japanese;
+    }
+
+    public Optional<Postmortem> find(IncidentId id) {
+        return store.postmortem(id);
+    }
+
+    public Postmortem get(IncidentId id) {
+        return store.postmortem(id).orElseThrow(() -> new IllegalStateException("no postmortem for " + id + " yet: it is "
+                + "drafted when the incident is resolved"));
+    }
+
+    /**
+     * On resolve: drafts the postmortem (once) and schedules its reminders (again is harmless).
+     */
+    public Postmortem draftOnResolve(IncidentId id, String resolvedBy) {
+        Incident incident = store.incident(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        Postmortem pm = store.postmortem(id).orElse(null);
+        if (pm == null) {
+            Postmortem draft = draft(incident, store.timeline(id, 2000), resolvedBy);
+            store.savePostmortem(draft);
+            pm = store.postmortem(id).orElseThrow();
+        }
+        if (!pm.isComplete()) {
+            reminders(pm).forEach(scheduler::schedule);
+        }
+        return pm;
+    }
+
+    /** Before the due date to the owner, on it to the war room, after it escalating (1, 3, 7 days). */
+    public List<Reminder> reminders(Postmortem pm) {
+        String inc = pm.incident().toString();
+        List<Reminder> reminders = new ArrayList<>();
+        reminders.add(new Reminder("pm-" + inc + "-before", inc, Kind.BEFORE_DUE, at(PostmortemPolicy.minusBusinessDays(pm.due(), 1))));
+        reminders.add(new Reminder("pm-" + inc + "-due", inc, Kind.DUE, at(pm.due())));
+        for (int days : OVERDUE_DAYS) {
+            reminders.add(new Reminder("pm-" + inc + "-overdue-" + days, inc, Kind.OVERDUE, at(pm.due().plusDays(days))));
+        }
+        return reminders.stream().filter(r -> r.at().isAfter(clock.instant())).toList();
+    }
+
+    private java.time.Instant at(LocalDate day) {
+        return day.atTime(policy.reminderTime()).atZone(policy.zone()).toInstant();
+    }
+
+    public Postmortem editSection(IncidentId id, Postmortem.Section section, String text, String by) {
+        return change(id, pm -> pm.withSection(section, text).withAuthor(by));
+    }
+
+    public Postmortem addActionItem(IncidentId id, String description, ActionItem.Type type, String owner, LocalDate due,
+                                    String trackingLink, String by) {
+        ActionItem item = new ActionItem(UUID.randomUUID().toString().substring(0, 8), description.strip(), type,
+                owner, due, trackingLink, false);
+        return change(id, pm -> {
+            List<ActionItem> items = new ArrayList<>(pm.actionItems());
+            items.add(item);
+            return pm.withActionItems(items).withAuthor(by);
+        });
+    }
+
+    public Postmortem setActionItemDone(IncidentId id, String itemId, boolean done) {
+        return change(id, pm -> pm.withActionItems(pm.actionItems().stream()
+                .map(a -> a.id().equals(itemId) ? new ActionItem(a.id(), a.description(), a.type(), a.owner(), a.due(),
+                        a.trackingLink(), done) : a).toList()));
+    }
+
+    public Postmortem assignOwner(IncidentId id, String owner) {
+        return change(id, pm -> pm.withOwner(owner, pm.due()));
+    }
+
+    /**
+     * Records completion (who, when) if the checklist passes, and deletes the pending reminders.
+     *
+     * @throws IncompletePostmortemException naming what is missing
+     */
+    public Postmortem complete(IncidentId id, String by) {
+        Postmortem current = get(id);
+        if (current.isComplete()) {
+            return current;
+        }
+        List<PostmortemChecklist.Missing> missing = PostmortemChecklist.missing(current);
+        if (!missing.isEmpty()) {
+            throw new IncompletePostmortemException(id.toString(), missing);
+        }
+        Postmortem done = change(id, pm -> pm.completed(by, clock.instant()));
+        for (String suffix : List.of("before", "due", "overdue-1", "overdue-3", "overdue-7")) {
+            scheduler.cancel("pm-" + id + "-" + suffix);
+        }
+        return done;
+    }
+
+    /**
+     * A reminder fired. Re-reads the postmortem: silent (empty) when it is complete, gone, or this
+     * reminder already spoke (a duplicate delivery).
+     */
+    public Optional<Notice> reminderFired(Reminder reminder) {
+        IncidentId id = IncidentId.parse(reminder.incident());
+        Optional<Postmortem> pm = store.postmortem(id);
+        if (pm.isEmpty() || pm.get().isComplete() || store.isDone(ledgerKey(reminder))) {
+            return Optional.empty();
+        }
+        Incident incident = store.incident(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        Audience audience = switch (reminder.kind()) {
+            case BEFORE_DUE -> Audience.OWNER;
+            case DUE -> Audience.WAR_ROOM;
+            case OVERDUE -> Audience.ESCALATION;
+        };
+        return Optional.of(new Notice(reminder, audience, pm.get(), incident, PostmortemChecklist.missing(pm.get())));
+    }
+
+    /** Call once a reminder's message went out: a second delivery of it stays silent. */
+    public void reminderDelivered(Reminder reminder) {
+        store.markDone(ledgerKey(reminder), clock.instant().plus(LEDGER_TTL));
+    }
+
+    /** Open postmortems past their due date (for the weekly digest). */
+    public List<Postmortem> overdue() {
+        LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
+        return store.openPostmortems(500).stream().filter(p -> p.due().isBefore(today)).toList();
+    }
+
+    /** Action items not done, across open and complete postmortems alike (for the weekly digest). */
+    public List<ActionItem> openActionItems(List<Postmortem> postmortems) {
+        return postmortems.stream().flatMap(p -> p.actionItems().stream()).filter(a -> !a.done()).toList();
+    }
+
+    public List<Postmortem> open() {
+        return store.openPostmortems(500);
+    }
+
+    private static String ledgerKey(Reminder r) {
+        return "reminder:" + r.id() + ":" + r.at();
+    }
+
+    private Postmortem change(IncidentId id, UnaryOperator<Postmortem> edit) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Postmortem current = get(id);
+            if (current.isComplete()) {
+                throw new IllegalStateException("the postmortem of " + id + " is complete; it is the record now");
+            }
+            if (store.savePostmortem(edit.apply(current))) {
+                return get(id);
+            }
+        }
+        throw new IllegalStateException("the postmortem of " + id + " kept changing; try again");
+    }
+
+    // ---- the draft ----
+
+    private Postmortem draft(Incident incident, List<TimelineEntry> timeline, String resolvedBy) {
+        LocalDate resolvedOn = LocalDate.ofInstant(incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant(),
+                policy.zone());
+        String owner = incident.commander() != null ? incident.commander() : resolvedBy;
+        List<String> authors = owner == null ? List.of() : List.of(owner);
+        return new Postmortem(incident.id(), incident.title(), resolvedOn, authors, owner,
+                policy.dueDate(resolvedOn, incident.severity()), summary(incident), null, null, null,
+                resolution(timeline), detection(incident, timeline), List.of(), null, null, null, null, null, 0);
+    }
+
+    private String summary(Incident i) {
+        String base = japanese
+                ? i.title() + "（" + i.severity() + "、" + i.service() + "）。"
+                : i.title() + " (" + i.severity() + ", " + i.service() + ").";
+        return i.description() == null || i.description().isBlank() ? base : base + " " + i.description();
+    }
+
+    private String detection(Incident i, List<TimelineEntry> timeline) {
+        String how = timeline.stream().filter(e -> e.kind() == TimelineKind.OPENED).map(TimelineEntry::text).findFirst()
+                .orElse("");
+        String when = WHEN.format(i.detectedAt().atZone(policy.zone())) + " " + policy.zone().getId();
+        String ack = i.timeToAcknowledge().map(d -> d.toMinutes() + (japanese ? " 分後に確認" : " min to acknowledge"))
+                .orElse(japanese ? "確認なし" : "never acknowledged");
+        return japanese ? when + " に検知: " + how + "（" + ack + "）" : "Detected " + when + ": " + how + " (" + ack + ")";
+    }
+
+    private String resolution(List<TimelineEntry> timeline) {
+        return timeline.stream().filter(e -> e.kind() == TimelineKind.STATUS_UPDATE)
+                .reduce((a, b) -> b).map(e -> e.text().replaceFirst("^\\[[a-z]+\\] ", "")).orElse(null);
+    }
+}

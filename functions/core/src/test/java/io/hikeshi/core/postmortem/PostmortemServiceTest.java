@@ -1,0 +1,163 @@
+package io.hikeshi.core.postmortem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentService;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PostmortemServiceTest {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    /** Friday 2026-11-27 14:00 JST. */
+    private static final Clock FRIDAY = Clock.fixed(Instant.parse("2026-11-27T05:00:00Z"), ZoneOffset.UTC);
+
+    private final InMemoryIncidentStore store = new InMemoryIncidentStore();
+    private final Map<String, ReminderScheduler.Reminder> scheduled = new HashMap<>();
+    private final List<String> cancelled = new ArrayList<>();
+    private final ReminderScheduler scheduler = new ReminderScheduler() {
+        @Override
+        public void schedule(Reminder reminder) {
+            scheduled.put(reminder.id(), reminder);
+        }
+
+        @Override
+        public void cancel(String reminderId) {
+            cancelled.add(reminderId);
+            scheduled.remove(reminderId);
+        }
+    };
+    private final IncidentService incidents = new IncidentService(store, FRIDAY);
+    private final PostmortemService postmortems = new PostmortemService(store, scheduler, PostmortemPolicy.defaults(TOKYO), FRIDAY, false);
+
+    private Incident resolvedSev1() {
+        Incident incident = incidents.declare("Payment API returns 5xx", Severity.SEV1, "payment-api", "checkout failing",
+                "U0ALICE", null).orElseThrow();
+        incidents.assignCommander(incident.id(), "U0BOB", "U0BOB");
+        incidents.postStatusUpdate(incident.id(), Status.RESOLVED, "rolled back to v1.42.0", "U0BOB");
+        return store.incident(incident.id()).orElseThrow();
+    }
+
+    @Test
+    void resolve_draftsOnce_ownedByTheCommander_dueFiveBusinessDaysLaterForSev1_withRemindersScheduled() {
+        Incident incident = resolvedSev1();
+
+        Postmortem pm = postmortems.draftOnResolve(incident.id(), "U0BOB");
+        Postmortem again = postmortems.draftOnResolve(incident.id(), "U0BOB");
+
+        assertEquals(pm, again, "a redelivered 'resolved' drafts nothing new");
+        assertEquals("U0BOB", pm.owner());
+        assertEquals(LocalDate.of(2026, 12, 4), pm.due(), "Friday + 5 business days = next Friday");
+        assertTrue(pm.summary().startsWith("Payment API returns 5xx (SEV1, payment-api)."));
+        assertEquals("rolled back to v1.42.0", pm.resolution());
+        assertTrue(pm.detection().startsWith("Detected 2026-11-27 14:00 Asia/Tokyo"), pm.detection());
+        assertEquals(Postmortem.Status.DRAFT, pm.status());
+        assertEquals(List.of("pm-INC-0001-before", "pm-INC-0001-due", "pm-INC-0001-overdue-1", "pm-INC-0001-overdue-3",
+                "pm-INC-0001-overdue-7"), scheduled.keySet().stream().sorted().toList());
+        assertEquals(Instant.parse("2026-12-04T01:00:00Z"), scheduled.get("pm-INC-0001-due").at(), "10:00 JST on the due date");
+        assertEquals(Instant.parse("2026-12-03T01:00:00Z"), scheduled.get("pm-INC-0001-before").at(), "the business day before");
+    }
+
+    @Test
+    void complete_isRefusedUntilTheChecklistPasses_thenRecordsWhoAndWhen_andStopsTheReminders() {
+        Incident incident = resolvedSev1();
+        postmortems.draftOnResolve(incident.id(), "U0BOB");
+
+        IncompletePostmortemException refused = assertThrows(IncompletePostmortemException.class,
+                () -> postmortems.complete(incident.id(), "U0BOB"));
+        assertTrue(refused.missing().stream().anyMatch(m -> m.key().equals("section.impact")));
+        assertTrue(refused.missing().stream().anyMatch(m -> m.key().equals("action.prevent")));
+
+        for (Postmortem.Section s : List.of(Postmortem.Section.IMPACT, Postmortem.Section.ROOT_CAUSES, Postmortem.Section.TRIGGER,
+                Postmortem.Section.WENT_WELL, Postmortem.Section.WENT_WRONG)) {
+            postmortems.editSection(incident.id(), s, "text for " + s, "U0ALICE");
+        }
+        postmortems.addActionItem(incident.id(), "Canary the payment-api deploys", ActionItem.Type.PREVENT, null, null, null, "U0BOB");
+        assertTrue(PostmortemChecklist.missing(postmortems.get(incident.id())).stream()
+                .anyMatch(m -> m.key().equals("action.unassigned")), "an action item needs an owner and a due date");
+        String itemId = postmortems.get(incident.id()).actionItems().get(0).id();
+        postmortems.setActionItemDone(incident.id(), itemId, false);
+        Postmortem withOwnerlessItem = postmortems.get(incident.id());
+        assertEquals(Postmortem.Status.DRAFT, withOwnerlessItem.status());
+        postmortems.addActionItem(incident.id(), "Alert on checkout error ratio", ActionItem.Type.MITIGATE, "U0ALICE",
+                LocalDate.of(2026, 12, 11), "https://tracker.example.jp/PAY-881", "U0BOB");
+        // replace the ownerless item with an assigned one
+        store.savePostmortem(postmortems.get(incident.id()).withActionItems(List.of(
+                new ActionItem(itemId, "Canary the payment-api deploys", ActionItem.Type.PREVENT, "U0BOB",
+                        LocalDate.of(2026, 12, 18), null, false),
+                postmortems.get(incident.id()).actionItems().get(1))));
+
+        Postmortem done = postmortems.complete(incident.id(), "U0ALICE");
+
+        assertEquals(Postmortem.Status.COMPLETE, done.status());
+        assertEquals("U0ALICE", done.completedBy());
+        assertNotNull(done.completedAt());
+        assertTrue(scheduled.isEmpty(), "every pending reminder deleted");
+        assertTrue(done.authors().containsAll(List.of("U0BOB", "U0ALICE")));
+        assertThrows(IllegalStateException.class, () -> postmortems.editSection(incident.id(), Postmortem.Section.SUMMARY, "x", "U0X"),
+                "a complete postmortem is the record");
+    }
+
+    @Test
+    void reminder_speaksToTheRightAudience_onlyWhileIncomplete_andOncePerReminder() {
+        Incident incident = resolvedSev1();
+        postmortems.draftOnResolve(incident.id(), "U0BOB");
+        ReminderScheduler.Reminder due = scheduled.get("pm-INC-0001-due");
+        ReminderScheduler.Reminder overdue = scheduled.get("pm-INC-0001-overdue-1");
+
+        var notice = postmortems.reminderFired(due).orElseThrow();
+        assertEquals(PostmortemService.Audience.WAR_ROOM, notice.audience());
+        assertEquals(PostmortemService.Audience.ESCALATION, postmortems.reminderFired(overdue).orElseThrow().audience());
+        postmortems.reminderDelivered(due);
+
+        assertTrue(postmortems.reminderFired(due).isEmpty(), "a duplicate delivery stays silent");
+        store.savePostmortem(postmortems.get(incident.id()).completed("U0BOB", Instant.now()));
+        assertTrue(postmortems.reminderFired(overdue).isEmpty(), "a stale reminder never speaks");
+    }
+
+    @Test
+    void concurrentEditsOfDifferentSections_areBothKept() throws Exception {
+        Incident incident = resolvedSev1();
+        postmortems.draftOnResolve(incident.id(), "U0BOB");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (Postmortem.Section s : Postmortem.Section.values()) {
+            pool.submit(() -> postmortems.editSection(incident.id(), s, "edited " + s, "U0" + s.ordinal()));
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+
+        Postmortem pm = postmortems.get(incident.id());
+        for (Postmortem.Section s : Postmortem.Section.values()) {
+            assertEquals("edited " + s, pm.section(s));
+        }
+    }
+
+    @Test
+    void dueDates_countBusinessDaysBySeverity() {
+        PostmortemPolicy policy = PostmortemPolicy.defaults(TOKYO);
+        LocalDate friday = LocalDate.of(2026, 11, 27);
+
+        assertEquals(LocalDate.of(2026, 12, 4), policy.dueDate(friday, Severity.SEV1));
+        assertEquals(LocalDate.of(2026, 12, 8), policy.dueDate(friday, Severity.SEV2));
+        assertEquals(LocalDate.of(2026, 12, 11), policy.dueDate(friday, Severity.SEV3));
+        assertEquals(LocalDate.of(2026, 12, 18), policy.dueDate(friday, Severity.SEV4));
+    }
+}

@@ -1,0 +1,107 @@
+package io.hikeshi.slack.postmortem;
+
+import com.slack.api.methods.MethodsClient;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.postmortem.ActionItem;
+import io.hikeshi.core.postmortem.Postmortem;
+import io.hikeshi.core.postmortem.PostmortemService;
+import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
+import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.slack.IncidentViews;
+import io.hikeshi.slack.Messages;
+import io.hikeshi.slack.warroom.SlackCalls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Speaks for the postmortem reminders and the weekly digest. A reminder re-reads the postmortem
+ * first (through {@link PostmortemService#reminderFired}): a stale one says nothing.
+ */
+public final class PostmortemNotices {
+
+    private final PostmortemService postmortems;
+    private final IncidentStore store;
+    private final MethodsClient slack;
+    private final SlackCalls calls;
+    private final Messages m;
+    private final String broadcastChannel;
+
+    public PostmortemNotices(PostmortemService postmortems, IncidentStore store, MethodsClient slack, SlackCalls calls,
+                             Messages messages, String broadcastChannel) {
+        this.postmortems = postmortems;
+        this.store = store;
+        this.slack = slack;
+        this.calls = calls;
+        this.m = messages;
+        this.broadcastChannel = broadcastChannel;
+    }
+
+    /** @return the channels spoken to (empty when the reminder was stale or a repeat) */
+    public List<String> remind(Reminder reminder) {
+        Optional<PostmortemService.Notice> notice = postmortems.reminderFired(reminder);
+        if (notice.isEmpty()) {
+            return List.of();
+        }
+        PostmortemService.Notice n = notice.get();
+        Postmortem pm = n.postmortem();
+        String id = pm.incident().toString();
+        String missing = PostmortemViews.missingText(m, n.missing());
+        String title = IncidentViews.escape(pm.title());
+        List<String> channels = new ArrayList<>();
+        String owner = pm.owner();
+        switch (n.audience()) {
+            case OWNER -> {
+                if (owner != null) {
+                    post(owner, m.get("pm.reminder.owner", owner, id, title, pm.due().toString(), missing), channels);
+                }
+            }
+            case WAR_ROOM -> {
+                String room = store.warRoom(IncidentId.parse(id)).map(w -> w.channelId()).orElse(owner);
+                if (room != null) {
+                    post(room, m.get("pm.reminder.due", id, title, owner, missing), channels);
+                }
+            }
+            case ESCALATION -> {
+                String commander = n.incident().commander();
+                String text = m.get("pm.reminder.overdue", id, title, pm.due().toString(), owner,
+                        commander == null ? "—" : "<@" + commander + ">", missing);
+                if (commander != null) {
+                    post(commander, text, channels);
+                }
+                if (broadcastChannel != null && !broadcastChannel.isBlank()) {
+                    post(broadcastChannel, text, channels);
+                }
+            }
+        }
+        postmortems.reminderDelivered(reminder);
+        return channels;
+    }
+
+    /** The weekly digest: overdue postmortems and open action items, to the broadcast channel. */
+    public String digest() {
+        List<Postmortem> overdue = postmortems.overdue();
+        List<ActionItem> items = postmortems.openActionItems(postmortems.open());
+        StringBuilder text = new StringBuilder(m.get("pm.digest.header")).append('\n');
+        if (overdue.isEmpty() && items.isEmpty()) {
+            text.append(m.get("pm.digest.none"));
+        } else {
+            text.append(m.get("pm.digest.overdue", overdue.size())).append('\n');
+            overdue.forEach(p -> text.append(m.get("pm.digest.line", p.incident().toString(), IncidentViews.escape(p.title()),
+                    p.owner(), p.due().toString())).append('\n'));
+            text.append(m.get("pm.digest.items", items.size())).append('\n');
+            items.forEach(a -> text.append(m.get("pm.digest.item", IncidentViews.escape(a.description()),
+                    a.type().name().toLowerCase(java.util.Locale.ROOT), a.owner() == null ? "—" : a.owner(),
+                    a.due() == null ? "—" : a.due().toString())).append('\n'));
+        }
+        if (broadcastChannel != null && !broadcastChannel.isBlank()) {
+            calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(broadcastChannel).text(text.toString().strip())));
+        }
+        return text.toString().strip();
+    }
+
+    private void post(String channel, String text, List<String> channels) {
+        calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel).text(text)));
+        channels.add(channel);
+    }
+}

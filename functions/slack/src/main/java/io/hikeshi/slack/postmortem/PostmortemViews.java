@@ -1,0 +1,123 @@
+package io.hikeshi.slack.postmortem;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.asBlocks;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.asElements;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.usersSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import io.hikeshi.core.postmortem.ActionItem;
+import io.hikeshi.core.postmortem.Postmortem;
+import io.hikeshi.core.postmortem.PostmortemChecklist;
+import io.hikeshi.slack.IncidentViews;
+import io.hikeshi.slack.Messages;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Block Kit for the postmortem: its checklist with edit buttons, and the edit modals. */
+public final class PostmortemViews {
+
+    public static final String EDIT_SECTION = "pm_edit_section";
+    public static final String ADD_ACTION = "pm_add_action";
+    public static final String COMPLETE = "pm_complete";
+    public static final String SECTION_VIEW = "pm_section";
+    public static final String ACTION_VIEW = "pm_action_item";
+
+    private PostmortemViews() { }
+
+    public static List<LayoutBlock> checklist(Messages m, Postmortem pm, String exportUrl) {
+        String id = pm.incident().toString();
+        List<PostmortemChecklist.Missing> missing = PostmortemChecklist.missing(pm);
+        StringBuilder lines = new StringBuilder();
+        for (Postmortem.Section s : Postmortem.Section.values()) {
+            boolean ok = pm.section(s) != null && !pm.section(s).isBlank();
+            lines.append(m.get(ok ? "pm.ok" : "pm.todo")).append(' ').append(m.get("pm.check.section." + key(s))).append('\n');
+        }
+        for (String check : List.of("owner", "action.items", "action.prevent")) {
+            boolean ok = missing.stream().noneMatch(x -> x.key().equals(check));
+            lines.append(m.get(ok ? "pm.ok" : "pm.todo")).append(' ').append(m.get("pm.check." + check)).append('\n');
+        }
+        for (ActionItem a : pm.actionItems()) {
+            lines.append(m.get(a.isAssigned() ? "pm.ok" : "pm.todo")).append(" _").append(IncidentViews.escape(a.description()))
+                    .append("_ (").append(a.type().name().toLowerCase(Locale.ROOT)).append(a.owner() == null ? "" : ", <@" + a.owner() + ">")
+                    .append(a.due() == null ? "" : ", " + a.due()).append(")\n");
+        }
+        List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
+                section(s -> s.text(markdownText(m.get("pm.header", id, IncidentViews.escape(pm.title()),
+                        pm.owner() == null ? "—" : "<@" + pm.owner() + ">", pm.due().toString(),
+                        m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT)))))),
+                section(s -> s.text(markdownText(lines.toString().strip())))));
+        if (exportUrl != null) {
+            blocks.add(section(s -> s.text(markdownText(m.get("pm.export", exportUrl)))));
+        }
+        if (!pm.isComplete()) {
+            blocks.add(actions(a -> a.elements(asElements(
+                    staticSelect(sel -> sel.actionId(EDIT_SECTION).placeholder(plainText(m.get("pm.edit")))
+                            .options(Arrays.stream(Postmortem.Section.values())
+                                    .map(s -> option(plainText(m.get("pm.check.section." + key(s))), id + "|" + s.name())).toList())),
+                    button(b -> b.actionId(ADD_ACTION).text(plainText(m.get("pm.add.action"))).value(id)),
+                    button(b -> b.actionId(COMPLETE).text(plainText(m.get("pm.complete"))).value(id).style("primary"))))));
+        }
+        return blocks;
+    }
+
+    public static View sectionModal(Messages m, Postmortem pm, Postmortem.Section section) {
+        String current = pm.section(section);
+        return view(v -> v.type("modal").callbackId(SECTION_VIEW).privateMetadata(pm.incident() + "|" + section.name())
+                .title(viewTitle(t -> t.type("plain_text").text(clip(m.get("pm.modal.section", m.get("pm.check.section." + key(section)))))))
+                .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
+                .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
+                .blocks(asBlocks(input(i -> i.blockId("text").label(plainText(m.get("pm.field.text"))).optional(true)
+                        .element(plainTextInput(p -> p.actionId("value").multiline(true).maxLength(3000)
+                                .initialValue(current == null ? "" : current)))))));
+    }
+
+    public static View actionItemModal(Messages m, String incident) {
+        return view(v -> v.type("modal").callbackId(ACTION_VIEW).privateMetadata(incident)
+                .title(viewTitle(t -> t.type("plain_text").text(clip(m.get("pm.modal.action")))))
+                .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
+                .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
+                .blocks(asBlocks(
+                        input(i -> i.blockId("description").label(plainText(m.get("pm.field.description")))
+                                .element(plainTextInput(p -> p.actionId("value").maxLength(500)))),
+                        input(i -> i.blockId("type").label(plainText(m.get("pm.field.type")))
+                                .element(staticSelect(s -> s.actionId("value").initialOption(option(plainText("prevent"), "PREVENT"))
+                                        .options(Arrays.stream(ActionItem.Type.values())
+                                                .map(t -> option(plainText(t.name().toLowerCase(Locale.ROOT)), t.name())).toList())))),
+                        input(i -> i.blockId("owner").label(plainText(m.get("pm.field.owner")))
+                                .element(usersSelect(u -> u.actionId("value")))),
+                        input(i -> i.blockId("due").label(plainText(m.get("pm.field.due")))
+                                .element(datePicker(d -> d.actionId("value")))),
+                        input(i -> i.blockId("link").label(plainText(m.get("pm.field.link"))).optional(true)
+                                .element(plainTextInput(p -> p.actionId("value").maxLength(500)))))));
+    }
+
+    public static String missingText(Messages m, List<PostmortemChecklist.Missing> missing) {
+        return String.join(", ", missing.stream().map(x -> x.detail() == null ? m.get("pm.check." + x.key())
+                : m.get("pm.check." + x.key(), x.detail())).toList());
+    }
+
+    static String key(Postmortem.Section s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 24 ? s : s.substring(0, 23) + "…";
+    }
+}
