@@ -44,6 +44,8 @@ public final class Composition {
     public static final String TIME_ZONE = "HIKESHI_TIME_ZONE";
     public static final String LOCALE = "HIKESHI_LOCALE";
     public static final String REMINDER_GROUP = "HIKESHI_REMINDER_GROUP";
+    /** e.g. {@code SEV1=5,SEV2=7,SEV3=10,SEV4=15}: business days from resolve to the postmortem's due date. */
+    public static final String POSTMORTEM_DUE_DAYS = "HIKESHI_POSTMORTEM_DUE_DAYS";
     public static final String REMINDER_TARGET_ARN = "HIKESHI_REMINDER_TARGET_ARN";
     public static final String REMINDER_ROLE_ARN = "HIKESHI_REMINDER_ROLE_ARN";
     public static final String REMINDER_DLQ_ARN = "HIKESHI_REMINDER_DLQ_ARN";
@@ -69,7 +71,7 @@ public final class Composition {
         this.webhooks = new WebhookService(IntegrationsConfig.load(json, env.get(INTEGRATIONS)),
                 new WebhookAuthenticator(secrets, clock), alertIntake, json, clock);
         ZoneId zone = ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo"));
-        this.postmortems = new PostmortemService(store, reminders, PostmortemPolicy.defaults(zone), clock,
+        this.postmortems = new PostmortemService(store, reminders, postmortemPolicy(env, zone), clock,
                 env.getOrDefault(LOCALE, "ja").startsWith("ja"));
     }
 
@@ -158,6 +160,24 @@ public final class Composition {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    static PostmortemPolicy postmortemPolicy(Map<String, String> env, ZoneId zone) {
+        PostmortemPolicy defaults = PostmortemPolicy.defaults(zone);
+        String text = env.get(POSTMORTEM_DUE_DAYS);
+        if (text == null || text.isBlank()) {
+            return defaults;
+        }
+        Map<io.hikeshi.core.incident.Severity, Integer> days = new java.util.EnumMap<>(defaults.businessDays());
+        for (String pair : text.split(",")) {
+            String[] kv = pair.trim().split("=");
+            try {
+                days.put(io.hikeshi.core.incident.Severity.parse(kv[0]), Integer.parseInt(kv[1].trim()));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(POSTMORTEM_DUE_DAYS + " must look like SEV1=5,SEV2=7; '" + pair + "' does not");
+            }
+        }
+        return new PostmortemPolicy(days, defaults.reminderTime(), zone);
     }
 
     private static int intSetting(Map<String, String> env, String name, int fallback) {

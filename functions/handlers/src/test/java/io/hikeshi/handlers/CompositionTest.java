@@ -1,0 +1,31 @@
+package io.hikeshi.handlers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hikeshi.core.incident.Severity;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CompositionTest {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    @Test
+    void postmortemDueDays_comeFromConfiguration_withDefaultsForTheRest() {
+        var policy = Composition.postmortemPolicy(Map.of(Composition.POSTMORTEM_DUE_DAYS, "SEV1=3, sev2=5"), TOKYO);
+
+        assertEquals(3, policy.businessDays().get(Severity.SEV1));
+        assertEquals(5, policy.businessDays().get(Severity.SEV2));
+        assertEquals(10, policy.businessDays().get(Severity.SEV3));
+    }
+
+    @Test
+    void postmortemDueDays_thatDoNotParse_failAtStartWithTheSetting() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Composition.postmortemPolicy(Map.of(Composition.POSTMORTEM_DUE_DAYS, "SEV1:five"), TOKYO));
+        assertTrue(e.getMessage().contains(Composition.POSTMORTEM_DUE_DAYS));
+    }
+}
