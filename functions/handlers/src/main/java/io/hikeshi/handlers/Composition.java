@@ -209,6 +209,19 @@ public final class Composition {
         return webhooks;
     }
 
+    public static final String WEB_KEY_PARAM = "HIKESHI_WEB_KEY_PARAM";
+
+    /** The web page in AWS: links signed with the key in SSM (HIKESHI_WEB_KEY_PARAM). */
+    public io.hikeshi.handlers.web.WebApp web(Secrets secrets, Map<String, String> env) {
+        return new io.hikeshi.handlers.web.WebApp(store, webLinks(secrets, env), ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo")),
+                Clock.systemUTC());
+    }
+
+    public static io.hikeshi.core.access.SignedLinks webLinks(Secrets secrets, Map<String, String> env) {
+        return new io.hikeshi.core.access.SignedLinks(secrets.secret("ssm:" + env.getOrDefault(WEB_KEY_PARAM, "/hikeshi/web/signing-key")),
+                Clock.systemUTC());
+    }
+
     public PostmortemService postmortems() {
         return postmortems;
     }

@@ -40,6 +40,7 @@ public final class SlackComposition {
     public static final String STAKEHOLDER_TOPIC = "HIKESHI_STAKEHOLDER_TOPIC";
     public static final String SERVICES = "HIKESHI_SERVICES";
     public static final String GUIDES = "HIKESHI_GUIDES";
+    public static final String WEB_URL = "HIKESHI_WEB_URL";
 
     private static SlackComposition fromEnvironment;
 
@@ -64,13 +65,20 @@ public final class SlackComposition {
             HikeshiSlackApp.Settings settings = new HikeshiSlackApp.Settings(
                     secrets.secret("ssm:" + env.getOrDefault(SIGNING_SECRET_PARAM, "/hikeshi/slack/signing-secret")),
                     secrets.secret("ssm:" + env.getOrDefault(BOT_TOKEN_PARAM, "/hikeshi/slack/bot-token")),
-                    null, Messages.parseLocale(env.getOrDefault(LOCALE, "ja")));
+                    null, Messages.parseLocale(env.getOrDefault(LOCALE, "ja")), env.get(WEB_URL));
             String queueUrl = env.get(TASK_QUEUE_URL);
             if (queueUrl == null || queueUrl.isBlank()) {
                 throw new IllegalStateException(TASK_QUEUE_URL + " is not set: it must name the Slack task queue");
             }
             SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
             fromEnvironment = new SlackComposition(Composition.fromEnvironment(), settings, new SqsTaskQueue(sqs, queueUrl));
+            if (env.get(Composition.WEB_KEY_PARAM) != null) {
+                var links = Composition.webLinks(secrets, env);
+                fromEnvironment.slack.webLinks(user -> {
+                    String base = env.getOrDefault(WEB_URL, SlackHandler.apiBaseUrl());
+                    return base == null ? null : base.replaceAll("/+$", "") + "/?token=" + links.issue(user, java.time.Duration.ofHours(12));
+                });
+            }
         }
         return fromEnvironment;
     }
@@ -110,6 +118,12 @@ public final class SlackComposition {
 
     public PostmortemNotices postmortemNotices() {
         return postmortemNotices(System.getenv(BROADCAST_CHANNEL), SlackCalls.standard());
+    }
+
+    /** Enables {@code /incident web} with this link issuer (user id → URL). */
+    public SlackComposition webLinks(java.util.function.Function<String, String> issuer) {
+        slack.webLinks(issuer);
+        return this;
     }
 
     public SlackHttp http() {

@@ -18,6 +18,12 @@ import java.nio.charset.StandardCharsets;
 public final class SlackHandler implements RequestStreamHandler {
 
     private final SlackHttp slack;
+    /** The API's own address, from the request: the web page is served by the same HTTP API. */
+    private static volatile String apiBaseUrl;
+
+    static String apiBaseUrl() {
+        return apiBaseUrl;
+    }
     private final ObjectMapper json = new ObjectMapper();
 
     public SlackHandler() {
@@ -37,6 +43,10 @@ public final class SlackHandler implements RequestStreamHandler {
             Log.error("unreadable API Gateway event", "error", e.getMessage());
             HttpApiEvent.respond(json, output, 400, "application/json", "{\"error\":\"unreadable request\"}");
             return;
+        }
+        String domain = event.raw().path("requestContext").path("domainName").asText(null);
+        if (domain != null) {
+            apiBaseUrl = "https://" + domain;
         }
         Response response = slack.handle(event.path(), event.multiHeaders(),
                 new String(event.body(), StandardCharsets.UTF_8), event.sourceIp());

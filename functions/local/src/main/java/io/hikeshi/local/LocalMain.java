@@ -27,6 +27,7 @@ public final class LocalMain {
               --host ADDR     address to listen on (default 127.0.0.1)
               --data-dir DIR  keep incidents in DIR between runs (default: in memory, gone on exit)
               --auto-resolve  an alarm returning to OK resolves its incident (default: mitigates it)
+              --require-login the web page asks for a signed link, as in AWS (one is printed at start)
             """;
 
     /** Local mode's one secret for every webhook integration (AWS reads each from SSM instead). */
@@ -58,7 +59,15 @@ public final class LocalMain {
         String webhookSecret = System.getenv().getOrDefault(LOCAL_WEBHOOK_SECRET, "local-secret");
         LocalReminders reminders = new LocalReminders();
         Composition core = Composition.fromSettings(settings, client, reference -> webhookSecret, reminders, reminders.clock());
-        LocalSlack slack = LocalSlack.start(core, System.getenv());
+        io.hikeshi.core.access.SignedLinks links = options.requireLogin
+                ? new io.hikeshi.core.access.SignedLinks(System.getenv().getOrDefault("HIKESHI_WEB_KEY", "local-web-signing-key-0001"),
+                        reminders.clock())
+                : null;
+        Map<String, String> slackEnv = new HashMap<>(System.getenv());
+        slackEnv.put("HIKESHI_PORT", Integer.toString(options.port));
+        LocalSlack slack = LocalSlack.start(core, slackEnv);
+        String webBase = "http://" + options.host + ":" + options.port;
+        slack.webLinks(user -> links == null ? webBase + "/" : webBase + "/?token=" + links.issue(user, java.time.Duration.ofHours(12)));
         reminders.target(reminder -> slack.postmortemNotices().remind(reminder));
         // Domain events: the outbox is relayed to an in-process bus (in AWS: the table's stream →
         // EventBridge); a failed delivery stays in the outbox and is retried on the next tick.
@@ -80,9 +89,15 @@ public final class LocalMain {
             }
         }, 250, 250, TimeUnit.MILLISECONDS);
         LocalServer server = new LocalServer(core, slack.http(), options.host, options.port)
-                .withPostmortems(reminders, slack.postmortemNotices()).start();
+                .withPostmortems(reminders, slack.postmortemNotices())
+                .withWeb(new io.hikeshi.handlers.web.WebApp(core.store(), links, java.time.ZoneId.of("Asia/Tokyo"), reminders.clock()))
+                .start();
+        if (links != null) {
+            System.out.println("web login link (12 h): http://" + options.host + ":" + server.port() + "/?token="
+                    + links.issue("local-user", java.time.Duration.ofHours(12)));
+        }
         System.out.printf("""
-                Hikeshi is running (local mode) on http://%s:%d
+                Hikeshi is running (local mode) on http://%s:%d   ← open it: incidents, metrics, postmortems
                   try:  curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
                         curl localhost:%d/api/incidents
                   webhooks: POST /alerts/{alertmanager,grafana,datadog,generic}, secret '%s' (README shows curls)
@@ -107,6 +122,7 @@ public final class LocalMain {
         String host = "127.0.0.1";
         Path dataDir;
         boolean autoResolve;
+        boolean requireLogin;
         boolean help;
         String table = "hikeshi-incidents";
 
@@ -118,6 +134,7 @@ public final class LocalMain {
                     case "--host" -> o.host = value(args, ++i, "--host");
                     case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, "--data-dir"));
                     case "--auto-resolve" -> o.autoResolve = true;
+                    case "--require-login" -> o.requireLogin = true;
                     case "-h", "--help" -> o.help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }

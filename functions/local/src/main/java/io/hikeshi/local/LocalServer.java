@@ -41,6 +41,7 @@ public final class LocalServer implements AutoCloseable {
     private final AlarmIngestHandler alarmIngest;
     private final io.hikeshi.slack.SlackHttp slack;
     private LocalReminders reminders;
+    private io.hikeshi.handlers.web.WebApp web;
     private io.hikeshi.slack.postmortem.PostmortemNotices notices;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -63,6 +64,12 @@ public final class LocalServer implements AutoCloseable {
             http.createContext("/slack/events", this::slackEvents);
         }
         http.createContext("/", this::index);
+    }
+
+    /** Serves the incident web page (list, incident, metrics, export) at the root. */
+    LocalServer withWeb(io.hikeshi.handlers.web.WebApp web) {
+        this.web = web;
+        return this;
     }
 
     /** Adds the postmortem routes: Markdown export, the movable clock, the weekly digest. */
@@ -236,27 +243,32 @@ public final class LocalServer implements AutoCloseable {
         return null;
     }
 
+    /** Everything not an API route is the web page: {@code /}, {@code /incidents/…}, {@code /metrics}, {@code /export.*}. */
     private void index(HttpExchange ex) throws IOException {
-        if (!"/".equals(ex.getRequestURI().getPath())) {
+        if (web == null) {
             send(ex, 404, Map.of("error", "no such path: " + ex.getRequestURI().getPath()));
             return;
         }
-        byte[] page = """
-                Hikeshi (local mode)
-
-                  POST /aws/eventbridge          an EventBridge event, e.g.
-                      curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
-                  POST /alerts/<integration>     a monitor's webhook (alertmanager, grafana, datadog, generic)
-                  POST /slack/events             Slack commands, buttons, forms, events (signed; see bin/slack-send)
-                  GET  /api/incidents            incidents, newest first
-                  GET  /api/incidents/INC-0001   one incident with its timeline
-                  GET  /api/incidents/INC-0001/postmortem.md   its postmortem as Markdown (?lang=en)
-                  POST /api/clock/advance?days=7 move local time forward: due reminders fire
-                  POST /api/digest               post the weekly postmortem digest now
-                """.formatted(port()).getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        ex.sendResponseHeaders(200, page.length);
-        ex.getResponseBody().write(page);
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        var response = web.handle(new io.hikeshi.handlers.web.WebApp.Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+                query, ex.getRequestHeaders().getFirst("Cookie")));
+        response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", response.contentType());
+        ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            ex.getResponseBody().write(bytes);
+        }
         ex.close();
     }
 

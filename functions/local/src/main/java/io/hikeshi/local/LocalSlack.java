@@ -32,15 +32,17 @@ final class LocalSlack implements AutoCloseable {
             "conversations.replies", "chat.getPermalink", "conversations.list", "usergroups.users.list");
 
     private final SlackHttp http;
+    private final SlackComposition composition;
     private final WarRoomService warRoom;
     private final io.hikeshi.slack.postmortem.PostmortemNotices postmortemNotices;
     private final SlackApiStub fakeSlack;
     private final ExecutorService worker;
     private final String signingSecret;
 
-    private LocalSlack(SlackHttp http, WarRoomService warRoom, io.hikeshi.slack.postmortem.PostmortemNotices notices,
+    private LocalSlack(SlackComposition composition, WarRoomService warRoom, io.hikeshi.slack.postmortem.PostmortemNotices notices,
                        SlackApiStub fakeSlack, ExecutorService worker, String signingSecret) {
-        this.http = http;
+        this.http = composition.http();
+        this.composition = composition;
         this.warRoom = warRoom;
         this.postmortemNotices = notices;
         this.fakeSlack = fakeSlack;
@@ -77,7 +79,7 @@ final class LocalSlack implements AutoCloseable {
                         env.get(SlackComposition.SERVICES), env.get(SlackComposition.GUIDES)),
                 LocalSlack::showNotification, SlackComposition.warRoomSettings(warRoomEnv), SlackCalls.standard());
         var notices = slack.postmortemNotices(warRoomEnv.get(SlackComposition.BROADCAST_CHANNEL), SlackCalls.standard());
-        return new LocalSlack(slack.http(), warRoom, notices, fake, worker, signingSecret);
+        return new LocalSlack(slack, warRoom, notices, fake, worker, signingSecret);
     }
 
     private static void show(SlackApiStub.Call call) {
@@ -102,6 +104,11 @@ final class LocalSlack implements AutoCloseable {
 
     WarRoomService warRoom() {
         return warRoom;
+    }
+
+    /** {@code /incident web} answers with links from this issuer. */
+    void webLinks(java.util.function.Function<String, String> issuer) {
+        composition.webLinks(issuer);
     }
 
     SlackHttp http() {

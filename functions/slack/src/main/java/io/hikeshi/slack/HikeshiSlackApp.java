@@ -92,6 +92,12 @@ public final class HikeshiSlackApp {
         registerPostmortem();
     }
 
+    /** Enables {@code /incident web}: {@code issuer} turns a Slack user id into a signed, expiring URL. */
+    public HikeshiSlackApp webLinks(java.util.function.Function<String, String> issuer) {
+        commands.webLinks(issuer);
+        return this;
+    }
+
     public App app() {
         return app;
     }

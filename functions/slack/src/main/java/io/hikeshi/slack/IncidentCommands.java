@@ -30,6 +30,13 @@ public final class IncidentCommands {
     private final IncidentService incidents;
     private final io.hikeshi.core.postmortem.PostmortemService postmortems;
     private final String exportBaseUrl;
+    private java.util.function.Function<String, String> webLink = user -> null;
+
+    /** How {@code /incident web} makes a personal, expiring link to the web page (null: none configured). */
+    public IncidentCommands webLinks(java.util.function.Function<String, String> issuer) {
+        this.webLink = issuer;
+        return this;
+    }
 
     /** @param exportBaseUrl where {@code /api/incidents/INC-…/postmortem.md} is served, or null */
     public IncidentCommands(IncidentService incidents, io.hikeshi.core.postmortem.PostmortemService postmortems,
@@ -50,6 +57,10 @@ public final class IncidentCommands {
         return switch (sub) {
             case "", "help" -> Reply.privately(m.get("help"));
             case "declare", "new" -> openModal(client, call, IncidentViews.declareModal(m, call.channel()));
+            case "web" -> {
+                String link = webLink.apply(call.user());
+                yield Reply.privately(link == null ? m.get("web.none") : m.get("web.link", link));
+            }
             case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
             case "status", "severity", "commander", "resolve", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
             default -> Reply.privately(m.get("unknown.subcommand", IncidentViews.escape(clip(sub, 40))));
@@ -83,7 +94,7 @@ public final class IncidentCommands {
                                         pm.owner() == null ? "—" : "<@" + pm.owner() + ">", pm.due().toString(),
                                         m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))),
                                 io.hikeshi.slack.postmortem.PostmortemViews.checklist(m, pm, exportBaseUrl == null ? null
-                                        : exportBaseUrl.replaceAll("/+$", "") + "/api/incidents/" + id + "/postmortem.md")))
+                                        : exportBaseUrl.replaceAll("/+$", "") + "/incidents/" + id + "/postmortem.md")))
                         .orElse(Reply.privately(m.get("pm.none", id.toString())));
                 default -> note(id, rest, call, m);
             };

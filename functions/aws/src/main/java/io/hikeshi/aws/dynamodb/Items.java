@@ -76,6 +76,7 @@ final class Items {
         Map<String, AttributeValue> item = new HashMap<>(incidentKey(i.id()));
         item.putAll(incidentFields(i));
         item.put("number", n(i.id().number()));
+        item.put("titleLower", s(i.title().toLowerCase(java.util.Locale.ROOT)));
         item.put("alertKey", i.alertKey() == null ? null : s(i.alertKey()));
         item.put("detectedAt", s(format(i.detectedAt())));
         item.put(GSI1_PK, s(ALL_INCIDENTS));

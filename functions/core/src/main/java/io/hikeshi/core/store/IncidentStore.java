@@ -21,6 +21,17 @@ public interface IncidentStore {
     /** Incidents, newest detection first. */
     List<Incident> recentIncidents(int limit);
 
+    /**
+     * Incidents matching the query, newest first, a page at a time: read through the index on
+     * detection time, never by scanning the table.
+     *
+     * @param cursor null for the first page, else a page's {@code nextCursor}
+     */
+    IncidentQuery.Page<Incident> findIncidents(IncidentQuery query, String cursor, int pageSize);
+
+    /** Completed postmortems, newest due first (for completion figures). */
+    List<io.hikeshi.core.postmortem.Postmortem> completedPostmortems(int limit);
+
     Optional<AlertState> alertState(String alertKey);
 
     /** The incident whose war room is this chat channel, if any. */

@@ -6,6 +6,7 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
+import io.hikeshi.core.store.IncidentQuery;
 import io.hikeshi.core.store.IncidentStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +51,28 @@ public final class InMemoryIncidentStore implements IncidentStore {
                 .sorted(Comparator.comparing(Incident::detectedAt).thenComparing(Incident::id).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized IncidentQuery.Page<Incident> findIncidents(IncidentQuery q, String cursor, int pageSize) {
+        List<Incident> all = incidents.values().stream()
+                .filter(i -> q.from() == null || !i.detectedAt().isBefore(q.from()))
+                .filter(i -> q.to() == null || i.detectedAt().isBefore(q.to()))
+                .filter(i -> q.status() == null || i.status() == q.status())
+                .filter(i -> q.severity() == null || i.severity() == q.severity())
+                .filter(i -> q.service() == null || i.service().equals(q.service()))
+                .filter(i -> q.titleContains() == null
+                        || i.title().toLowerCase(java.util.Locale.ROOT).contains(q.titleContains().toLowerCase(java.util.Locale.ROOT)))
+                .sorted(Comparator.comparing(Incident::detectedAt).thenComparing(Incident::id).reversed())
+                .toList();
+        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        int end = Math.min(all.size(), start + pageSize);
+        return new IncidentQuery.Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+    }
+
+    @Override
+    public synchronized List<io.hikeshi.core.postmortem.Postmortem> completedPostmortems(int limit) {
+        return postmortems.values().stream().filter(io.hikeshi.core.postmortem.Postmortem::isComplete).limit(limit).toList();
     }
 
     @Override
