@@ -15,14 +15,16 @@ public final class BenchMain {
             case "webhooks" -> WebhookBench.main(rest);
             case "slack-ack" -> SlackAckBench.main(rest);
             case "war-room" -> WarRoomBench.main(rest);
+            case "web" -> WebBench.main(rest);
             case "all" -> {
                 run("alarm-storm");
                 run("webhooks");
                 run("slack-ack");
                 run("war-room");
+                run("web");
             }
             default -> {
-                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests] | war-room [incidents] [slack ms]]");
+                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests] | war-room [incidents] [slack ms] | web [incidents]]");
                 System.exit(2);
             }
         }
