@@ -260,8 +260,15 @@ public final class LocalServer implements AutoCloseable {
                 }
             }
         }
-        var response = web.handle(new io.hikeshi.handlers.web.WebApp.Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
-                query, ex.getRequestHeaders().getFirst("Cookie")));
+        io.hikeshi.handlers.web.WebApp.Response response;
+        try {
+            response = web.handle(new io.hikeshi.handlers.web.WebApp.Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+                    query, ex.getRequestHeaders().getFirst("Cookie")));
+        } catch (RuntimeException e) {
+            io.hikeshi.handlers.Log.error("web page failed", "path", ex.getRequestURI().getPath(), "error", e.toString());
+            send(ex, 500, Map.of("error", "internal error; see the log"));
+            return;
+        }
         response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", response.contentType());

@@ -116,7 +116,10 @@ public final class WebApp {
                 return Optional.of(refused(w, lang));
             }
             // Trade the link for a cookie and drop the token from the address bar.
-            return Optional.of(new Response(303, "text/plain", "", Map.of("Location", req.path(),
+            Map<String, String> rest = new LinkedHashMap<>(req.query());
+            rest.remove("token");
+            String location = rest.isEmpty() ? req.path() : req.path() + "?" + queryString(rest);
+            return Optional.of(new Response(303, "text/plain", "", Map.of("Location", location,
                     "Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=43200")));
         }
         String session = cookie(req.cookie(), COOKIE);
@@ -214,7 +217,7 @@ public final class WebApp {
         }
         Incident i = found.get();
         List<TimelineEntry> timeline = store.timeline(id, 2000);
-        StringBuilder body = new StringBuilder("<h2>").append(esc(i.title())).append("</h2><div class=\"cards\">");
+        StringBuilder body = new StringBuilder("<div class=\"cards\">");
         card(body, w.t("severity"), "<span class=\"sev " + i.severity() + "\">" + i.severity() + "</span>");
         card(body, w.t("status"), esc(w.status(i.status())));
         card(body, w.t("service"), esc(i.service()));
@@ -243,7 +246,8 @@ public final class WebApp {
         } else {
             List<PostmortemChecklist.Missing> missing = PostmortemChecklist.missing(pm.get());
             body.append("<p>").append(w.t("checklist")).append(": ").append(missing.isEmpty() ? "✅"
-                    : esc(String.join(", ", missing.stream().map(PostmortemChecklist.Missing::key).toList()))).append("</p>");
+                    : w.t("missing") + " " + esc(String.join(", ", missing.stream().map(m -> w.t(m.key())
+                            + (m.detail() == null ? "" : " (" + m.detail() + ")")).toList()))).append("</p>");
             body.append("<pre>").append(esc(PostmortemMarkdown.render(pm.get(), i, timeline, missing,
                     "en".equals(lang) ? Locale.ENGLISH : Locale.JAPANESE, zone))).append("</pre>");
         }
@@ -268,7 +272,7 @@ public final class WebApp {
     // ---- metrics ----
 
     private Response metrics(Request req, Words w, String lang) {
-        Instant to = Optional.ofNullable(day(req.query().get("to"), 1)).orElse(clock.instant());
+        Instant to = Optional.ofNullable(day(req.query().get("to"), 1)).orElse(clock.instant().plus(Duration.ofDays(1)));
         Instant from = Optional.ofNullable(day(req.query().get("from"), 0)).orElse(to.minus(Duration.ofDays(90)));
         List<Incident> incidents = new ArrayList<>();
         String cursor = null;
@@ -290,18 +294,18 @@ public final class WebApp {
         StringBuilder body = new StringBuilder("<p class=\"muted\">").append(esc(w.t("range"))).append(": ")
                 .append(esc(when(from))).append(" — ").append(esc(when(to))).append("</p><div class=\"cards\">");
         card(body, w.t("count"), Integer.toString(incidents.size()));
-        card(body, "MTTA", fmt(mean(incidents, i -> i.timeToAcknowledge().map(Duration::toSeconds).orElse(-1L))) + " min");
-        card(body, "MTTR", fmt(mean(incidents, i -> i.timeToResolve().map(Duration::toSeconds).orElse(-1L))) + " min");
+        card(body, "MTTA", fmt(mean(incidents, i -> i.timeToAcknowledge().map(d -> Math.max(0, d.toSeconds())).orElse(-1L))) + " min");
+        card(body, "MTTR", fmt(mean(incidents, i -> i.timeToResolve().map(d -> Math.max(0, d.toSeconds())).orElse(-1L))) + " min");
         int total = open.size() + done.size();
         card(body, w.t("pmCompletion"), total == 0 ? "—" : Math.round(100.0 * done.size() / total) + "% (" + done.size() + "/" + total + ")");
         card(body, w.t("overdueItems"), Integer.toString(overdueItems.size()));
         body.append("</div>");
         body.append(Html.barChart("MTTA " + w.t("bySeverity"), meanBy(incidents, i -> i.severity().name(),
-                i -> i.timeToAcknowledge().map(Duration::toSeconds).orElse(-1L)), "min"));
+                i -> i.timeToAcknowledge().map(d -> Math.max(0, d.toSeconds())).orElse(-1L)), "min"));
         body.append(Html.barChart("MTTR " + w.t("bySeverity"), meanBy(incidents, i -> i.severity().name(),
-                i -> i.timeToResolve().map(Duration::toSeconds).orElse(-1L)), "min"));
+                i -> i.timeToResolve().map(d -> Math.max(0, d.toSeconds())).orElse(-1L)), "min"));
         body.append(Html.barChart("MTTR " + w.t("byService"), meanBy(incidents, Incident::service,
-                i -> i.timeToResolve().map(Duration::toSeconds).orElse(-1L)), "min"));
+                i -> i.timeToResolve().map(d -> Math.max(0, d.toSeconds())).orElse(-1L)), "min"));
         Map<String, Double> perWeek = new TreeMap<>();
         for (Incident i : incidents) {
             LocalDate d = LocalDate.ofInstant(i.detectedAt(), zone);
@@ -334,7 +338,8 @@ public final class WebApp {
 
     /** Mean in minutes over incidents that reached the milestone (seconds < 0: not reached). */
     private static OptionalDouble mean(List<Incident> incidents, ToLongFunction<Incident> seconds) {
-        return incidents.stream().mapToLong(seconds).filter(s -> s >= 0).mapToDouble(s -> s / 60.0).average();
+        // -1 marks "not reached"; a negative duration from clock skew counts as 0.
+        return incidents.stream().mapToLong(seconds).filter(s -> s != -1).mapToDouble(s -> Math.max(0, s) / 60.0).average();
     }
 
     private static String fmt(OptionalDouble d) {
@@ -393,8 +398,9 @@ public final class WebApp {
         return at == null ? "—" : WHEN.format(at.atZone(zone)) + " " + zone.getId().replace("Asia/Tokyo", "JST");
     }
 
+    /** A milestone before detection means the monitor's clock ran ahead of ours: shown as 0. */
     private static String minutes(Optional<Duration> d) {
-        return d.map(x -> x.toMinutes() + " min").orElse("—");
+        return d.map(x -> Math.max(0, x.toMinutes()) + " min").orElse("—");
     }
 
     private static String blank(String s) {
@@ -437,6 +443,19 @@ public final class WebApp {
                 Map.entry("postmortem", new String[] {"Postmortem", "ポストモーテム"}),
                 Map.entry("noPostmortem", new String[] {"Drafted when the incident is resolved.", "インシデント解決時に下書きされます。"}),
                 Map.entry("checklist", new String[] {"Checklist", "チェックリスト"}),
+                Map.entry("missing", new String[] {"still missing:", "未記入:"}),
+                Map.entry("section.summary", new String[] {"summary", "概要"}),
+                Map.entry("section.impact", new String[] {"impact", "影響"}),
+                Map.entry("section.root_causes", new String[] {"root causes", "根本原因"}),
+                Map.entry("section.trigger", new String[] {"trigger", "トリガー"}),
+                Map.entry("section.resolution", new String[] {"resolution", "解決"}),
+                Map.entry("section.detection", new String[] {"detection", "検知"}),
+                Map.entry("section.went_well", new String[] {"what went well", "うまくいったこと"}),
+                Map.entry("section.went_wrong", new String[] {"what went wrong", "うまくいかなかったこと"}),
+                Map.entry("owner", new String[] {"Owner", "担当"}),
+                Map.entry("action.items", new String[] {"an action item", "アクションアイテム"}),
+                Map.entry("action.prevent", new String[] {"a prevent action item", "再発防止のアクションアイテム"}),
+                Map.entry("action.unassigned", new String[] {"an owner and due date", "担当者と期限"}),
                 Map.entry("warRoom", new String[] {"War room", "対策室"}),
                 Map.entry("occurrences", new String[] {"alert occurrences", "回のアラート"}),
                 Map.entry("range", new String[] {"Period", "期間"}),
@@ -448,7 +467,6 @@ public final class WebApp {
                 Map.entry("perWeek", new String[] {"Incidents per week", "週ごとのインシデント数"}),
                 Map.entry("item", new String[] {"Action item", "アクションアイテム"}),
                 Map.entry("type", new String[] {"Type", "種類"}),
-                Map.entry("owner", new String[] {"Owner", "担当"}),
                 Map.entry("due", new String[] {"Due", "期限"}),
                 Map.entry("notFound", new String[] {"Not found.", "見つかりません。"}),
                 Map.entry("readOnly", new String[] {"This page is read-only.", "このページは閲覧専用です。"}),
