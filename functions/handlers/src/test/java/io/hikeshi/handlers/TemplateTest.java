@@ -80,6 +80,43 @@ class TemplateTest {
         assertEquals(List.of("reaction_added", "app_home_opened"), texts(manifest.at("/settings/event_subscriptions/bot_events")));
     }
 
+    /**
+     * Least privilege: no statement Hikeshi writes grants every action of a service or every
+     * resource. (SAM's own managed execution roles are outside this file and this test.)
+     */
+    @Test
+    void noPolicyStatement_grantsWildcardActionsOrAnyResource() {
+        List<String> offences = new ArrayList<>();
+        int[] scanned = {0};
+        TEMPLATE.path("Resources").properties().forEach(resource -> {
+            resource.getValue().findValues("Statement").forEach(statements -> statements.forEach(statement -> {
+                scanned[0]++;
+                for (JsonNode action : asList(statement.path("Action"))) {
+                    if (action.asText().contains("*")) {
+                        offences.add(resource.getKey() + ": action " + action.asText());
+                    }
+                }
+                for (JsonNode res : asList(statement.path("Resource"))) {
+                    if (res.isTextual() && res.asText().equals("*")) {
+                        offences.add(resource.getKey() + ": resource *");
+                    }
+                }
+            }));
+        });
+        assertTrue(scanned[0] > 20, "the policies were found and read (" + scanned[0] + " statements)");
+        assertTrue(offences.isEmpty(), offences.toString());
+    }
+
+    private static List<JsonNode> asList(JsonNode node) {
+        List<JsonNode> list = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(list::add);
+        } else if (!node.isMissingNode()) {
+            list.add(node);
+        }
+        return list;
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
