@@ -16,15 +16,17 @@ public final class BenchMain {
             case "slack-ack" -> SlackAckBench.main(rest);
             case "war-room" -> WarRoomBench.main(rest);
             case "web" -> WebBench.main(rest);
+            case "cost" -> CostBench.main(rest);
             case "all" -> {
                 run("alarm-storm");
                 run("webhooks");
                 run("slack-ack");
                 run("war-room");
                 run("web");
+                run("cost");
             }
             default -> {
-                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests] | war-room [incidents] [slack ms] | web [incidents]]");
+                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests] | war-room [incidents] [slack ms] | web [incidents] | cost]");
                 System.exit(2);
             }
         }
