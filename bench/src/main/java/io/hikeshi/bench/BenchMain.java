@@ -17,6 +17,7 @@ public final class BenchMain {
             case "war-room" -> WarRoomBench.main(rest);
             case "web" -> WebBench.main(rest);
             case "cost" -> CostBench.main(rest);
+            case "cold-start" -> ColdStartBench.main(rest);
             case "all" -> {
                 run("alarm-storm");
                 run("webhooks");
@@ -24,9 +25,10 @@ public final class BenchMain {
                 run("war-room");
                 run("web");
                 run("cost");
+                run("cold-start");
             }
             default -> {
-                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests] | war-room [incidents] [slack ms] | web [incidents] | cost]");
+                System.err.println("usage: bin/bench [alarm-storm [events] [concurrency] | webhooks [alerts] [senders] | slack-ack [requests] | war-room [incidents] [slack ms] | web [incidents] | cost | cold-start [runs]]");
                 System.exit(2);
             }
         }
