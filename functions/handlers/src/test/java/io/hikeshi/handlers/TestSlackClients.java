@@ -15,4 +15,12 @@ public final class TestSlackClients {
         config.setMethodsEndpointUrlPrefix(stub.methodsUrlPrefix());
         return Slack.getInstance(config).methods("xoxb-test");
     }
+
+    /** A client that gives up waiting for an answer after {@code readTimeoutMillis}. */
+    public static MethodsClient impatientClient(SlackApiStub stub, int readTimeoutMillis) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(stub.methodsUrlPrefix());
+        config.setHttpClientReadTimeoutMillis(readTimeoutMillis);
+        return Slack.getInstance(config).methods("xoxb-test");
+    }
 }

@@ -59,9 +59,14 @@ class WarRoomServiceTest {
     }
 
     private WarRoomService warRoom(String template, IncidentStore store, SlackCalls calls) {
+        return warRoom(template, store, calls, io.hikeshi.handlers.TestSlackClients.client(slackApi));
+    }
+
+    private WarRoomService warRoom(String template, IncidentStore store, SlackCalls calls,
+                                   com.slack.api.methods.MethodsClient client) {
         var services = ConfiguredServiceDirectory.load(core.json(), "infrastructure/config/services.json", "infrastructure/guides");
         return new WarRoomService(core.incidents(), store, services, (subject, message, attributes) -> notifications.add(attributes),
-                io.hikeshi.handlers.TestSlackClients.client(slackApi), calls,
+                client, calls,
                 new WarRoomService.Settings(template, BROADCAST, "https://hikeshi.example.jp", ZoneId.of("Asia/Tokyo")),
                 io.hikeshi.slack.Messages.of(Locale.ENGLISH), java.time.Clock.systemUTC());
     }
@@ -170,6 +175,33 @@ class WarRoomServiceTest {
         assertEquals(1, slackApi.calls("pins.add").size());
         assertEquals(3, slackApi.calls("chat.postMessage").size(), "card, guide, broadcast: once each despite the retry");
         assertEquals(versionBefore, core.store().incident(incident.id()).orElseThrow().version(), "the incident is untouched");
+    }
+
+    @Test
+    void slackTimingOut_afterItDidTheWork_failsTheEvent_andTheRetryAdoptsTheChannelItMade() {
+        Incident incident = declare();
+        List<DomainEvent> events = drainEvents();
+        long versionBefore = core.store().incident(incident.id()).orElseThrow().version();
+        slackApi.latency(Duration.ofMillis(400)); // Slack answers, but later than we wait
+
+        assertThrows(SlackCalls.SlackUnavailableException.class, () -> events.forEach(warRoom("inc-{date}-{number}-{slug}",
+                core.store(), new SlackCalls(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
+                io.hikeshi.handlers.TestSlackClients.impatientClient(slackApi, 100))::on));
+        slackApi.latency(Duration.ZERO);
+        events.forEach(warRoom()::on);
+
+        assertEquals(versionBefore, core.store().incident(incident.id()).orElseThrow().version(), "the incident is untouched");
+        assertEquals(1, slackApi.calls("pins.add").size());
+        String channel = core.store().warRoom(incident.id()).orElseThrow().channelId();
+        // Let the late answers to the timed-out calls arrive, then count what exists in "Slack".
+        try {
+            Thread.sleep(1000);
+            var channels = io.hikeshi.handlers.TestSlackClients.client(slackApi).conversationsList(r -> r).getChannels();
+            assertEquals(List.of(channel), channels.stream().filter(c -> c.getName().matches("inc-\\d{8}-.*")).map(c -> c.getId()).toList(),
+                    "exactly one war-room channel, whichever call made it");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
