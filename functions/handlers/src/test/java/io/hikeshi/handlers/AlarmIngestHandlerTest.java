@@ -162,6 +162,14 @@ class AlarmIngestHandlerTest {
     }
 
     @Test
+    void snapStartPriming_runsTheHotPath_andWritesNothing() {
+        boolean primed = handler.prime();
+
+        assertTrue(primed, "the parser and the store answered");
+        assertTableEmpty();
+    }
+
+    @Test
     void lambdaEntryPoint_writesTheOutcomeAsJson() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -60,6 +60,11 @@ public final class AlertIntakeService {
         }
     }
 
+    /** One read of an alert record that never exists: warms the store's client (SnapStart priming). */
+    public void warmUp() {
+        store.alertState("priming:never-exists");
+    }
+
     /**
      * Receives one delivery of an alert.
      *
