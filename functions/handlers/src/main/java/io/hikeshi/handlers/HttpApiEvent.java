@@ -33,6 +33,23 @@ record HttpApiEvent(String path, Map<String, String> headers, byte[] body, Strin
         return raw.path("pathParameters").path(name).asText("");
     }
 
+    Map<String, String> query() {
+        Map<String, String> query = new LinkedHashMap<>();
+        raw.path("queryStringParameters").properties().forEach(e -> query.put(e.getKey(), e.getValue().asText()));
+        return query;
+    }
+
+    /** Payload 2.0 moves cookies out of the headers into their own list. */
+    String cookieHeader() {
+        List<String> cookies = new java.util.ArrayList<>();
+        raw.path("cookies").forEach(c -> cookies.add(c.asText()));
+        return cookies.isEmpty() ? headers.get("cookie") : String.join("; ", cookies);
+    }
+
+    String method() {
+        return raw.path("requestContext").path("http").path("method").asText("GET");
+    }
+
     Map<String, List<String>> multiHeaders() {
         Map<String, List<String>> multi = new HashMap<>();
         headers.forEach((k, v) -> multi.put(k, List.of(v)));
@@ -40,9 +57,18 @@ record HttpApiEvent(String path, Map<String, String> headers, byte[] body, Strin
     }
 
     static void respond(ObjectMapper json, OutputStream out, int status, String contentType, String body) throws IOException {
+        respond(json, out, status, Map.of("content-type", contentType), List.of(), body);
+    }
+
+    /** A payload 2.0 answer; cookies go in their own list, as the HTTP API expects. */
+    static void respond(ObjectMapper json, OutputStream out, int status, Map<String, String> headers, List<String> cookies,
+                        String body) throws IOException {
         Map<String, Object> proxy = new LinkedHashMap<>();
         proxy.put("statusCode", status);
-        proxy.put("headers", Map.of("content-type", contentType));
+        proxy.put("headers", headers);
+        if (!cookies.isEmpty()) {
+            proxy.put("cookies", cookies);
+        }
         proxy.put("body", body == null ? "" : body);
         json.writeValue(out, proxy);
     }

@@ -144,13 +144,8 @@ public final class LocalServer implements AutoCloseable {
         ex.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
         com.slack.api.bolt.response.Response response = slack.handle("/slack/events", headers, body,
                 ex.getRemoteAddress().getAddress().getHostAddress());
-        byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", response.getContentType() == null ? "text/plain" : response.getContentType());
-        ex.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            ex.getResponseBody().write(bytes);
-        }
-        ex.close();
+        sendText(ex, response.getStatusCode(), response.getContentType() == null ? "text/plain" : response.getContentType(),
+                response.getBody());
     }
 
     private void incidents(HttpExchange ex) throws IOException {
@@ -198,15 +193,11 @@ public final class LocalServer implements AutoCloseable {
             send(ex, 404, Map.of("error", "no postmortem for " + id + " (drafted when the incident is resolved)"));
             return;
         }
-        String lang = query(ex, "lang");
+        String lang = queryParams(ex).get("lang");
         String markdown = io.hikeshi.core.postmortem.PostmortemMarkdown.render(pm.get(), incidentRecord.get(),
                 app.store().timeline(id, TIMELINE_LIMIT), io.hikeshi.core.postmortem.PostmortemChecklist.missing(pm.get()),
                 "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.JAPANESE, java.time.ZoneId.of("Asia/Tokyo"));
-        byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/markdown; charset=utf-8");
-        ex.sendResponseHeaders(200, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
+        sendText(ex, 200, "text/markdown; charset=utf-8", markdown);
     }
 
     /** {@code POST /api/clock/advance?days=N&hours=N}: moves local time forward and fires due reminders. */
@@ -231,35 +222,13 @@ public final class LocalServer implements AutoCloseable {
         send(ex, 200, Map.of("digest", notices.digest()));
     }
 
-    private static String query(HttpExchange ex, String name) {
-        String q = ex.getRequestURI().getQuery();
-        if (q != null) {
-            for (String pair : q.split("&")) {
-                if (pair.startsWith(name + "=")) {
-                    return pair.substring(name.length() + 1);
-                }
-            }
-        }
-        return null;
-    }
-
     /** Everything not an API route is the web page: {@code /}, {@code /incidents/…}, {@code /metrics}, {@code /export.*}. */
     private void index(HttpExchange ex) throws IOException {
         if (web == null) {
             send(ex, 404, Map.of("error", "no such path: " + ex.getRequestURI().getPath()));
             return;
         }
-        Map<String, String> query = new java.util.LinkedHashMap<>();
-        String raw = ex.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
+        Map<String, String> query = queryParams(ex);
         io.hikeshi.handlers.web.WebApp.Response response;
         try {
             response = web.handle(new io.hikeshi.handlers.web.WebApp.Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
@@ -270,29 +239,32 @@ public final class LocalServer implements AutoCloseable {
             return;
         }
         response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", response.contentType());
-        ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            ex.getResponseBody().write(bytes);
-        }
-        ex.close();
+        sendText(ex, response.status(), response.contentType(), response.body());
     }
 
     private static int intParam(HttpExchange ex, String name, int fallback, int min, int max) {
-        String query = ex.getRequestURI().getQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (pair.startsWith(name + "=")) {
-                    try {
-                        return Math.max(min, Math.min(max, Integer.parseInt(pair.substring(name.length() + 1))));
-                    } catch (NumberFormatException e) {
-                        return fallback;
-                    }
+        String value = queryParams(ex).get(name);
+        try {
+            return value == null ? fallback : Math.max(min, Math.min(max, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** The query string, decoded; the first value of a repeated name wins. */
+    private static Map<String, String> queryParams(HttpExchange ex) {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
         }
-        return fallback;
+        return query;
     }
 
     private static byte[] readLimited(InputStream in, int limit) throws IOException {
@@ -304,10 +276,19 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
+        sendBytes(ex, status, "application/json; charset=utf-8", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
+    }
+
+    private static void sendText(HttpExchange ex, int status, String contentType, String body) throws IOException {
+        sendBytes(ex, status, contentType, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBytes(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            ex.getResponseBody().write(bytes);
+        }
         ex.close();
     }
 }

@@ -1,15 +1,11 @@
 package io.hikeshi.core.access;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed, expiring links to the incident web page, handed out by {@code /incident web} in Slack:
@@ -19,14 +15,14 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignedLinks {
 
-    private final byte[] key;
+    private final String key;
     private final Clock clock;
 
     public SignedLinks(String key, Clock clock) {
         if (key == null || key.length() < 16) {
             throw new IllegalArgumentException("the web signing key must be at least 16 characters");
         }
-        this.key = key.getBytes(StandardCharsets.UTF_8);
+        this.key = key;
         this.clock = clock;
     }
 
@@ -46,8 +42,7 @@ public final class SignedLinks {
             return Optional.empty();
         }
         String payload = token.substring(0, dot);
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.UTF_8),
-                token.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
+        if (!Hmac.equal(sign(payload), token.substring(dot + 1))) {
             return Optional.empty();
         }
         try {
@@ -60,12 +55,6 @@ public final class SignedLinks {
     }
 
     private String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.sha256Hex(key, payload.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -79,6 +79,11 @@ public final class PostmortemService {
 
     /** Before the due date to the owner, on it to the war room, after it escalating (1, 3, 7 days). */
     public List<Reminder> reminders(Postmortem pm) {
+        return allReminders(pm).stream().filter(r -> r.at().isAfter(clock.instant())).toList();
+    }
+
+    /** Every reminder a postmortem ever gets, past or future: ids are stable, so they can be deleted. */
+    private List<Reminder> allReminders(Postmortem pm) {
         String inc = pm.incident().toString();
         List<Reminder> reminders = new ArrayList<>();
         reminders.add(new Reminder("pm-" + inc + "-before", inc, Kind.BEFORE_DUE, at(PostmortemPolicy.minusBusinessDays(pm.due(), 1))));
@@ -86,7 +91,7 @@ public final class PostmortemService {
         for (int days : OVERDUE_DAYS) {
             reminders.add(new Reminder("pm-" + inc + "-overdue-" + days, inc, Kind.OVERDUE, at(pm.due().plusDays(days))));
         }
-        return reminders.stream().filter(r -> r.at().isAfter(clock.instant())).toList();
+        return reminders;
     }
 
     private java.time.Instant at(LocalDate day) {
@@ -133,9 +138,7 @@ public final class PostmortemService {
             throw new IncompletePostmortemException(id.toString(), missing);
         }
         Postmortem done = change(id, pm -> pm.completed(by, clock.instant()));
-        for (String suffix : List.of("before", "due", "overdue-1", "overdue-3", "overdue-7")) {
-            scheduler.cancel("pm-" + id + "-" + suffix);
-        }
+        allReminders(done).forEach(r -> scheduler.cancel(r.id()));
         return done;
     }
 

@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.alarm;
 
+import static io.hikeshi.handlers.json.JsonFields.putPresent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,13 +116,13 @@ public final class AlarmEventParser {
         Map<String, String> details = new LinkedHashMap<>();
         JsonNode config = detail.path("configuration");
         details.put("alarmArn", arn);
-        put(details, "region", region);
-        put(details, "account", account);
-        put(details, "description", config.path("description").asText(null));
-        put(details, "alarmRule", config.path("alarmRule").asText(null));
+        putPresent(details, "region", region);
+        putPresent(details, "account", account);
+        putPresent(details, "description", config.path("description").asText(null));
+        putPresent(details, "alarmRule", config.path("alarmRule").asText(null));
         details.put("alarmType", alarmType(config));
-        put(details, "previousState", detail.path("previousState").path("value").asText(null));
-        put(details, "actionsSuppressedBy", detail.path("state").path("actionsSuppressedBy").asText(null));
+        putPresent(details, "previousState", detail.path("previousState").path("value").asText(null));
+        putPresent(details, "actionsSuppressedBy", detail.path("state").path("actionsSuppressedBy").asText(null));
         if (region != null) {
             details.put("console", "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region
                     + "#alarmsV2:alarm/" + java.net.URLEncoder.encode(detail.path("alarmName").asText(),
@@ -182,12 +183,6 @@ public final class AlarmEventParser {
     private static String optional(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    private static void put(Map<String, String> map, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            map.put(key, value);
-        }
     }
 
     private static String clip(String text) {

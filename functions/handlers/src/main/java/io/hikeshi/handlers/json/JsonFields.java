@@ -80,6 +80,23 @@ public final class JsonFields {
         }
     }
 
+    /** The first value that is not null or blank, or null. */
+    public static String firstPresent(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isBlank()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Adds {@code value} under {@code key} unless it is null or blank (optional details of an alert). */
+    public static void putPresent(java.util.Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+
     public static String clip(String text, int max) {
         if (text == null) {
             return null;

@@ -1,5 +1,7 @@
 package io.hikeshi.handlers.webhook;
 
+import static io.hikeshi.handlers.json.JsonFields.firstPresent;
+import static io.hikeshi.handlers.json.JsonFields.putPresent;
 import static io.hikeshi.handlers.json.JsonFields.array;
 import static io.hikeshi.handlers.json.JsonFields.clip;
 import static io.hikeshi.handlers.json.JsonFields.optionalObject;
@@ -46,21 +48,21 @@ final class AlertmanagerParser implements WebhookParser {
         JsonNode groupLabels = optionalObject(body, "groupLabels", "groupLabels");
         JsonNode annotations = optionalObject(body, "commonAnnotations", "commonAnnotations");
         Instant at = latest(alerts, signal == Signal.TRIGGER ? "startsAt" : "endsAt", receivedAt);
-        String name = first(groupLabels.path("alertname").asText(null), commonLabels.path("alertname").asText(null),
+        String name = firstPresent(groupLabels.path("alertname").asText(null), commonLabels.path("alertname").asText(null),
                 grafana ? optionalText(body, "title", "title") : null, groupKey);
-        String summary = first(grafana ? optionalText(body, "message", "message") : null,
+        String summary = firstPresent(grafana ? optionalText(body, "message", "message") : null,
                 annotations.path("summary").asText(null), annotations.path("description").asText(null),
                 alerts.size() + " alert(s) " + status);
-        String service = first(commonLabels.path("service").asText(null), commonLabels.path("job").asText(null), null);
+        String service = firstPresent(commonLabels.path("service").asText(null), commonLabels.path("job").asText(null), null);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("groupKey", groupKey);
         details.put("alerts", Integer.toString(alerts.size()));
-        put(details, "receiver", body.path("receiver").asText(null));
-        put(details, "link:Alertmanager", body.path("externalURL").asText(null));
-        put(details, "link:Source", alerts.get(0).path("generatorURL").asText(null));
+        putPresent(details, "receiver", body.path("receiver").asText(null));
+        putPresent(details, "link:Alertmanager", body.path("externalURL").asText(null));
+        putPresent(details, "link:Source", alerts.get(0).path("generatorURL").asText(null));
         if (grafana) {
-            put(details, "link:Dashboard", alerts.get(0).path("dashboardURL").asText(null));
-            put(details, "link:Panel", alerts.get(0).path("panelURL").asText(null));
+            putPresent(details, "link:Dashboard", alerts.get(0).path("dashboardURL").asText(null));
+            putPresent(details, "link:Panel", alerts.get(0).path("panelURL").asText(null));
         }
         return List.of(new Alert(integration.name(), integration.name() + ":" + groupKey, clip(name, 200), signal,
                 status, at, clip(summary, 1000), service, SeverityWords.parse(commonLabels.path("severity").asText(null)),
@@ -79,19 +81,4 @@ final class AlertmanagerParser implements WebhookParser {
         return latest != null ? latest : fallback;
     }
 
-    @SafeVarargs
-    private static <T> T first(T... candidates) {
-        for (T c : candidates) {
-            if (c != null && !(c instanceof String s && s.isBlank())) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static void put(Map<String, String> map, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            map.put(key, value);
-        }
-    }
 }

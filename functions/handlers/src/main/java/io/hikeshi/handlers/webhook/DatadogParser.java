@@ -1,5 +1,7 @@
 package io.hikeshi.handlers.webhook;
 
+import static io.hikeshi.handlers.json.JsonFields.firstPresent;
+import static io.hikeshi.handlers.json.JsonFields.putPresent;
 import static io.hikeshi.handlers.json.JsonFields.clip;
 import static io.hikeshi.handlers.json.JsonFields.optionalText;
 import static io.hikeshi.handlers.json.JsonFields.text;
@@ -29,21 +31,21 @@ final class DatadogParser implements WebhookParser {
         String transition = required(body, "transition");
         String scope = normalisedScope(field(body, "alert_scope"));
         // Datadog prefixes titles with "[P1] [Triggered on {scope}]": the incident keeps the stable part.
-        String title = first(field(body, "alert_title"), required(body, "title")).replaceFirst("^(\\[[^\\]]*\\]\\s*)+", "");
+        String title = firstPresent(field(body, "alert_title"), required(body, "title")).replaceFirst("^(\\[[^\\]]*\\]\\s*)+", "");
         Map<String, String> tags = tags(field(body, "tags"));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("monitor", monitor);
-        put(details, "scope", scope);
-        put(details, "priority", field(body, "alert_priority"));
-        put(details, "query", field(body, "alert_query"));
-        put(details, "hostname", field(body, "hostname"));
-        put(details, "link:Datadog", field(body, "link"));
+        putPresent(details, "scope", scope);
+        putPresent(details, "priority", field(body, "alert_priority"));
+        putPresent(details, "query", field(body, "alert_query"));
+        putPresent(details, "hostname", field(body, "hostname"));
+        putPresent(details, "link:Datadog", field(body, "link"));
         String key = monitor + (scope == null ? "" : ":" + scope);
         return List.of(new Alert(integration.name(), integration.name() + ":" + key, clip(title, 200),
                 signal(transition), transition, time(field(body, "date"), receivedAt),
-                clip(first(field(body, "text_only_msg"), field(body, "alert_status")), 1000),
-                first(field(body, "service"), tags.get("service")),
-                SeverityWords.parse(first(tags.get("severity"), field(body, "alert_priority"))), details));
+                clip(firstPresent(field(body, "text_only_msg"), field(body, "alert_status")), 1000),
+                firstPresent(field(body, "service"), tags.get("service")),
+                SeverityWords.parse(firstPresent(tags.get("severity"), field(body, "alert_priority"))), details));
     }
 
     /** A template variable Datadog could not fill arrives as the literal {@code $NAME}: treat it as absent. */
@@ -114,13 +116,4 @@ final class DatadogParser implements WebhookParser {
         return tags;
     }
 
-    private static String first(String a, String b) {
-        return a != null ? a : b;
-    }
-
-    private static void put(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
 }

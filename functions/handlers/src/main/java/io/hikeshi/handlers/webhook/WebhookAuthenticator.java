@@ -1,18 +1,13 @@
 package io.hikeshi.handlers.webhook;
 
+import io.hikeshi.core.access.Hmac;
 import io.hikeshi.core.secret.Secrets;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks that a webhook request comes from the integration it claims: a bearer token or an
@@ -45,7 +40,7 @@ public final class WebhookAuthenticator {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.of("no bearer token");
         }
-        return constantTimeEquals(authorization.substring(7).trim(), secret) ? Optional.empty()
+        return Hmac.equal(authorization.substring(7).trim(), secret) ? Optional.empty()
                 : Optional.of("wrong bearer token");
     }
 
@@ -63,9 +58,9 @@ public final class WebhookAuthenticator {
             }
             signed = concat((timestamp + ":").getBytes(StandardCharsets.UTF_8), body);
         }
-        String expected = HexFormat.of().formatHex(hmacSha256(secret, signed));
+        String expected = Hmac.sha256Hex(secret, signed);
         String given = signature.trim().replaceFirst("^(?i)sha256=", "").toLowerCase(java.util.Locale.ROOT);
-        return constantTimeEquals(given, expected) ? Optional.empty() : Optional.of("signature mismatch");
+        return Hmac.equal(given, expected) ? Optional.empty() : Optional.of("signature mismatch");
     }
 
     private Optional<String> staleTimestamp(String timestamp, String header) {
@@ -80,17 +75,7 @@ public final class WebhookAuthenticator {
     }
 
     public static byte[] hmacSha256(String secret, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return Hmac.sha256(secret, message);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -107,12 +107,8 @@ public final class InMemoryIncidentStore implements IncidentStore {
 
     @Override
     public synchronized boolean saveWarRoom(io.hikeshi.core.warroom.WarRoom room) {
-        var current = warRooms.get(room.incident());
-        if (current == null ? room.version() != 0 : current.version() != room.version()) {
-            return false;
-        }
-        warRooms.put(room.incident(), room.stored(room.version() + 1));
-        return true;
+        return putIfAtVersion(warRooms, room.incident(), room.version(), io.hikeshi.core.warroom.WarRoom::version,
+                () -> room.stored(room.version() + 1));
     }
 
     @Override
@@ -122,11 +118,19 @@ public final class InMemoryIncidentStore implements IncidentStore {
 
     @Override
     public synchronized boolean savePostmortem(io.hikeshi.core.postmortem.Postmortem pm) {
-        var current = postmortems.get(pm.incident());
-        if (current == null ? pm.version() != 0 : current.version() != pm.version()) {
+        return putIfAtVersion(postmortems, pm.incident(), pm.version(), io.hikeshi.core.postmortem.Postmortem::version,
+                () -> pm.stored(pm.version() + 1));
+    }
+
+    /** The optimistic lock of the DynamoDB store: write only if still at {@code expected} (0: absent). */
+    private static <K, V> boolean putIfAtVersion(Map<K, V> map, K key, long expected,
+                                                 java.util.function.ToLongFunction<V> versionOf,
+                                                 java.util.function.Supplier<V> next) {
+        V current = map.get(key);
+        if (current == null ? expected != 0 : versionOf.applyAsLong(current) != expected) {
             return false;
         }
-        postmortems.put(pm.incident(), pm.stored(pm.version() + 1));
+        map.put(key, next.get());
         return true;
     }
 
