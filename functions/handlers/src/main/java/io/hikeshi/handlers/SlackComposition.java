@@ -41,6 +41,8 @@ public final class SlackComposition {
     public static final String SERVICES = "HIKESHI_SERVICES";
     public static final String GUIDES = "HIKESHI_GUIDES";
     public static final String WEB_URL = "HIKESHI_WEB_URL";
+    /** Where Slack's Web API is, e.g. {@code https://slack-gov.com/api/} for GovSlack; unset: slack.com. */
+    public static final String SLACK_API_URL = "HIKESHI_SLACK_API_URL";
 
     private static SlackComposition fromEnvironment;
 
@@ -65,7 +67,7 @@ public final class SlackComposition {
             HikeshiSlackApp.Settings settings = new HikeshiSlackApp.Settings(
                     secrets.secret("ssm:" + env.getOrDefault(SIGNING_SECRET_PARAM, "/hikeshi/slack/signing-secret")),
                     secrets.secret("ssm:" + env.getOrDefault(BOT_TOKEN_PARAM, "/hikeshi/slack/bot-token")),
-                    null, Messages.parseLocale(env.getOrDefault(LOCALE, "ja")), env.get(WEB_URL));
+                    blankToNull(env.get(SLACK_API_URL)), Messages.parseLocale(env.getOrDefault(LOCALE, "ja")), env.get(WEB_URL));
             String queueUrl = env.get(TASK_QUEUE_URL);
             if (queueUrl == null || queueUrl.isBlank()) {
                 throw new IllegalStateException(TASK_QUEUE_URL + " is not set: it must name the Slack task queue");
@@ -81,6 +83,10 @@ public final class SlackComposition {
             }
         }
         return fromEnvironment;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The war room with explicit collaborators (local mode, tests, benchmarks). */
