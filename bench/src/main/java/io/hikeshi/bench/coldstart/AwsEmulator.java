@@ -1,0 +1,115 @@
+package io.hikeshi.bench.coldstart;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * The AWS emulator the functions' SSM, SQS, SNS, EventBridge and Scheduler clients talk to in the
+ * cold-start benchmark: the one {@code HIKESHI_EMULATOR_ENDPOINT} names, else a moto server started
+ * here ({@code pip install "moto[server]==5.2.5"}). Children reach it through {@code AWS_ENDPOINT_URL},
+ * which every SDK client without an endpoint override honours.
+ */
+final class AwsEmulator implements AutoCloseable {
+
+    static final String REGION = "ap-northeast-1";
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private final URI endpoint;
+    private final Process started;
+
+    private AwsEmulator(URI endpoint, Process started) {
+        this.endpoint = endpoint;
+        this.started = started;
+    }
+
+    /** The emulator, or null (with the reason on stderr) when there is none and moto is not installed. */
+    static AwsEmulator findOrStart() throws Exception {
+        String given = System.getenv("HIKESHI_EMULATOR_ENDPOINT");
+        if (given != null && !given.isBlank()) {
+            return new AwsEmulator(URI.create(given), null);
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("hikeshi-bench-moto", ".log");
+        Process moto;
+        try {
+            moto = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            System.err.println("no AWS emulator: python3 not found (" + e.getMessage() + ")");
+            return null;
+        }
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        for (int i = 0; i < 120 && moto.isAlive(); i++) {
+            if (answers(endpoint)) {
+                return new AwsEmulator(endpoint, moto);
+            }
+            Thread.sleep(250);
+        }
+        moto.destroy();
+        System.err.println("no AWS emulator: moto did not start (pip install \"moto[server]==5.2.5\"); its log: "
+                + Files.readString(log).lines().reduce((a, b) -> b).orElse(""));
+        return null;
+    }
+
+    private static boolean answers(URI endpoint) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+            c.setConnectTimeout(500);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** What the functions expect to exist: secrets, the task queue, the bus, the topic, the schedule group. */
+    Map<String, String> provision(Map<String, String> secrets) {
+        try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build();
+             SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build();
+             EventBridgeClient events = EventBridgeClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build();
+             SnsClient sns = SnsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build();
+             SchedulerClient scheduler = SchedulerClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build()) {
+            secrets.forEach((name, value) -> ssm.putParameter(r -> r.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true)));
+            String queueUrl = sqs.createQueue(r -> r.queueName("hikeshi-bench-slack-tasks")).queueUrl();
+            String bus = "hikeshi-bench-bus";
+            if (events.listEventBuses(r -> r.namePrefix(bus)).eventBuses().isEmpty()) {
+                events.createEventBus(r -> r.name(bus));
+            }
+            String topic = sns.createTopic(r -> r.name("hikeshi-bench-stakeholders")).topicArn();
+            String group = "hikeshi-bench-reminders";
+            if (scheduler.listScheduleGroups(r -> r.namePrefix(group)).scheduleGroups().isEmpty()) {
+                scheduler.createScheduleGroup(r -> r.name(group));
+            }
+            return Map.of("HIKESHI_SLACK_TASK_QUEUE_URL", queueUrl, "HIKESHI_EVENT_BUS", bus,
+                    "HIKESHI_STAKEHOLDER_TOPIC", topic, "HIKESHI_REMINDER_GROUP", group);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (started != null) {
+            started.destroy();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.hikeshi.bench.coldstart;
+
+import io.hikeshi.aws.dynamodb.IncidentTable;
+import io.hikeshi.bench.Summary;
+import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import io.hikeshi.slackstub.SlackApiStub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Cold init of every function: a fresh JVM, on the Lambda artifact's class path, constructs the
+ * handler as the runtime does and handles one real-shaped event (see {@link ColdStartLauncher});
+ * beside a {@link BareHandler} that builds the same SDK clients and calls each once. DynamoDB Local
+ * stands in for DynamoDB, an AWS emulator (moto) for SSM, SQS, SNS, EventBridge and Scheduler, and
+ * the Slack-shaped stub for Slack. Without SnapStart; JVM start itself excluded; the functions'
+ * JAVA_TOOL_OPTIONS from template.yaml (C1 only) in both.
+ *
+ * <p>Usage: {@code bin/bench cold-start [runs] [function…]} (default 5 runs, every function).
+ */
+public final class ColdStartBench {
+
+    static final Path ARTIFACT = Path.of("functions/handlers/target/hikeshi-handlers.jar");
+    /** As template.yaml's Globals: C1-only JIT, which helps short-lived invocations. */
+    private static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    private ColdStartBench() { }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
+        if (!Files.isRegularFile(ARTIFACT)) {
+            throw new IllegalStateException(ARTIFACT + " is missing: bin/bench builds it (mvn -DskipTests install)");
+        }
+        try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(null);
+             SlackApiStub slack = SlackApiStub.start();
+             AwsEmulator aws = AwsEmulator.findOrStart()) {
+            String table = "cold-" + UUID.randomUUID();
+            IncidentTable.createIfMissing(db.client(), table);
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "HIKESHI_TABLE", table, "HIKESHI_DYNAMODB_ENDPOINT", db.endpoint().toString(),
+                    "HIKESHI_SLACK_API_URL", slack.methodsUrlPrefix(), "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS,
+                    "AWS_REGION", AwsEmulator.REGION, "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", // DynamoDB Local keeps tables per key
+                    "LOG_LEVEL", "WARN"));
+            if (aws != null) {
+                env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
+                env.putAll(aws.provision(ColdStartFunctions.SECRETS));
+            }
+            ColdStartFunctions functions = new ColdStartFunctions(db.client(), table);
+            report(runs, measureAll(functions.all(), only, aws != null, env, runs, slack));
+        }
+    }
+
+    record Row(String function, double hikeshi, double bare, String skipped) { }
+
+    private static List<Row> measureAll(List<ColdStartFunctions.Function> functions, List<String> only, boolean haveAws,
+                                        Map<String, String> env, int runs, SlackApiStub slack) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (ColdStartFunctions.Function f : functions) {
+            if (!only.isEmpty() && !only.contains(f.name())) {
+                continue;
+            }
+            if (f.needsAws() && !haveAws) {
+                rows.add(new Row(f.name(), 0, 0, "skipped: needs an AWS emulator (pip install \"moto[server]==5.2.5\")"));
+                continue;
+            }
+            System.err.printf("cold start: %s (%d runs each)…%n", f.name(), runs);
+            Map<String, String> fenv = new HashMap<>(env);
+            fenv.putAll(f.env());
+            fenv.put(BareHandler.CLIENTS, f.bareClients());
+            slack.clear();
+            double hikeshi = median(runs, f, f.handler(), fenv);
+            if (!slack.calls().isEmpty()) {
+                System.err.printf("  Slack methods called: %s%n", new java.util.TreeSet<>(slack.calls().stream()
+                        .map(SlackApiStub.Call::method).toList()));
+            }
+            double bare = median(runs, f, BareHandler.class.getName(), fenv);
+            rows.add(new Row(f.name(), hikeshi, bare, null));
+        }
+        return rows;
+    }
+
+    private static double median(int runs, ColdStartFunctions.Function f, String handler, Map<String, String> env) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Path event = Files.createTempFile("hikeshi-cold-" + f.name(), ".json");
+            Files.writeString(event, f.event().make());
+            ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
+                    "-cp", ARTIFACT + ":" + launcherClasses(), ColdStartLauncher.class.getName(), handler, event.toString());
+            pb.environment().putAll(env);
+            Process p = pb.redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            Files.delete(event);
+            String[] lines = out.split("\n");
+            boolean handled = p.waitFor() == 0 && lines.length >= 2
+                    && (handler.equals(f.handler()) ? lines[lines.length - 2].contains(f.expect()) : true);
+            if (!handled) {
+                throw new IllegalStateException(f.name() + " (" + handler + ") did not handle its event as expected ("
+                        + f.expect() + "):\n" + out);
+            }
+            if (i == 0) {
+                String answer = lines[lines.length - 2];
+                System.err.printf("  %s answered: %s%n", handler.substring(handler.lastIndexOf('.') + 1),
+                        answer.length() > 160 ? answer.substring(0, 160) + "…" : answer);
+            }
+            times.add(Double.parseDouble(lines[lines.length - 1].strip()));
+        }
+        times.sort(Double::compare);
+        return times.get(times.size() / 2);
+    }
+
+    /** Only the launcher and the bare handler come from the benchmark's own classes. */
+    private static String launcherClasses() {
+        return Path.of(ColdStartLauncher.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    }
+
+    private static void report(int runs, List<Row> rows) throws Exception {
+        System.out.printf("Cold init, fresh JVM → first event handled (median of %d, no SnapStart, JVM start excluded)%n", runs);
+        System.out.printf("%-14s %12s %22s %8s%n", "function", "Hikeshi", "bare, same SDK clients", "ratio");
+        for (Row r : rows) {
+            if (r.skipped() != null) {
+                System.out.printf("%-14s %s%n", r.function(), r.skipped());
+                continue;
+            }
+            System.out.printf("%-14s %9.0f ms %19.0f ms %8.2f%n", r.function(), r.hikeshi(), r.bare(), r.hikeshi() / r.bare());
+            Summary.add("cold init " + r.function(), "%.0f ms vs %.0f ms bare (×%.2f)".formatted(r.hikeshi(), r.bare(),
+                    r.hikeshi() / r.bare()), "bin/bench cold-start " + runs + " " + r.function());
+        }
+        double mb = Files.size(ARTIFACT) / 1e6;
+        System.out.printf("Lambda artifact: %s, %.1f MB%n", ARTIFACT, mb);
+        Summary.add("Lambda artifact size", "%.1f MB".formatted(mb), "bin/bench cold-start");
+    }
+}
