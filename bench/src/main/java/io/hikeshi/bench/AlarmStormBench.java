@@ -69,6 +69,13 @@ public final class AlarmStormBench {
         System.out.printf("incidents opened:     %d (must be 1)%n", handler.incidents());
         System.out.printf("occurrences counted:  %,d (must be %,d)%n", handler.occurrences(), events);
         System.out.println("(ratio for events/s is floor/handler: how many times slower the handler is)");
+        String command = "bin/bench alarm-storm %d %d".formatted(events, concurrency);
+        Summary.add("alarm ingest, events/s", "%,.0f vs %,.0f floor (floor/handler %.2f)".formatted(handler.perSecond(),
+                floor.perSecond(), floor.perSecond() / handler.perSecond()), command);
+        Summary.add("alarm ingest, p50 / p99", "%.0f / %.0f ms vs %.0f / %.0f ms floor (%.2f / %.2f)".formatted(handler.p50(),
+                handler.p99(), floor.p50(), floor.p99(), handler.p50() / floor.p50(), handler.p99() / floor.p99()), command);
+        Summary.add("duplicate storm, %,d copies of one alarm".formatted(events),
+                "%d incident, %,d counted".formatted(handler.incidents(), handler.occurrences()), command);
         db.close();
         System.exit(handler.incidents() == 1 && handler.occurrences() == events ? 0 : 1);
     }

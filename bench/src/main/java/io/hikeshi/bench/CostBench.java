@@ -164,6 +164,11 @@ public final class CostBench {
         System.out.printf("monthly request units:  %,.0f RRU, %,.0f WRU%n", monthlyRru, monthlyWru);
         System.out.printf("monthly DynamoDB cost:  $%.4f (on-demand, $%.3f/M WRU, $%.3f/M RRU; storage of a few MB within the free 25 GB)%n",
                 usd, USD_PER_MILLION_WRU, USD_PER_MILLION_RRU);
+        Summary.add("DynamoDB per alarm event (repeat)", "%.1f RRU, %.1f WRU".formatted(alarmReads, alarmWrites), "bin/bench cost");
+        Summary.add("DynamoDB per incident (whole life)", "%.1f RRU, %.1f WRU".formatted(incidentReads, incidentWrites),
+                "bin/bench cost");
+        Summary.add("DynamoDB a month, 500 alarms/day + 30 incidents", "$%.2f (%,.0f RRU, %,.0f WRU)".formatted(usd,
+                monthlyRru, monthlyWru), "bin/bench cost");
         db.close();
     }
 }

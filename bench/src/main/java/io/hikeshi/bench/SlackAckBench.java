@@ -56,6 +56,10 @@ public final class SlackAckBench {
                 hikeshiWarm[1] / bareWarm[1], hikeshiCold / bareCold);
         System.out.printf("(cold = median of %d fresh JVMs: building the app + the first request; DynamoDB Local and%n"
                 + " the stub are started before the clock. Slack's limit is 3000 ms.)%n", COLD_RUNS);
+        String command = "bin/bench slack-ack " + requests;
+        Summary.add("Slack ack, warm p50 / p99", "%.1f / %.1f ms".formatted(hikeshiWarm[0], hikeshiWarm[1]), command);
+        Summary.add("Slack ack, cold first request", "%.0f ms vs %.0f ms bare Bolt (×%.2f)".formatted(hikeshiCold, bareCold,
+                hikeshiCold / bareCold), command);
     }
 
     /** One app in this JVM, warmed up, then timed. */

@@ -106,6 +106,10 @@ public final class WarRoomBench {
         System.out.printf("Slack calls / incident: %.1f (%d in all)%n", (double) calls / incidents, calls);
         System.out.printf("channels created:       %d%n", slackApi.calls("conversations.create").size());
         System.out.printf("wall:                   %.1f s%n", wall / 1e9);
+        String command = "bin/bench war-room %d %d".formatted(incidents, latencyMillis);
+        Summary.add("alarm → war room ready, p50 / p99", "%.2f / %.2f s (Slack answering in %d ms)".formatted(
+                sorted[incidents / 2] / 1e9, sorted[(int) (incidents * 0.99)] / 1e9, latencyMillis), command);
+        Summary.add("Slack calls per war room", "%.1f".formatted((double) calls / incidents), command);
         slackApi.close();
         db.close();
         System.exit(done ? 0 : 1);

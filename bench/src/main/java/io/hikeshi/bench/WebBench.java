@@ -48,6 +48,7 @@ public final class WebBench {
         WebApp web = new WebApp(core.store(), null, ZoneId.of("Asia/Tokyo"), Clock.systemUTC());
 
         System.out.printf("%n%-34s %8s %10s %10s%n", "", "requests", "p50 ms", "p99 ms");
+        command = "bin/bench web " + n;
         report("list, first page (50)", 200, () -> web.handle(get("/", Map.of())));
         report("list, severity=SEV1", 100, () -> web.handle(get("/", Map.of("severity", "SEV1"))));
         report("list, search q=unlock", 100, () -> web.handle(get("/", Map.of("q", "unlock"))));
@@ -55,6 +56,8 @@ public final class WebBench {
         report("metrics (90 days, all incidents)", 20, () -> web.handle(get("/metrics", Map.of())));
         db.close();
     }
+
+    private static String command;
 
     private static WebApp.Request get(String path, Map<String, String> query) {
         return new WebApp.Request("GET", path, query, null);
@@ -74,8 +77,10 @@ public final class WebBench {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("%-34s %8d %10.1f %10.1f%n", label, requests, nanos[requests / 2] / 1e6,
-                nanos[Math.min(requests - 1, (int) (requests * 0.99))] / 1e6);
+        double p50 = nanos[requests / 2] / 1e6;
+        double p99 = nanos[Math.min(requests - 1, (int) (requests * 0.99))] / 1e6;
+        System.out.printf("%-34s %8d %10.1f %10.1f%n", label, requests, p50, p99);
+        Summary.add("web: " + label + ", p50 / p99", "%.1f / %.1f ms".formatted(p50, p99), command);
     }
 
     /** Incidents over the last 90 days, in parallel; 90% resolved, with realistic time-to-X. */

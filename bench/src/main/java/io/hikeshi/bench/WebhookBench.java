@@ -68,6 +68,11 @@ public final class WebhookBench {
         System.out.printf("%nAlertmanager storm: 500 alerts, 5 group keys, %d senders%n", senders);
         System.out.printf("incidents opened:     %d (must be 5)%n", incidents.size());
         System.out.printf("alerts counted:       %d (must be 500)%n", incidents.stream().mapToLong(Incident::occurrences).sum());
+        String command = "bin/bench webhooks %d %d".formatted(alerts, senders);
+        Summary.add("webhook alerts (generic, HTTP)", "%,.0f alerts/s, p50 %.0f ms, p99 %.0f ms".formatted(alerts / (wall / 1e9),
+                latencies[alerts / 2] / 1e6, latencies[(int) (alerts * 0.99)] / 1e6), command);
+        Summary.add("Alertmanager storm, 500 alerts in 5 groups", "%d incidents, %d counted".formatted(incidents.size(),
+                incidents.stream().mapToLong(Incident::occurrences).sum()), command);
         db.close();
         System.exit(incidents.size() == 5 ? 0 : 1);
     }
