@@ -21,17 +21,17 @@ import java.util.Map;
  * retry and finally park the event in the dead-letter queue, where nothing accepted is lost.
  * A malformed event is refused before anything is written.
  */
-public final class AlarmIngestHandler implements RequestStreamHandler, org.crac.Resource {
+public final class AlarmIngestHandler implements RequestStreamHandler {
 
     private final AlarmEventParser parser;
     private final AlertIntakeService intake;
     private final ObjectMapper json;
+    private SnapStartPriming priming;
 
     /** For the Lambda runtime: wired from the environment, once per execution environment. */
     public AlarmIngestHandler() {
         this(Composition.fromEnvironment());
-        // SnapStart: prime before the snapshot, so restored environments start warm.
-        org.crac.Core.getGlobalContext().register(this);
+        this.priming = SnapStartPriming.register("alarm-ingest", this::prime);
     }
 
     public AlarmIngestHandler(Composition composition) {
@@ -41,21 +41,11 @@ public final class AlarmIngestHandler implements RequestStreamHandler, org.crac.
     }
 
     /**
-     * Runs the hot path once before SnapStart takes its snapshot: the parser, Jackson and the
-     * DynamoDB client's first (read-only) call, so a restored function does not load and JIT them
-     * on the first alarm. Reads a key that never exists; writes nothing.
+     * The hot path once, before SnapStart's snapshot: the parser, Jackson and the DynamoDB client's
+     * first (read-only) call. Reads a key that never exists; writes nothing.
+     *
+     * @return true when the parser and the store answered
      */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
-        // nothing: clients re-resolve credentials and connections on first use
-    }
-
-    /** @return true when the store answered (priming must never fail the snapshot) */
     public boolean prime() {
         try (InputStream sample = AlarmIngestHandler.class.getResourceAsStream("/priming/alarm-event.json")) {
             if (sample != null) {
@@ -63,9 +53,8 @@ public final class AlarmIngestHandler implements RequestStreamHandler, org.crac.
             }
             intake.warmUp();
             return true;
-        } catch (RuntimeException | IOException e) {
-            Log.warn("priming skipped", "error", e.toString());
-            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -14,9 +14,11 @@ public final class WebhookHandler implements RequestStreamHandler {
 
     private final WebhookService webhooks;
     private final ObjectMapper json;
+    private SnapStartPriming priming;
 
     public WebhookHandler() {
         this(Composition.fromEnvironment());
+        this.priming = SnapStartPriming.register("webhook", () -> webhooks.prime() > 0);
     }
 
     public WebhookHandler(Composition composition) {

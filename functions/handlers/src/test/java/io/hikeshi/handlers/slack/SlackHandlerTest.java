@@ -84,6 +84,20 @@ class SlackHandlerTest {
         slackApi.close();
     }
 
+    @Test
+    void snapStartPriming_isRefusedAtBoltsSignatureCheck_soNothingIsWrittenOrSent() {
+        // WHEN the Slack function is primed before its snapshot
+        boolean refused = handler.prime();
+
+        // THEN Bolt parsed and refused the wrongly signed command: Slack was only asked who the bot is
+        // (auth.test, a read), no item was written, nothing was queued
+        assertTrue(refused);
+        assertEquals(List.of(), slackApi.calls().stream().map(SlackApiStub.Call::method)
+                .filter(method -> !method.equals("auth.test")).toList());
+        assertTrue(queued.isEmpty());
+        assertEquals(0, EmbeddedDynamoDb.shared().client().scan(r -> r.tableName(table)).count());
+    }
+
     // ---- slash command and modals ----
 
     @Test

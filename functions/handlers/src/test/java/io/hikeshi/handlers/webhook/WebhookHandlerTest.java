@@ -25,14 +25,26 @@ class WebhookHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private WebhookHandler handler;
     private Composition app;
+    private String table;
 
     @BeforeEach
     void setUp() {
         var dynamo = EmbeddedDynamoDb.shared().client();
-        String table = "webhook-handler-" + UUID.randomUUID();
+        table = "webhook-handler-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
         app = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, reference -> "local-secret");
         handler = new WebhookHandler(app);
+    }
+
+    @org.junit.jupiter.api.Test
+    void snapStartPriming_readsEveryIntegrationsSecretAndParsesItsSample_andWritesNothing() {
+        // GIVEN the bundled integrations (alertmanager, grafana, datadog, generic)
+        // WHEN the function is primed before its snapshot
+        int primed = app.webhooks().prime();
+
+        // THEN every integration was primed, and the table holds nothing at all
+        assertEquals(4, primed);
+        assertEquals(0, EmbeddedDynamoDb.shared().client().scan(r -> r.tableName(table)).count());
     }
 
     @ParameterizedTest
