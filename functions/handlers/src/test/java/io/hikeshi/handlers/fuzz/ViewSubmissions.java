@@ -10,6 +10,7 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
+import io.hikeshi.slack.IncidentViews;
 import io.hikeshi.slack.SlackIds;
 import io.hikeshi.slack.postmortem.PostmortemViews;
 import java.time.LocalDate;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * view_submission payloads made from fuzzer bytes, for each of Hikeshi's modals. The view state is
- * anything: blocks missing, values null, options unknown, dates malformed, texts too long. The private
+ * anything: blocks missing, values null, options unknown, dates malformed, texts too long. Known
+ * good and near-miss values are offered beside arbitrary ones, so accepted submissions are reached too. The private
  * metadata is what Hikeshi itself put in the modal (Slack hands it back untouched), so it stays well
  * formed and names an incident that exists (whose postmortem may have been completed since).
  */
@@ -33,6 +35,9 @@ final class ViewSubmissions {
             Stream.of(Severity.values()).map(Enum::name), Stream.of(Status.values()).map(Enum::name),
             Stream.of(ActionItem.Type.values()).map(Enum::name), Stream.of("sev1", "4", "resolved", "", " "))
             .flatMap(s -> s).toArray(String[]::new);
+    /** Texts that pass or just miss each field's check (a service name, a link, blank, one over the limit). */
+    private static final String[] TEXTS = {"payment-api", "Payment API returns 5xx", "https://tracker.example.jp/PAY-881",
+            "javascript:alert(1)", "", " ", "x".repeat(IncidentViews.MAX_TEXT + 1)};
     private static final String[] ELEMENT_TYPES = {"plain_text_input", "static_select", "datepicker", "users_select"};
 
     private ViewSubmissions() { }
@@ -110,7 +115,7 @@ final class ViewSubmissions {
     }
 
     private static String text(FuzzedDataProvider data) {
-        return data.consumeString(data.consumeBoolean() ? 80 : 3200);
+        return data.consumeBoolean() ? data.pickValue(TEXTS) : data.consumeString(80);
     }
 
     private static String word(FuzzedDataProvider data) {
