@@ -127,7 +127,13 @@ public final class Composition {
         if (table == null || table.isBlank()) {
             throw new IllegalStateException(TABLE + " is not set: it must name the incidents table");
         }
-        return new Composition(env, new DynamoDbIncidentStore(dynamo, table, clock), secrets, reminders, clock);
+        return fromStore(env, new DynamoDbIncidentStore(dynamo, table, clock), secrets, reminders, clock);
+    }
+
+    /** Over any store, e.g. the in-memory one where a test feeds thousands of inputs a second (the fuzz tests). */
+    public static Composition fromStore(Map<String, String> env, IncidentStore store, Secrets secrets,
+                                        ReminderScheduler reminders, Clock clock) {
+        return new Composition(env, store, secrets, reminders, clock);
     }
 
     /** For functions that never schedule reminders: asking one to is a wiring mistake. */

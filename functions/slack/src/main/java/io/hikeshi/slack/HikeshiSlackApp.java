@@ -18,7 +18,6 @@ import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
-import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.IncompletePostmortemException;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
@@ -163,7 +162,7 @@ public final class HikeshiSlackApp {
             return ctx.ack();
         });
         app.viewSubmission(SlackIds.View.STATUS_UPDATE.id(), (req, ctx) -> onUpdateSubmission(req, ctx, Input.SUMMARY,
-                view -> Status.parse(selected(view, Input.STATUS)),
+                view -> parseStatus(selected(view, Input.STATUS)),
                 (id, status, summary, user, m) -> m.get("status.updated", id.toString(), IncidentViews.statusName(m, status),
                         summary, user)));
         app.viewSubmission(SlackIds.View.RESOLVE.id(), (req, ctx) -> onUpdateSubmission(req, ctx, Input.RESOLUTION,
@@ -222,31 +221,41 @@ public final class HikeshiSlackApp {
         });
         app.viewSubmission(PostmortemViews.SECTION_VIEW, (req, ctx) -> {
             View view = req.getPayload().getView();
+            String user = req.getPayload().getUser().getId();
             String[] target = view.getPrivateMetadata().split("\\|");
-            ViewState.Value v = view.getState().getValues().get("text").get("value");
-            postmortems.editSection(IncidentId.parse(target[0]), Postmortem.Section.valueOf(target[1]), v.getValue(),
-                    req.getPayload().getUser().getId());
-            return ctx.ack();
+            ViewState.Value text = ViewValues.value(view, PostmortemViews.TEXT);
+            if (text == null) { // not this modal's state: refuse rather than erase the section
+                Messages m = locales.messagesFor(user, ctx.client());
+                return ctx.ackWithErrors(Map.of(PostmortemViews.TEXT, m.get("error.form.outdated")));
+            }
+            return editPostmortem(ctx, PostmortemViews.TEXT, () -> postmortems.editSection(IncidentId.parse(target[0]),
+                    Postmortem.Section.valueOf(target[1]), text.getValue(), user));
         });
         app.viewSubmission(PostmortemViews.ACTION_VIEW, (req, ctx) -> {
             View view = req.getPayload().getView();
-            Messages m = locales.messagesFor(req.getPayload().getUser().getId(), ctx.client());
-            Map<String, Map<String, ViewState.Value>> values = view.getState().getValues();
-            String description = values.get("description").get("value").getValue();
-            String link = values.containsKey("link") ? values.get("link").get("value").getValue() : null;
-            if (link != null && !link.isBlank() && !link.matches("https?://\\S+")) {
-                return ctx.ackWithErrors(Map.of("link", m.get("pm.error.link")));
+            String user = req.getPayload().getUser().getId();
+            PostmortemViews.ActionItemInput item = PostmortemViews.actionItem(view, locales.messagesFor(user, ctx.client()));
+            if (!item.errors().isEmpty()) {
+                return ctx.ackWithErrors(item.errors());
             }
-            if (description == null || description.isBlank()) {
-                return ctx.ackWithErrors(Map.of("description", m.get("error.summary.required")));
-            }
-            String due = values.get("due").get("value").getSelectedDate();
-            postmortems.addActionItem(IncidentId.parse(view.getPrivateMetadata()), description,
-                    ActionItem.Type.valueOf(values.get("type").get("value").getSelectedOption().getValue()),
-                    values.get("owner").get("value").getSelectedUser(), due == null ? null : java.time.LocalDate.parse(due),
-                    link == null || link.isBlank() ? null : link.strip(), req.getPayload().getUser().getId());
-            return ctx.ack();
+            return editPostmortem(ctx, PostmortemViews.DESCRIPTION, () -> postmortems.addActionItem(
+                    IncidentId.parse(view.getPrivateMetadata()), item.description(), item.type(), item.owner(), item.due(),
+                    item.link(), user));
         });
+    }
+
+    /**
+     * Applies a postmortem edit from a modal. The modal may have been open while someone completed
+     * the postmortem: then it is the record, and the modal says why nothing changed.
+     */
+    private static Response editPostmortem(com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, String block,
+                                           Runnable edit) {
+        try {
+            edit.run();
+        } catch (IllegalStateException e) {
+            return ctx.ackWithErrors(Map.of(block, e.getMessage()));
+        }
+        return ctx.ack();
     }
 
     private interface CardChange {
@@ -309,7 +318,8 @@ public final class HikeshiSlackApp {
     }
 
     /**
-     * The status-update and resolve modals: a summary is required; the change is a status update
+     * The status-update and resolve modals: a summary is required, and a known status (null: none or
+     * an unknown one was chosen); the change is a status update
      * for stakeholders, announced in the channel the modal was opened from.
      */
     private Response onUpdateSubmission(com.slack.api.bolt.request.builtin.ViewSubmissionRequest req,
@@ -319,13 +329,16 @@ public final class HikeshiSlackApp {
         String user = req.getPayload().getUser().getId();
         Messages m = locales.messagesFor(user, ctx.client());
         String summary = text(view, summaryBlock);
-        Map<String, String> errors = summaryErrors(m, summaryBlock, summary);
+        Status status = target.apply(view);
+        Map<String, String> errors = new HashMap<>(summaryErrors(m, summaryBlock, summary));
+        if (status == null) {
+            errors.put(Input.STATUS.id(), m.get("error.choose"));
+        }
         if (!errors.isEmpty()) {
             return ctx.ackWithErrors(errors);
         }
         String[] origin = view.getPrivateMetadata().split("\\|", 2);
         IncidentId id = IncidentId.parse(origin[0]);
-        Status status = target.apply(view);
         try {
             incidents.postStatusUpdate(id, status, summary.strip(), user);
         } catch (IllegalTransitionException | IllegalStateException | IncidentNotFoundException e) {
@@ -369,21 +382,19 @@ public final class HikeshiSlackApp {
     }
 
     private static String text(View view, Input block) {
-        ViewState.Value v = value(view, block);
-        return v == null ? null : v.getValue();
+        return ViewValues.text(view, block.id());
     }
 
     private static String selected(View view, Input block) {
-        ViewState.Value v = value(view, block);
-        return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
+        return ViewValues.selected(view, block.id());
     }
 
-    private static ViewState.Value value(View view, Input block) {
-        if (view.getState() == null || view.getState().getValues() == null) {
+    private static Status parseStatus(String text) {
+        try {
+            return text == null ? null : Status.parse(text);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        Map<String, ViewState.Value> b = view.getState().getValues().get(block.id());
-        return b == null ? null : b.get(SlackIds.VALUE);
     }
 
     private static Severity parseSeverity(String text) {

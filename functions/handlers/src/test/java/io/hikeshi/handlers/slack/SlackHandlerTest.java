@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -225,6 +226,20 @@ class SlackHandlerTest {
         assertEquals(Status.TRIGGERED, core.store().incident(id).orElseThrow().status());
     }
 
+    @Test
+    void statusSubmission_withAnUnknownStatus_answersAFieldError_andChangesNothing() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+
+        JsonNode response = send(SlackSigner.payloadBody(viewSubmission("status_update", id + "|C0WARROOM",
+                Map.of("status", Map.of("type", "static_select", "selected_option", Map.of("value", "SEV1")),
+                        "summary", Map.of("type", "plain_text_input", "value", "Rolled back")))));
+
+        assertEquals(200, response.path("statusCode").asInt());
+        JsonNode body = JSON.readTree(response.path("body").asText());
+        assertEquals("Choose one of the options.", body.path("errors").path("status").asText(), body.toString());
+        assertEquals(Status.TRIGGERED, core.store().incident(id).orElseThrow().status());
+    }
+
     // ---- the card's buttons ----
 
     @Test
@@ -337,6 +352,30 @@ class SlackHandlerTest {
         assertTrue(slackApi.calls("chat.postEphemeral").get(0).param("text").contains("cannot be completed yet"));
         assertTrue(core.postmortems().find(id).orElseThrow().completedAt() == null);
         assertTrue(scheduledReminders.contains("pm-" + id + "-overdue-7"), "reminders still pending");
+    }
+
+    @Test
+    void postmortemModals_submittedAfterCompletion_orWithBadFields_answerFieldErrors() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+        core.incidents().changeStatus(id, Status.RESOLVED, "U0BOB");
+        core.postmortems().draftOnResolve(id, "U0BOB");
+        JsonNode badFields = send(SlackSigner.payloadBody(viewSubmission("pm_action_item", id.toString(), Map.of(
+                "description", Map.of("type", "plain_text_input", "value", "Canary deploys"),
+                "type", Map.of("type", "static_select"),
+                "due", Map.of("type", "datepicker", "selected_date", "2026-13-40")))));
+        var pm = core.postmortems().get(id);
+        core.store().savePostmortem(pm.completed("U0BOB", Instant.now()));
+
+        JsonNode late = send(SlackSigner.payloadBody(viewSubmission("pm_section", id + "|IMPACT",
+                Map.of("text", Map.of("type", "plain_text_input", "value", "written after completion")))));
+
+        JsonNode errors = JSON.readTree(badFields.path("body").asText()).path("errors");
+        List<String> fields = new ArrayList<>();
+        errors.fieldNames().forEachRemaining(fields::add);
+        assertEquals(Set.of("type", "due"), Set.copyOf(fields), errors.toString());
+        assertEquals(200, late.path("statusCode").asInt());
+        assertTrue(JSON.readTree(late.path("body").asText()).path("errors").path("text").asText().contains("complete"));
+        assertEquals(null, core.postmortems().get(id).impact(), "the completed postmortem is the record");
     }
 
     private static String actionItem(IncidentId id, String link) throws Exception {

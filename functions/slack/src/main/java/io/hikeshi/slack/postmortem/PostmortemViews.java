@@ -25,10 +25,16 @@ import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
 import io.hikeshi.slack.IncidentViews;
 import io.hikeshi.slack.Messages;
+import io.hikeshi.slack.ViewValues;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Block Kit for the postmortem: its checklist with edit buttons, and the edit modals. */
 public final class PostmortemViews {
@@ -38,6 +44,14 @@ public final class PostmortemViews {
     public static final String COMPLETE = "pm_complete";
     public static final String SECTION_VIEW = "pm_section";
     public static final String ACTION_VIEW = "pm_action_item";
+    /** Input blocks: the section modal's text, the action-item modal's fields. */
+    public static final String TEXT = "text";
+    public static final String DESCRIPTION = "description";
+    public static final String TYPE = "type";
+    public static final String OWNER = "owner";
+    public static final String DUE = "due";
+    public static final String LINK = "link";
+    private static final Pattern HTTP_LINK = Pattern.compile("https?://\\S+");
 
     private PostmortemViews() { }
 
@@ -83,7 +97,7 @@ public final class PostmortemViews {
                 .title(viewTitle(t -> t.type("plain_text").text(clip(m.get("pm.modal.section", m.get("pm.check.section." + key(section)))))))
                 .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
                 .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
-                .blocks(asBlocks(input(i -> i.blockId("text").label(plainText(m.get("pm.field.text"))).optional(true)
+                .blocks(asBlocks(input(i -> i.blockId(TEXT).label(plainText(m.get("pm.field.text"))).optional(true)
                         .element(plainTextInput(p -> p.actionId("value").multiline(true).maxLength(3000)
                                 .initialValue(current == null ? "" : current)))))));
     }
@@ -94,18 +108,57 @@ public final class PostmortemViews {
                 .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
                 .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
                 .blocks(asBlocks(
-                        input(i -> i.blockId("description").label(plainText(m.get("pm.field.description")))
+                        input(i -> i.blockId(DESCRIPTION).label(plainText(m.get("pm.field.description")))
                                 .element(plainTextInput(p -> p.actionId("value").maxLength(500)))),
-                        input(i -> i.blockId("type").label(plainText(m.get("pm.field.type")))
+                        input(i -> i.blockId(TYPE).label(plainText(m.get("pm.field.type")))
                                 .element(staticSelect(s -> s.actionId("value").initialOption(option(plainText("prevent"), "PREVENT"))
                                         .options(Arrays.stream(ActionItem.Type.values())
                                                 .map(t -> option(plainText(t.name().toLowerCase(Locale.ROOT)), t.name())).toList())))),
-                        input(i -> i.blockId("owner").label(plainText(m.get("pm.field.owner")))
+                        input(i -> i.blockId(OWNER).label(plainText(m.get("pm.field.owner")))
                                 .element(usersSelect(u -> u.actionId("value")))),
-                        input(i -> i.blockId("due").label(plainText(m.get("pm.field.due")))
+                        input(i -> i.blockId(DUE).label(plainText(m.get("pm.field.due")))
                                 .element(datePicker(d -> d.actionId("value")))),
-                        input(i -> i.blockId("link").label(plainText(m.get("pm.field.link"))).optional(true)
+                        input(i -> i.blockId(LINK).label(plainText(m.get("pm.field.link"))).optional(true)
                                 .element(plainTextInput(p -> p.actionId("value").maxLength(500)))))));
+    }
+
+    /** A submitted action-item modal: its values, or the field errors to answer (then the values are partial). */
+    public record ActionItemInput(String description, ActionItem.Type type, String owner, LocalDate due, String link,
+                                  Map<String, String> errors) { }
+
+    /** Reads the action-item modal; whatever its state, the answer is values or field errors. */
+    public static ActionItemInput actionItem(View view, Messages m) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String description = ViewValues.text(view, DESCRIPTION);
+        if (description == null || description.isBlank()) {
+            errors.put(DESCRIPTION, m.get("error.summary.required"));
+        }
+        ActionItem.Type type = actionItemType(ViewValues.selected(view, TYPE));
+        if (type == null) {
+            errors.put(TYPE, m.get("error.choose"));
+        }
+        LocalDate due = due(view, errors, m);
+        String link = ViewValues.text(view, LINK);
+        if (link != null && !link.isBlank() && !HTTP_LINK.matcher(link).matches()) {
+            errors.put(LINK, m.get("pm.error.link"));
+        }
+        return new ActionItemInput(description, type, ViewValues.user(view, OWNER), due,
+                link == null || link.isBlank() ? null : link.strip(), Map.copyOf(errors));
+    }
+
+    /** The picked due date; none is fine (undecided), one that is not a date is a field error. */
+    private static LocalDate due(View view, Map<String, String> errors, Messages m) {
+        String date = ViewValues.date(view, DUE);
+        try {
+            return date == null ? null : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            errors.put(DUE, m.get("error.date"));
+            return null;
+        }
+    }
+
+    private static ActionItem.Type actionItemType(String value) {
+        return Arrays.stream(ActionItem.Type.values()).filter(t -> t.name().equals(value)).findFirst().orElse(null);
     }
 
     public static String missingText(Messages m, List<PostmortemChecklist.Missing> missing) {

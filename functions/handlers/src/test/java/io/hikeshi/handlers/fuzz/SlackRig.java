@@ -1,0 +1,145 @@
+package io.hikeshi.handlers.fuzz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.postmortem.ReminderScheduler;
+import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.SlackHandler;
+import io.hikeshi.slack.HikeshiSlackApp;
+import io.hikeshi.slackstub.SlackApiStub;
+import io.hikeshi.slackstub.SlackSigner;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The Slack endpoint as Lambda runs it: the payload 2.0 adapter, the Bolt app with its middleware and
+ * listeners, the core. Requests are signed like Slack's, so fuzzed bytes get past verification to the
+ * payload parsers. Slack Web API calls go to a stub on loopback; nothing leaves the machine.
+ *
+ * <p>Each input starts from a fresh in-memory store holding the same two incidents, so an input's
+ * outcome never depends on the inputs before it (a finding replays alone).
+ */
+final class SlackRig implements AutoCloseable {
+
+    static final String USER = "U0ALICE";
+    static final String WAR_ROOM = "C0WARROOM";
+    private static final String SECRET = "fuzz-signing-secret";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T03:12:45Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SlackApiStub slackApi = SlackApiStub.start();
+    private final AtomicReference<IncidentStore> store = new AtomicReference<>();
+    private final Composition core;
+    private final SlackHandler handler;
+    private IncidentId open;
+    private IncidentId resolved;
+    private IncidentId recorded;
+
+    SlackRig() {
+        slackApi.respond("users.info", "{\"ok\":true,\"user\":{\"id\":\"" + USER + "\",\"locale\":\"en-US\"}}");
+        core = Composition.fromStore(Map.of(Composition.LOCALE, "en"), delegatingTo(store), reference -> "unused",
+                NO_REMINDERS, CLOCK);
+        handler = new SlackHandler(new SlackComposition(core,
+                new HikeshiSlackApp.Settings(SECRET, "xoxb-fuzz", slackApi.methodsUrlPrefix(), Locale.ENGLISH), task -> { }));
+        reset();
+    }
+
+    /**
+     * A fresh store: an open incident with its war room, a resolved one with its postmortem draft, and
+     * one whose postmortem is complete (a modal opened before it was completed can still be submitted).
+     */
+    void reset() {
+        slackApi.clear();
+        store.set(new InMemoryIncidentStore());
+        open = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", null, USER, "fixture-open")
+                .orElseThrow().id();
+        core.store().linkChannel(WAR_ROOM, open);
+        resolved = core.incidents().declare("Checkout latency", Severity.SEV3, "checkout", null, USER, "fixture-resolved")
+                .orElseThrow().id();
+        core.incidents().postStatusUpdate(resolved, Status.RESOLVED, "Scaled out", USER);
+        core.postmortems().draftOnResolve(resolved, USER);
+        recorded = core.incidents().declare("Queue backlog", Severity.SEV4, "orders", null, USER, "fixture-recorded")
+                .orElseThrow().id();
+        core.incidents().postStatusUpdate(recorded, Status.RESOLVED, "Drained", USER);
+        core.store().savePostmortem(core.postmortems().draftOnResolve(recorded, USER).completed(USER, CLOCK.instant()));
+    }
+
+    IncidentId openIncident() {
+        return open;
+    }
+
+    IncidentId resolvedIncident() {
+        return resolved;
+    }
+
+    /** Resolved, its postmortem complete. */
+    IncidentId recordedIncident() {
+        return recorded;
+    }
+
+    /**
+     * POSTs {@code body} to /slack/events the way API Gateway's HTTP API hands it to the function,
+     * signed now with the app's signing secret; returns the function's payload 2.0 answer.
+     */
+    JsonNode post(Map<String, String> headers, String body, boolean base64) {
+        ObjectNode event = JSON.createObjectNode().put("version", "2.0").put("rawPath", "/slack/events");
+        ObjectNode h = event.putObject("headers");
+        headers.forEach(h::put);
+        SlackSigner.headers(SECRET, Instant.now().getEpochSecond(), body)
+                .forEach((name, value) -> h.put(name.toLowerCase(Locale.ROOT), value));
+        event.putObject("requestContext").putObject("http").put("method", "POST").put("sourceIp", "127.0.0.1");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        event.put("body", base64 ? Base64.getEncoder().encodeToString(bytes) : body).put("isBase64Encoded", base64);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+            return JSON.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        slackApi.close();
+    }
+
+    /** The services keep one store for their life; this one forwards to whichever store is current. */
+    private static IncidentStore delegatingTo(AtomicReference<IncidentStore> current) {
+        return (IncidentStore) Proxy.newProxyInstance(IncidentStore.class.getClassLoader(), new Class<?>[] {IncidentStore.class},
+                (proxy, method, args) -> {
+                    try {
+                        return method.invoke(current.get(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static final ReminderScheduler NO_REMINDERS = new ReminderScheduler() {
+        @Override
+        public void schedule(Reminder reminder) { }
+
+        @Override
+        public void cancel(String reminderId) { }
+    };
+}
