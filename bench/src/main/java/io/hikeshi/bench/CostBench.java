@@ -6,7 +6,6 @@ import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
-import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.AlarmIngestHandler;
 import io.hikeshi.handlers.Composition;
@@ -104,15 +103,8 @@ public final class CostBench {
         var dynamo = db.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(meter)).build();
         String table = "cost-" + UUID.randomUUID();
         IncidentTable.createIfMissing(db.client(), table);
-        ReminderScheduler noReminders = new ReminderScheduler() {
-            @Override
-            public void schedule(Reminder reminder) { }
-
-            @Override
-            public void cancel(String reminderId) { }
-        };
         Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.STORM_LIMIT, "100000"), dynamo,
-                ref -> "x", noReminders);
+                ref -> "x", NoReminders.INSTANCE);
         AlarmIngestHandler ingest = new AlarmIngestHandler(core);
         ObjectMapper json = new ObjectMapper();
         ObjectNode alarm = (ObjectNode) json.readTree(Files.readAllBytes(Path.of("events", "alarm-metric-alarm.json")));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -85,11 +86,11 @@ final class AwsEmulator implements AutoCloseable {
 
     /** What the functions expect to exist: secrets, the task queue, the bus, the topic, the schedule group. */
     Map<String, String> provision(Map<String, String> secrets) {
-        try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build();
-             SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build();
-             EventBridgeClient events = EventBridgeClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build();
-             SnsClient sns = SnsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build();
-             SchedulerClient scheduler = SchedulerClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS).build()) {
+        try (SsmClient ssm = at(SsmClient.builder()).build();
+             SqsClient sqs = at(SqsClient.builder()).build();
+             EventBridgeClient events = at(EventBridgeClient.builder()).build();
+             SnsClient sns = at(SnsClient.builder()).build();
+             SchedulerClient scheduler = at(SchedulerClient.builder()).build()) {
             secrets.forEach((name, value) -> ssm.putParameter(r -> r.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true)));
             String queueUrl = sqs.createQueue(r -> r.queueName("hikeshi-bench-slack-tasks")).queueUrl();
             String bus = "hikeshi-bench-bus";
@@ -104,6 +105,11 @@ final class AwsEmulator implements AutoCloseable {
             return Map.of("HIKESHI_SLACK_TASK_QUEUE_URL", queueUrl, "HIKESHI_EVENT_BUS", bus,
                     "HIKESHI_STAKEHOLDER_TOPIC", topic, "HIKESHI_REMINDER_GROUP", group);
         }
+    }
+
+    /** A client builder pointed at the emulator. */
+    private <B extends AwsClientBuilder<B, ?>> B at(B builder) {
+        return builder.endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS);
     }
 
     @Override

@@ -96,8 +96,8 @@ public final class ColdStartBench {
             String out = new String(p.getInputStream().readAllBytes()).strip();
             Files.delete(event);
             String[] lines = out.split("\n");
-            boolean handled = p.waitFor() == 0 && lines.length >= 2
-                    && (handler.equals(f.handler()) ? lines[lines.length - 2].contains(f.expect()) : true);
+            boolean bare = !handler.equals(f.handler());
+            boolean handled = p.waitFor() == 0 && lines.length >= 2 && (bare || lines[lines.length - 2].contains(f.expect()));
             if (!handled) {
                 throw new IllegalStateException(f.name() + " (" + handler + ") did not handle its event as expected ("
                         + f.expect() + "):\n" + out);

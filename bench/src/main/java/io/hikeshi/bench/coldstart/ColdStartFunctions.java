@@ -6,7 +6,7 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
-import io.hikeshi.core.postmortem.ReminderScheduler;
+import io.hikeshi.bench.NoReminders;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.slackstub.SlackSigner;
 import java.nio.file.Files;
@@ -43,19 +43,12 @@ final class ColdStartFunctions {
                     String expect, boolean needsAws) { }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ReminderScheduler NOT_SCHEDULING = new ReminderScheduler() {
-        @Override
-        public void schedule(Reminder reminder) { }
-
-        @Override
-        public void cancel(String reminderId) { }
-    };
 
     private final Composition seed;
     private final AtomicInteger run = new AtomicInteger();
 
     ColdStartFunctions(DynamoDbClient dynamo, String table) {
-        this.seed = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, reference -> "unused", NOT_SCHEDULING);
+        this.seed = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, reference -> "unused", NoReminders.INSTANCE);
     }
 
     List<Function> all() {

@@ -58,7 +58,7 @@ public final class WebhookService {
      */
     public int prime() {
         for (Integration integration : integrations.values()) {
-            byte[] sample = prime(integration.format().name().toLowerCase(java.util.Locale.ROOT));
+            byte[] sample = primingSample(integration.format().name().toLowerCase(java.util.Locale.ROOT));
             authenticator.refusal(integration, Map.of(), sample);
             if (sample.length > 0) {
                 try {
@@ -72,7 +72,7 @@ public final class WebhookService {
         return integrations.size();
     }
 
-    private static byte[] prime(String format) {
+    private static byte[] primingSample(String format) {
         try (java.io.InputStream in = WebhookService.class.getResourceAsStream("/priming/webhook-" + format + ".json")) {
             return in == null ? new byte[0] : in.readAllBytes();
         } catch (java.io.IOException e) {
