@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class AlertIntakeOnDynamoDbTest {
 
     private static final Instant FIRED = Instant.parse("2026-11-24T03:12:45.123Z");
+    /** Everything here happens a minute after the firing: one fixed instant, never the machine's day. */
+    private static final Clock CLOCK = Clock.fixed(FIRED.plusSeconds(60), java.time.ZoneOffset.UTC);
     private static final String ALARM = "arn:aws:cloudwatch:ap-northeast-1:123456789012:alarm:payment-api-5xx-rate";
 
     private DynamoDbIncidentStore store;
@@ -44,7 +46,7 @@ class AlertIntakeOnDynamoDbTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "intake-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
-        store = new DynamoDbIncidentStore(dynamo, table, Clock.systemUTC());
+        store = new DynamoDbIncidentStore(dynamo, table, CLOCK);
     }
 
     private AlertIntakeService intake() {
@@ -89,7 +91,7 @@ class AlertIntakeOnDynamoDbTest {
     void peopleChangingDifferentFieldsAtOnce_loseNoUpdate_whileTheAlarmKeepsCounting() throws Exception {
         AlertIntakeService intake = intake();
         var opened = intake.receive(alarm(Signal.TRIGGER, "ALARM", FIRED), "first");
-        IncidentService people = new IncidentService(store, Clock.systemUTC());
+        IncidentService people = new IncidentService(store, CLOCK);
         ExecutorService pool = Executors.newFixedThreadPool(12);
         List<Callable<Object>> work = new ArrayList<>();
         work.add(() -> people.changeSeverity(opened.incident(), Severity.SEV1, "U-alice"));
@@ -116,7 +118,7 @@ class AlertIntakeOnDynamoDbTest {
     @Test
     void illegalTransition_isRefused_andChangesNothing() {
         var opened = intake().receive(alarm(Signal.TRIGGER, "ALARM", FIRED), "first");
-        IncidentService people = new IncidentService(store, Clock.systemUTC());
+        IncidentService people = new IncidentService(store, CLOCK);
         people.changeStatus(opened.incident(), Status.RESOLVED, "U-alice");
         Incident resolved = store.incident(opened.incident()).orElseThrow();
 
@@ -131,7 +133,7 @@ class AlertIntakeOnDynamoDbTest {
     void resolvedByAPerson_theAlarmsNextFiringOpensANewIncident() {
         AlertIntakeService intake = intake();
         var first = intake.receive(alarm(Signal.TRIGGER, "ALARM", FIRED), "first");
-        new IncidentService(store, Clock.systemUTC()).changeStatus(first.incident(), Status.RESOLVED, "U-alice");
+        new IncidentService(store, CLOCK).changeStatus(first.incident(), Status.RESOLVED, "U-alice");
 
         var second = intake.receive(alarm(Signal.TRIGGER, "ALARM", FIRED.plusSeconds(3600)), "second");
 

@@ -41,7 +41,7 @@ class DynamoDbIncidentStoreTest {
         dynamo = EmbeddedDynamoDb.shared().client();
         table = "incidents-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
-        store = new DynamoDbIncidentStore(dynamo, table, Clock.systemUTC());
+        store = new DynamoDbIncidentStore(dynamo, table, Clock.fixed(T0.plusSeconds(60), java.time.ZoneOffset.UTC));
     }
 
     private Incident newIncident() {

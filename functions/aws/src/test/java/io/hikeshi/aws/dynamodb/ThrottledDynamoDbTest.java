@@ -37,6 +37,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class ThrottledDynamoDbTest {
 
+    private static final Instant FIRED = Instant.parse("2026-11-24T03:12:45Z");
+    /** The store's time, a minute after the firing: one fixed instant, never the machine's day. */
+    private static final Clock CLOCK = Clock.fixed(FIRED.plusSeconds(60), java.time.ZoneOffset.UTC);
+
     /** Swaps the real answer for DynamoDB's throttling error on a fraction of calls. */
     static final class LostAnswers implements ExecutionInterceptor {
         private static final String THROTTLED = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
@@ -83,10 +87,10 @@ class ThrottledDynamoDbTest {
                 .overrideConfiguration(c -> c.addExecutionInterceptor(faults)).build();
         String table = "throttled-" + UUID.randomUUID();
         IncidentTable.createIfMissing(EmbeddedDynamoDb.shared().client(), table);
-        DynamoDbIncidentStore store = new DynamoDbIncidentStore(dynamo, table, Clock.systemUTC());
+        DynamoDbIncidentStore store = new DynamoDbIncidentStore(dynamo, table, CLOCK);
         AlertIntakeService intake = new AlertIntakeService(store, AlertRouting.defaults(), false);
         Alert alarm = new Alert("cloudwatch", "arn:alarm:payment", "payment-api-5xx-rate", Signal.TRIGGER, "ALARM",
-                Instant.parse("2026-11-24T03:12:45Z"), "5xx", null, null, Map.of());
+                FIRED, "5xx", null, null, Map.of());
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Callable<Object>> deliveries = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -99,7 +103,7 @@ class ThrottledDynamoDbTest {
         }
         pool.shutdown();
 
-        List<Incident> incidents = new DynamoDbIncidentStore(EmbeddedDynamoDb.shared().client(), table, Clock.systemUTC())
+        List<Incident> incidents = new DynamoDbIncidentStore(EmbeddedDynamoDb.shared().client(), table, CLOCK)
                 .recentIncidents(10);
         assertTrue(faults.injected.get() > 50, "faults were injected: " + faults.injected.get());
         assertEquals(1, incidents.size());
