@@ -35,13 +35,14 @@ public final class CuttableProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger severed = new AtomicInteger();
     private ServerSocket listener;
+    private Thread acceptor;
     private boolean closed;
 
     private CuttableProxy(InetSocketAddress upstream) {
         this.upstream = upstream;
         this.listener = bind(0);
         this.port = listener.getLocalPort();
-        acceptOn(listener);
+        this.acceptor = acceptOn(listener);
     }
 
     /** Starts forwarding a free loopback port to {@code target}'s host and port (an http URI). */
@@ -55,18 +56,27 @@ public final class CuttableProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Stops listening and closes every open connection; connects are refused until {@link #restore()}. */
+    /**
+     * Stops listening and closes every open connection; connects are refused until {@link #restore()}.
+     * Returns only once the port refuses: closing a listener while a thread is blocked in
+     * {@code accept()} only marks it, and the JDK releases the port when that thread wakes, so the
+     * accept thread is joined before returning.
+     */
     public void cut() {
+        Thread stopping;
         synchronized (lock) {
             if (listener == null) {
                 return;
             }
             closeQuietly(listener);
             listener = null;
+            stopping = acceptor;
+            acceptor = null;
             severed.addAndGet(live.size() / 2);
             live.forEach(CuttableProxy::closeQuietly);
             live.clear();
         }
+        joinUninterruptibly(stopping);
     }
 
     /** Listens on the same port again. */
@@ -79,7 +89,7 @@ public final class CuttableProxy implements AutoCloseable {
                 return;
             }
             listener = bind(port);
-            acceptOn(listener);
+            acceptor = acceptOn(listener);
         }
     }
 
@@ -119,8 +129,8 @@ public final class CuttableProxy implements AutoCloseable {
         }
     }
 
-    private void acceptOn(ServerSocket server) {
-        Thread.ofPlatform().daemon().name("proxy-accept-" + port).start(() -> {
+    private Thread acceptOn(ServerSocket server) {
+        return Thread.ofPlatform().daemon().name("proxy-accept-" + port).start(() -> {
             while (true) {
                 Socket client;
                 try {
@@ -179,6 +189,21 @@ public final class CuttableProxy implements AutoCloseable {
             }
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

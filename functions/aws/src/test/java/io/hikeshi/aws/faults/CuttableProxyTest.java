@@ -47,6 +47,32 @@ class CuttableProxyTest {
         }
     }
 
+    @Test
+    void cut_refusesEveryConnect_overAThousandCutAndRestoreCycles() throws Exception {
+        // GIVEN a proxy in front of an echo server
+        try (ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             CuttableProxy proxy = CuttableProxy.to(URI.create("http://127.0.0.1:" + echo.getLocalPort()))) {
+            Thread.ofPlatform().daemon().start(() -> serveEcho(echo));
+            URI endpoint = proxy.endpoint();
+            int connectedWhileCut = 0;
+            // WHEN it is cut and restored a thousand times, with a connect attempt right after each cut
+            for (int cycle = 0; cycle < 1_000; cycle++) {
+                proxy.cut();
+                try (Socket s = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                    connectedWhileCut++;
+                } catch (ConnectException refused) {
+                    // what a cut promises
+                }
+                proxy.restore(); // THEN restoring never meets "address in use" either
+            }
+            // THEN no connect ever got through a cut, and the restored port still serves
+            assertEquals(0, connectedWhileCut);
+            try (Socket again = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                assertEquals("ok", roundTrip(again, "ok"));
+            }
+        }
+    }
+
     private static String roundTrip(Socket socket, String text) throws IOException {
         socket.setSoTimeout(2_000);
         OutputStream out = socket.getOutputStream();
