@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hikeshi.aws.dynamodb.DynamoDbIncidentStore;
 import io.hikeshi.handlers.alarm.AlarmEventParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,6 +161,24 @@ class TemplateTest {
             }));
             assertEquals(List.of(group + ".Arn"), logResources, role + " writes logs elsewhere than " + group);
         });
+    }
+
+    @Test
+    void noQueueOrRetry_holdsAnEventLongerThanDeliveryRecordsRemember() {
+        // Redelivery is safe only while the delivery record lives: every DLQ and retry policy must fit inside it.
+        List<String> checked = new ArrayList<>();
+        TEMPLATE.path("Resources").properties().forEach(resource -> {
+            JsonNode retention = resource.getValue().at("/Properties/MessageRetentionPeriod");
+            if (!retention.isMissingNode()) {
+                assertTrue(retention.asLong() <= DynamoDbIncidentStore.DEAD_LETTER_RETENTION.toSeconds(),
+                        resource.getKey() + " keeps messages " + retention.asLong() + " s");
+                checked.add(resource.getKey());
+            }
+        });
+        TEMPLATE.path("Resources").findValues("MaximumEventAgeInSeconds").forEach(age ->
+                assertTrue(age.asLong() <= DynamoDbIncidentStore.EVENTBRIDGE_RETRY_WINDOW.toSeconds(),
+                        "an EventBridge retry policy keeps events " + age.asLong() + " s"));
+        assertFalse(checked.isEmpty(), "the template declares its dead-letter queues");
     }
 
     private static Map<String, JsonNode> functions() {

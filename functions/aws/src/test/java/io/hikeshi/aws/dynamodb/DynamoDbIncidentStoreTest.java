@@ -15,6 +15,7 @@ import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,45 @@ class DynamoDbIncidentStoreTest {
 
         assertEquals(CommitResult.DUPLICATE, second);
         assertEquals(1, store.incident(incident.id()).orElseThrow().occurrences());
+    }
+
+    @Test
+    void redelivery_isADuplicate_aslongAsAQueueCanRedeliver_andAnExpiredRecordCountsAgain() {
+        // GIVEN a delivery committed at T0 + 1 min
+        Incident incident = newIncident();
+        store.commit(new Change("d1", new Change.Create(incident), null, List.of()));
+
+        // WHEN the same event comes back from a dead-letter queue on its last day (14 days + a day of retries)
+        Instant lastRedelivery = T0.plus(Duration.ofDays(15));
+        CommitResult late = storeAt(lastRedelivery).commit(new Change("d1", new Change.CountOccurrence(incident.id()),
+                null, List.of()));
+
+        // THEN it is still recognised
+        assertEquals(CommitResult.DUPLICATE, late);
+        assertEquals(1, store.incident(incident.id()).orElseThrow().occurrences());
+
+        // WHEN the record's life has passed (DynamoDB's TTL may not have deleted it yet)
+        Instant expired = T0.plusSeconds(60).plus(DynamoDbIncidentStore.DELIVERY_RECORD_TTL).plusSeconds(1);
+        CommitResult afterExpiry = storeAt(expired).commit(new Change("d1", new Change.CountOccurrence(incident.id()),
+                null, List.of()));
+
+        // THEN the expired record no longer counts: the delivery is taken as new, and its record renewed
+        assertEquals(CommitResult.COMMITTED, afterExpiry);
+        assertEquals(2, store.incident(incident.id()).orElseThrow().occurrences());
+        assertEquals(CommitResult.DUPLICATE, storeAt(expired.plusSeconds(1)).commit(new Change("d1",
+                new Change.CountOccurrence(incident.id()), null, List.of())));
+    }
+
+    @Test
+    void deliveryRecords_outliveTheLongestRedelivery() {
+        assertTrue(DynamoDbIncidentStore.DELIVERY_RECORD_TTL.compareTo(DynamoDbIncidentStore.DEAD_LETTER_RETENTION
+                .plus(DynamoDbIncidentStore.EVENTBRIDGE_RETRY_WINDOW).plus(DynamoDbIncidentStore.LAMBDA_ASYNC_RETRY_WINDOW)) > 0,
+                "delivery records live " + DynamoDbIncidentStore.DELIVERY_RECORD_TTL);
+    }
+
+    /** The same table as seen by another process whose clock reads {@code now}. */
+    private DynamoDbIncidentStore storeAt(Instant now) {
+        return new DynamoDbIncidentStore(dynamo, table, Clock.fixed(now, java.time.ZoneOffset.UTC));
     }
 
     @Test
