@@ -60,7 +60,7 @@ public final class Composition {
     private final PostmortemService postmortems;
 
     private Composition(Map<String, String> env, IncidentStore store, Secrets secrets, ReminderScheduler reminders,
-                        Clock clock) {
+                        Clock clock, Clock calendar) {
         this.store = store;
         AlertRouting routing = AlertRoutingConfig.load(json, env.get(ALARM_ROUTES));
         StormGuard guard = new StormGuard(store, clock, intSetting(env, STORM_LIMIT, 20),
@@ -71,7 +71,7 @@ public final class Composition {
         this.webhooks = new WebhookService(IntegrationsConfig.load(json, env.get(INTEGRATIONS)),
                 new WebhookAuthenticator(secrets, clock), alertIntake, json, clock);
         ZoneId zone = ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo"));
-        this.postmortems = new PostmortemService(store, reminders, postmortemPolicy(env, zone), clock,
+        this.postmortems = new PostmortemService(store, reminders, postmortemPolicy(env, zone), clock, calendar,
                 env.getOrDefault(LOCALE, "ja").startsWith("ja"));
     }
 
@@ -123,17 +123,26 @@ public final class Composition {
 
     public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets,
                                            ReminderScheduler reminders, Clock clock) {
+        return fromSettings(env, dynamo, secrets, reminders, clock, clock);
+    }
+
+    /**
+     * @param clock    real time: people's actions, alerts, signatures and links
+     * @param calendar the time postmortem reminders and the digest go by (local mode moves it; AWS: {@code clock})
+     */
+    public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets,
+                                           ReminderScheduler reminders, Clock clock, Clock calendar) {
         String table = env.get(TABLE);
         if (table == null || table.isBlank()) {
             throw new IllegalStateException(TABLE + " is not set: it must name the incidents table");
         }
-        return fromStore(env, new DynamoDbIncidentStore(dynamo, table, clock), secrets, reminders, clock);
+        return new Composition(env, new DynamoDbIncidentStore(dynamo, table, clock), secrets, reminders, clock, calendar);
     }
 
     /** Over any store, e.g. the in-memory one where a test feeds thousands of inputs a second (the fuzz tests). */
     public static Composition fromStore(Map<String, String> env, IncidentStore store, Secrets secrets,
                                         ReminderScheduler reminders, Clock clock) {
-        return new Composition(env, store, secrets, reminders, clock);
+        return new Composition(env, store, secrets, reminders, clock, clock);
     }
 
     /** For functions that never schedule reminders: asking one to is a wiring mistake. */

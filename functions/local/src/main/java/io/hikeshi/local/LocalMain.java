@@ -1,18 +1,7 @@
 package io.hikeshi.local;
 
-import io.hikeshi.aws.dynamodb.IncidentTable;
-import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.core.event.InProcessEventBus;
-import io.hikeshi.core.event.OutboxRelay;
-import io.hikeshi.handlers.Composition;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Hikeshi on one machine: DynamoDB Local embedded, the same core and handlers, one HTTP server.
@@ -21,17 +10,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalMain {
 
     static final String USAGE = """
-            usage: hikeshi-local [--port N] [--host ADDR] [--data-dir DIR] [--auto-resolve]
+            usage: hikeshi-local [--port N] [--host ADDR] [--data-dir DIR] [--auto-resolve] [--require-login]
 
-              --port N        HTTP port (default 8080, or $HIKESHI_PORT)
+              --port N        HTTP port (default 8080, or $HIKESHI_PORT; 0 picks a free one and prints it)
               --host ADDR     address to listen on (default 127.0.0.1)
               --data-dir DIR  keep incidents in DIR between runs (default: in memory, gone on exit)
               --auto-resolve  an alarm returning to OK resolves its incident (default: mitigates it)
               --require-login the web page asks for a signed link, as in AWS (one is printed at start)
             """;
-
-    /** Local mode's one secret for every webhook integration (AWS reads each from SSM instead). */
-    static final String LOCAL_WEBHOOK_SECRET = "HIKESHI_LOCAL_WEBHOOK_SECRET";
 
     private LocalMain() { }
 
@@ -49,69 +35,24 @@ public final class LocalMain {
             System.out.print(USAGE);
             return;
         }
-        System.out.println("Starting DynamoDB Local (" + (options.dataDir == null ? "in memory" : options.dataDir) + ") …");
-        EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(options.dataDir);
-        DynamoDbClient client = dynamoDb.client();
-        IncidentTable.createIfMissing(client, options.table);
-        Map<String, String> settings = new HashMap<>(System.getenv());
-        settings.put(Composition.TABLE, options.table);
-        settings.put(Composition.AUTO_RESOLVE, Boolean.toString(options.autoResolve));
-        String webhookSecret = System.getenv().getOrDefault(LOCAL_WEBHOOK_SECRET, "local-secret");
-        LocalReminders reminders = new LocalReminders();
-        Composition core = Composition.fromSettings(settings, client, reference -> webhookSecret, reminders, reminders.clock());
-        io.hikeshi.core.access.SignedLinks links = options.requireLogin
-                ? new io.hikeshi.core.access.SignedLinks(System.getenv().getOrDefault("HIKESHI_WEB_KEY", "local-web-signing-key-0001"),
-                        reminders.clock())
-                : null;
-        Map<String, String> slackEnv = new HashMap<>(System.getenv());
-        slackEnv.put("HIKESHI_PORT", Integer.toString(options.port));
-        LocalSlack slack = LocalSlack.start(core, slackEnv);
-        String webBase = "http://" + options.host + ":" + options.port;
-        slack.webLinks(user -> links == null ? webBase + "/" : webBase + "/?token=" + links.issue(user, java.time.Duration.ofHours(12)));
-        reminders.target(reminder -> slack.postmortemNotices().remind(reminder));
-        // Domain events: the outbox is relayed to an in-process bus (in AWS: the table's stream →
-        // EventBridge); a failed delivery stays in the outbox and is retried on the next tick.
-        InProcessEventBus bus = new InProcessEventBus();
-        bus.subscribe(slack.warRoom()::on);
-        bus.subscribe(event -> {
-            if (event.type() == io.hikeshi.core.event.DomainEvent.Type.INCIDENT_RESOLVED) {
-                core.postmortems().draftOnResolve(io.hikeshi.core.incident.IncidentId.parse(event.incident()),
-                        event.attribute("actor"));
-            }
-        });
-        OutboxRelay relay = new OutboxRelay(core.store(), bus);
-        ScheduledExecutorService relayTimer = Executors.newSingleThreadScheduledExecutor();
-        relayTimer.scheduleWithFixedDelay(() -> {
-            try {
-                relay.relayOnce();
-            } catch (RuntimeException e) {
-                System.out.println("event relay: " + e.getMessage() + " (retrying)");
-            }
-        }, 250, 250, TimeUnit.MILLISECONDS);
-        LocalServer server = new LocalServer(core, slack.http(), options.host, options.port)
-                .withPostmortems(reminders, slack.postmortemNotices())
-                .withWeb(new io.hikeshi.handlers.web.WebApp(core.store(), links, java.time.ZoneId.of("Asia/Tokyo"), reminders.clock()))
-                .start();
-        if (links != null) {
-            System.out.println("web login link (12 h): http://" + options.host + ":" + server.port() + "/?token="
-                    + links.issue("local-user", java.time.Duration.ofHours(12)));
+        LocalHikeshi hikeshi = LocalHikeshi.start(options, System.getenv(), true, System.out);
+        String loginLink = hikeshi.loginLink(options.host, "local-user");
+        if (loginLink != null) {
+            System.out.println("web login link (12 h): " + loginLink);
         }
         System.out.printf("""
                 Hikeshi is running (local mode) on http://%s:%d   ← open it: incidents, metrics, postmortems
-                  try:  curl -d @events/alarm-metric-alarm.json localhost:%d/aws/eventbridge
+                  try:  bin/fire events/alarm-metric-alarm.json        (a sample alarm, as if it fired now)
                         curl localhost:%d/api/incidents
-                  webhooks: POST /alerts/{alertmanager,grafana,datadog,generic}, secret '%s' (README shows curls)
+                  webhooks: POST /alerts/{alertmanager,grafana,datadog,generic}, secret '%s' (bin/fire signs them)
                   slack:    POST /slack/events, signing secret '%s'; %s
                             try:  bin/slack-send command "/incident help"
                   stop: Ctrl-C
-                """, options.host, server.port(), server.port(), server.port(), webhookSecret, slack.signingSecret(),
-                slack.description());
+                """, options.host, hikeshi.port(), hikeshi.port(), hikeshi.webhookSecret(), hikeshi.signingSecret(),
+                hikeshi.slackDescription());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            relayTimer.shutdownNow();
-            slack.close();
-            dynamoDb.close();
+            hikeshi.close();
             stopped.countDown();
         }));
         stopped.await();

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.handlers.Composition;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +27,18 @@ import org.junit.jupiter.api.Test;
 class LocalServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The samples in events/ happened on 2026-11-24 around 03:12 UTC: this server lives an hour later. */
+    private static final Clock SAMPLES_TIME = Clock.fixed(Instant.parse("2026-11-24T04:12:00Z"), ZoneOffset.UTC);
+    private static final ReminderScheduler NO_REMINDERS = new ReminderScheduler() {
+        @Override
+        public void schedule(Reminder reminder) {
+            throw new AssertionError("nothing here resolves an incident: " + reminder);
+        }
+
+        @Override
+        public void cancel(String reminderId) {
+        }
+    };
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalServer server;
 
@@ -32,7 +48,7 @@ class LocalServerTest {
         String table = "local-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
         server = new LocalServer(Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo,
-                reference -> "local-secret"), "127.0.0.1", 0).start();
+                reference -> "local-secret", NO_REMINDERS, SAMPLES_TIME), "127.0.0.1", 0).start();
     }
 
     @AfterEach

@@ -40,14 +40,26 @@ public final class PostmortemService {
     private final ReminderScheduler scheduler;
     private final PostmortemPolicy policy;
     private final Clock clock;
+    private final Clock calendar;
     private final boolean japanese;
 
     public PostmortemService(IncidentStore store, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
                              boolean japanese) {
+        this(store, scheduler, policy, clock, clock, japanese);
+    }
+
+    /**
+     * @param clock    when people act (completion is stamped with it)
+     * @param calendar the time reminders and the digest go by: the same clock in AWS; local mode can
+     *                 move it forward to show a week of reminders now, while people keep real time
+     */
+    public PostmortemService(IncidentStore store, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
+                             Clock calendar, boolean japanese) {
         this.store = store;
         this.scheduler = scheduler;
         this.policy = policy;
         this.clock = clock;
+        this.calendar = calendar;
         this.japanese = japanese;
     }
 
@@ -79,7 +91,7 @@ public final class PostmortemService {
 
     /** Before the due date to the owner, on it to the war room, after it escalating (1, 3, 7 days). */
     public List<Reminder> reminders(Postmortem pm) {
-        return allReminders(pm).stream().filter(r -> r.at().isAfter(clock.instant())).toList();
+        return allReminders(pm).stream().filter(r -> r.at().isAfter(calendar.instant())).toList();
     }
 
     /** Every reminder a postmortem ever gets, past or future: ids are stable, so they can be deleted. */
@@ -163,12 +175,12 @@ public final class PostmortemService {
 
     /** Call once a reminder's message went out: a second delivery of it stays silent. */
     public void reminderDelivered(Reminder reminder) {
-        store.markDone(ledgerKey(reminder), clock.instant().plus(LEDGER_TTL));
+        store.markDone(ledgerKey(reminder), calendar.instant().plus(LEDGER_TTL));
     }
 
     /** Open postmortems past their due date (for the weekly digest). */
     public List<Postmortem> overdue() {
-        LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
+        LocalDate today = LocalDate.now(calendar.withZone(policy.zone()));
         return store.openPostmortems(500).stream().filter(p -> p.due().isBefore(today)).toList();
     }
 
