@@ -120,6 +120,41 @@ public final class AwsFixtures {
         }
     }
 
+    /** How many messages a queue holds: visible, and received but not yet deleted (in flight). */
+    public record Depth(int visible, int inFlight) {
+        public int total() {
+            return visible + inFlight;
+        }
+    }
+
+    /** The queue's depth (exact on the emulators; SQS itself only approximates). */
+    public static Depth depth(SqsClient sqs, String queueUrl) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return new Depth(Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
+                Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
+    }
+
+    /**
+     * Looks at messages without consuming them: receives until {@code expected} distinct messages
+     * have arrived or {@code timeout} passes, then makes each visible again at once. Returns what
+     * arrived; the caller asserts.
+     */
+    public static List<Message> peek(SqsClient sqs, String queueUrl, int expected, Duration timeout) {
+        Map<String, Message> seen = new java.util.LinkedHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (seen.size() < expected && System.nanoTime() < deadline) {
+            // Hidden while we look (longer than any timeout here), so each arrives once and empty polls wait.
+            sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(300).messageAttributeNames("All")).messages()
+                    .forEach(m -> seen.putIfAbsent(m.messageId(), m));
+        }
+        seen.values().forEach(m -> sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
+                .visibilityTimeout(0)));
+        return new ArrayList<>(seen.values());
+    }
+
     /** Best-effort clean-up: ignores whatever the emulator refuses. */
     public static void quietly(Runnable cleanup) {
         try {

@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class DeployedRulesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every event's time; neither the rule nor the redrive looks at it. */
+    private static final Instant AT = Instant.parse("2026-11-24T03:12:45Z");
     private static EventBridgeClient events;
     private static SqsClient sqs;
     private static String bus;
@@ -66,7 +68,7 @@ class DeployedRulesIT {
         JsonNode pattern = warRoomPattern();
         AwsFixtures.RuleToQueue rule = AwsFixtures.createRuleToQueue(events, sqs, bus, pattern.toString());
         List<DomainEvent> everyType = Arrays.stream(DomainEvent.Type.values())
-                .map(t -> new DomainEvent(UUID.randomUUID().toString(), t, "INC-0042", Instant.parse("2026-11-24T03:12:45Z"),
+                .map(t -> new DomainEvent(UUID.randomUUID().toString(), t, "INC-0042", AT,
                         Map.of("severity", "SEV2", "service", "payment-api")))
                 .toList();
         Set<String> routed = new TreeSet<>();
@@ -87,8 +89,8 @@ class DeployedRulesIT {
     void redrive_putsParkedEventsBackOnTheBusOnce_andEmptiesTheQueue() throws Exception {
         AwsFixtures.RuleToQueue rule = AwsFixtures.createRuleToQueue(events, sqs, bus, warRoomPattern().toString());
         String dlq = AwsFixtures.createQueue(sqs, AwsFixtures.uniqueName("hikeshi-dlq"));
-        DomainEvent opened = new DomainEvent("ev-1", DomainEvent.Type.INCIDENT_OPENED, "INC-0042", Instant.now(), Map.of());
-        DomainEvent resolved = new DomainEvent("ev-2", DomainEvent.Type.INCIDENT_RESOLVED, "INC-0042", Instant.now(), Map.of());
+        DomainEvent opened = new DomainEvent("ev-1", DomainEvent.Type.INCIDENT_OPENED, "INC-0042", AT, Map.of());
+        DomainEvent resolved = new DomainEvent("ev-2", DomainEvent.Type.INCIDENT_RESOLVED, "INC-0042", AT.plusSeconds(60), Map.of());
         String asEventBridgeParksIt = envelope(opened);
         String asLambdaParksIt = "{\"version\":\"1.0\",\"requestContext\":{\"condition\":\"RetriesExhausted\"},\"requestPayload\":"
                 + envelope(resolved) + ",\"responsePayload\":{\"errorMessage\":\"Slack unavailable\"}}";
@@ -113,7 +115,7 @@ class DeployedRulesIT {
 
     private static String envelope(DomainEvent event) {
         return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"" + event.type().detailType()
-                + "\",\"source\":\"" + DomainEvent.SOURCE + "\",\"account\":\"123456789012\",\"time\":\"2026-11-24T03:12:45Z\","
+                + "\",\"source\":\"" + DomainEvent.SOURCE + "\",\"account\":\"123456789012\",\"time\":\"" + event.at() + "\","
                 + "\"region\":\"ap-northeast-1\",\"resources\":[],\"detail\":" + EventBridgeEventBus.toEventBridgeDetail(event) + "}";
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Where the emulator tests ({@code *IT}) find an AWS emulator, in this order:
@@ -73,6 +74,10 @@ public final class Emulator {
         return configure(SnsClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    public static SsmClient ssm() {
+        return configure(SsmClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     /** Endpoint, region ap-northeast-1 and dummy credentials on any SDK v2 client builder. */
     public static <B extends AwsClientBuilder<B, C>, C> B configure(B builder) {
         return builder.endpointOverride(endpoint()).region(REGION).credentialsProvider(CREDENTIALS);
@@ -87,7 +92,7 @@ public final class Emulator {
             return null;
         }
         localStack = new LocalStackContainer(DockerImageName.parse(LOCALSTACK_IMAGE))
-                .withServices("events", "sqs", "sns", "scheduler")
+                .withServices("events", "sqs", "sns", "scheduler", "ssm")
                 .withEnv("AWS_DEFAULT_REGION", REGION.id());
         localStack.start();
         LocalStackContainer started = localStack;

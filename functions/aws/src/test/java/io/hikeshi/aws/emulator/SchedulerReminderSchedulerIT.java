@@ -12,6 +12,7 @@ import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +41,8 @@ import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
  * SchedulerReminderScheduler over the Scheduler wire protocol against an emulator: the one-time
  * schedules it creates, what it sends again on a repeat, and cancelling. The nested class needs the
  * emulator (skipped per test with the reason without one); the input-format tests need nothing.
+ * The input-format tests use fixed instants (those of the sample event); the emulator tests schedule
+ * from now. No test uses both.
  */
 class SchedulerReminderSchedulerIT {
 
@@ -49,10 +52,10 @@ class SchedulerReminderSchedulerIT {
     static final String DEAD_LETTER_ARN = "arn:aws:sqs:ap-northeast-1:123456789012:hikeshi-reminders-dlq";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Two days before the due date, 09:00 JST (with a fraction, which the expression drops). */
+    /** Input-format tests: two days before the due date, 09:00 JST (with a fraction, which the expression drops). */
     static final Reminder BEFORE_DUE = new Reminder("pm-INC-0042-before-due", "INC-0042", Kind.BEFORE_DUE,
             Instant.parse("2026-11-29T00:00:00.250Z"));
-    /** On the due date, 10:00 JST. */
+    /** Input-format tests: on the due date, 10:00 JST, as in events/scheduler-reminder-due.json. */
     static final Reminder DUE = new Reminder("pm-INC-0042-due", "INC-0042", Kind.DUE, Instant.parse("2026-12-01T01:00:00Z"));
 
     @Test
@@ -108,6 +111,16 @@ class SchedulerReminderSchedulerIT {
         private String group;
         private SchedulerReminderScheduler reminders;
 
+        /**
+         * The postmortem's due date, a month after today in Tokyo, and its reminders: every time here is
+         * derived from now, so the schedules lie in the future whatever the day, as real reminders do.
+         */
+        private LocalDate dueDay;
+        /** Two days before the due date, 09:00 JST (with a fraction, which the expression drops). */
+        private Reminder beforeDue;
+        /** On the due date, 10:00 JST. */
+        private Reminder due;
+
         /** Per test, not in @BeforeAll: Surefire/Failsafe report a skip there as "Tests run: 0" without the reason. */
         @BeforeEach
         void emulator() {
@@ -127,6 +140,10 @@ class SchedulerReminderSchedulerIT {
             group = AwsFixtures.uniqueName("hikeshi-reminders");
             scheduler.createScheduleGroup(r -> r.name(group));
             reminders = new SchedulerReminderScheduler(scheduler, group, TARGET_ARN, ROLE_ARN, DEAD_LETTER_ARN, TOKYO);
+            dueDay = LocalDate.now(TOKYO).plusDays(30);
+            beforeDue = new Reminder("pm-INC-0042-before-due", "INC-0042", Kind.BEFORE_DUE,
+                    tokyo(dueDay.minusDays(2), 9).plusMillis(250));
+            due = new Reminder("pm-INC-0042-due", "INC-0042", Kind.DUE, tokyo(dueDay, 10));
             SENT.clear();
         }
 
@@ -146,26 +163,26 @@ class SchedulerReminderSchedulerIT {
 
         @Test
         void eachReminderIsAOneTimeScheduleInTokyoTimeThatDeletesItself() throws Exception {
-            reminders.schedule(BEFORE_DUE);
-            reminders.schedule(DUE);
+            reminders.schedule(beforeDue);
+            reminders.schedule(due);
 
-            assertSchedule(BEFORE_DUE, "at(2026-11-29T09:00:00)");
-            assertSchedule(DUE, "at(2026-12-01T10:00:00)");
-            assertEquals(List.of(BEFORE_DUE.id(), DUE.id()), names());
+            assertSchedule(beforeDue, at(dueDay.minusDays(2), 9));
+            assertSchedule(due, at(dueDay, 10));
+            assertEquals(List.of(beforeDue.id(), due.id()), names());
         }
 
         @Test
         void schedulingTheSameReminderAgainReplacesItWithTheSameFields() throws Exception {
-            reminders.schedule(DUE);
-            reminders.schedule(DUE);
-            assertEquals(List.of(DUE.id()), names(), "still one schedule");
-            assertSchedule(DUE, "at(2026-12-01T10:00:00)");
+            reminders.schedule(due);
+            reminders.schedule(due);
+            assertEquals(List.of(due.id()), names(), "still one schedule");
+            assertSchedule(due, at(dueDay, 10));
 
             // The due date moved: the same id now fires at the new time.
-            Reminder moved = new Reminder(DUE.id(), DUE.incident(), Kind.DUE, Instant.parse("2026-12-02T01:00:00Z"));
+            Reminder moved = new Reminder(due.id(), due.incident(), Kind.DUE, tokyo(dueDay.plusDays(1), 10));
             reminders.schedule(moved);
-            assertEquals(List.of(DUE.id()), names(), "still one schedule");
-            assertSchedule(moved, "at(2026-12-02T10:00:00)");
+            assertEquals(List.of(due.id()), names(), "still one schedule");
+            assertSchedule(moved, at(dueDay.plusDays(1), 10));
 
             // What went over the wire: a refused create, then a full update. The update's
             // ActionAfterCompletion is asserted on the request: moto ignores it on UpdateSchedule.
@@ -191,24 +208,24 @@ class SchedulerReminderSchedulerIT {
 
         @Test
         void cancelDeletesTheScheduleAndCancellingAgainIsFine() {
-            reminders.schedule(BEFORE_DUE);
-            reminders.schedule(DUE);
+            reminders.schedule(beforeDue);
+            reminders.schedule(due);
 
-            reminders.cancel(BEFORE_DUE.id());
+            reminders.cancel(beforeDue.id());
             assertThrows(ResourceNotFoundException.class,
-                    () -> scheduler.getSchedule(r -> r.name(BEFORE_DUE.id()).groupName(group)));
-            assertEquals(List.of(DUE.id()), names(), "only the cancelled one is gone");
+                    () -> scheduler.getSchedule(r -> r.name(beforeDue.id()).groupName(group)));
+            assertEquals(List.of(due.id()), names(), "only the cancelled one is gone");
 
-            reminders.cancel(BEFORE_DUE.id()); // again: fine
+            reminders.cancel(beforeDue.id()); // again: fine
             reminders.cancel("pm-INC-9999-due"); // never scheduled: fine
-            reminders.schedule(BEFORE_DUE); // and it can be scheduled again afterwards
-            assertEquals(List.of(BEFORE_DUE.id(), DUE.id()), names());
+            reminders.schedule(beforeDue); // and it can be scheduled again afterwards
+            assertEquals(List.of(beforeDue.id(), due.id()), names());
         }
 
         @Test
         void withoutADeadLetterQueueTheTargetHasNone() {
-            new SchedulerReminderScheduler(scheduler, group, TARGET_ARN, ROLE_ARN, null, TOKYO).schedule(DUE);
-            GetScheduleResponse got = scheduler.getSchedule(r -> r.name(DUE.id()).groupName(group));
+            new SchedulerReminderScheduler(scheduler, group, TARGET_ARN, ROLE_ARN, null, TOKYO).schedule(due);
+            GetScheduleResponse got = scheduler.getSchedule(r -> r.name(due.id()).groupName(group));
             assertEquals(null, got.target().deadLetterConfig());
             assertEquals(TARGET_ARN, got.target().arn());
         }
@@ -229,6 +246,16 @@ class SchedulerReminderSchedulerIT {
             assertEquals(DEAD_LETTER_ARN, got.target().deadLetterConfig().arn());
             assertEquals(reminder, SchedulerReminderScheduler.fromInput(JSON.readTree(got.target().input())),
                     "the input round-trips to the reminder");
+        }
+
+        /** {@code hour}:00 on {@code day}, Tokyo time. */
+        private static Instant tokyo(LocalDate day, int hour) {
+            return day.atTime(hour, 0).atZone(TOKYO).toInstant();
+        }
+
+        /** The expression Scheduler should hold for {@code hour}:00 on {@code day}, Tokyo time. */
+        private static String at(LocalDate day, int hour) {
+            return "at(%sT%02d:00:00)".formatted(day, hour);
         }
 
         /** The schedules in this test's group, by name. */
