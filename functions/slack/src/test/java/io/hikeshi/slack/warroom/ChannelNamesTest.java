@@ -172,6 +172,18 @@ class ChannelNamesTest {
     }
 
     @Test
+    void render_templateLeavingOnlyAnUnderscore_isStillANameSlackAccepts() {
+        // GIVEN a team template "{service}_{slug}" with a Japanese service and a Japanese title
+        Incident incident = incident(42, "決済が遅延", "決済基盤");
+
+        // WHEN rendered
+        String name = render("{service}_{slug}", incident);
+
+        // THEN not "_" (Slack: invalid_name_punctuation) but a name with a letter in it
+        assertSlackAccepts(name);
+    }
+
+    @Test
     void render_upperCaseSpacesAndPeriodsInTheTemplate_becomeSlacksAlphabet() {
         // GIVEN a template written with capitals, a space and a period
         Incident incident = incident(42, "Disk full", "db");
@@ -274,7 +286,7 @@ class ChannelNamesTest {
         Incident longest = incident(42, (title + " ").repeat(Incident.MAX_TITLE).substring(0, Incident.MAX_TITLE), "決済");
 
         // WHEN rendered with several templates, and with the retry suffix
-        for (String template : new String[] {ChannelNames.DEFAULT_TEMPLATE, "{slug}",
+        for (String template : new String[] {ChannelNames.DEFAULT_TEMPLATE, "{slug}", "{service}_{slug}",
                 "{severity}-{service}-{date}-{number}-{slug}"}) {
             for (Incident incident : new Incident[] {plain, longest}) {
                 String name = render(template, incident);
