@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * War-room channel names from a template: {@code {date}} (yyyyMMdd in the team's zone),
  * {@code {number}} (0042), {@code {slug}} (the title in lower-case ASCII words), {@code {service}},
- * {@code {severity}}. Slack's rules: lower case, letters, digits, '-' and '_', at most 80 characters.
+ * {@code {severity}}. Slack's rules: lower case, letters, digits, '-' and '_', at most 80 characters,
+ * not punctuation alone (https://docs.slack.dev/reference/methods/conversations.create).
  */
 public final class ChannelNames {
 
@@ -45,6 +46,7 @@ public final class ChannelNames {
     private static String sanitize(String name) {
         String clean = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("-{2,}", "-")
                 .replaceAll("^-+|-+$", "");
-        return clean.isEmpty() ? "incident" : clean;
+        // Slack refuses a name without a letter or digit ("_": invalid_name_punctuation) as it refuses "".
+        return clean.matches(".*[a-z0-9].*") ? clean : "incident";
     }
 }

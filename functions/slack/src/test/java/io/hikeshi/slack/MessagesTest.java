@@ -1,0 +1,188 @@
+package io.hikeshi.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Hikeshi says the same things in Japanese and English, with the same blanks to fill. */
+class MessagesTest {
+
+    /** A MessageFormat argument: {0}, {1,number} … */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(,[^}]*)?}");
+
+    private static Properties ja;
+    private static Properties en;
+
+    @BeforeAll
+    static void load() throws IOException {
+        ja = bundle("ja");
+        en = bundle("en");
+    }
+
+    private static Properties bundle(String language) throws IOException {
+        String resource = "hikeshi/slack/messages_" + language + ".properties";
+        try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, resource);
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        }
+    }
+
+    private static Set<String> placeholders(String message) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(message);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    private static int argumentCount(String message) {
+        int max = -1;
+        Matcher m = PLACEHOLDER.matcher(message);
+        while (m.find()) {
+            max = Math.max(max, Integer.parseInt(m.group(1)));
+        }
+        return max + 1;
+    }
+
+    // ---- the two bundles agree ----
+
+    @Test
+    void everyKey_inEitherLanguage_existsInTheOther() {
+        // GIVEN the Japanese and English bundles
+        Set<String> onlyJapanese = new TreeSet<>(ja.stringPropertyNames());
+        onlyJapanese.removeAll(en.stringPropertyNames());
+        Set<String> onlyEnglish = new TreeSet<>(en.stringPropertyNames());
+        onlyEnglish.removeAll(ja.stringPropertyNames());
+
+        // WHEN their keys are compared
+        // THEN none is missing from either (a missing one would show its key to the user)
+        assertTrue(onlyJapanese.isEmpty(), () -> "missing in messages_en: " + onlyJapanese);
+        assertTrue(onlyEnglish.isEmpty(), () -> "missing in messages_ja: " + onlyEnglish);
+        assertFalse(en.isEmpty());
+    }
+
+    @Test
+    void noMessage_isBlank() {
+        // GIVEN every message of both languages
+        List<String> blank = new ArrayList<>();
+        for (Properties p : List.of(ja, en)) {
+            p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank())
+                    .forEach(k -> blank.add((p == ja ? "ja " : "en ") + k));
+        }
+
+        // WHEN looked for blanks
+        // THEN there are none
+        assertTrue(blank.isEmpty(), () -> "blank messages: " + blank);
+    }
+
+    @Test
+    void placeholders_areTheSameInBothLanguages() {
+        // GIVEN every key present in both bundles
+        Map<String, String> mismatches = new TreeMap<>();
+        for (String key : en.stringPropertyNames()) {
+            String japanese = ja.getProperty(key);
+            if (japanese == null) {
+                continue; // reported by everyKey_inEitherLanguage_existsInTheOther
+            }
+            // WHEN their {0}-style arguments are compared
+            Set<String> inEnglish = placeholders(en.getProperty(key));
+            Set<String> inJapanese = placeholders(japanese);
+            if (!inEnglish.equals(inJapanese)) {
+                mismatches.put(key, "en " + inEnglish + " ja " + inJapanese);
+            }
+        }
+
+        // THEN they match: the same arguments are filled in whatever the reader's language
+        assertTrue(mismatches.isEmpty(), () -> "placeholders differ: " + mismatches);
+    }
+
+    @Test
+    void everyMessage_withEveryArgumentGiven_leavesNoBlankUnfilled() {
+        // GIVEN every message in both languages, with a recognisable value for each argument
+        List<String> broken = new ArrayList<>();
+        for (Locale locale : List.of(Messages.JAPANESE, Messages.ENGLISH)) {
+            Messages m = Messages.of(locale);
+            Properties p = locale == Messages.JAPANESE ? ja : en;
+            for (String key : new TreeSet<>(p.stringPropertyNames())) {
+                int count = argumentCount(p.getProperty(key));
+                if (count == 0) {
+                    continue;
+                }
+                Object[] args = IntStream.range(0, count).mapToObj(i -> "«arg" + i + "»").toArray();
+
+                // WHEN formatted
+                String text = m.get(key, args);
+
+                // THEN each value appears and no {n} is left over (an unbalanced quote or brace would leave one)
+                boolean allFilled = IntStream.range(0, count).allMatch(i -> text.contains("«arg" + i + "»"));
+                if (!allFilled || PLACEHOLDER.matcher(text).find()) {
+                    broken.add(locale.getLanguage() + " " + key + ": " + text);
+                }
+            }
+        }
+        assertTrue(broken.isEmpty(), () -> "messages that do not format: " + broken);
+    }
+
+    // ---- how a message is filled in ----
+
+    @Test
+    void japanese_isReadAsUtf8() {
+        // GIVEN the Japanese bundle (UTF-8, not ISO-8859-1 escapes)
+        // WHEN a message is read through Messages
+        // THEN it is the Japanese text itself
+        assertEquals("*対応中のインシデント*", Messages.of(Messages.JAPANESE).get("list.header"));
+        assertEquals("*Open incidents*", Messages.of(Messages.ENGLISH).get("list.header"));
+    }
+
+    @Test
+    void get_numbers_arePlainDigits_notGroupedLikeAmounts() {
+        // GIVEN a limit message and numbers above a thousand
+        // WHEN formatted
+        String english = Messages.of(Messages.ENGLISH).get("too.long", 3001, 3000);
+
+        // THEN "3001", not "3,001"
+        assertEquals("That is 3001 characters; the limit is 3000.", english);
+    }
+
+    @Test
+    void get_apostrophes_areLiteral_withAndWithoutArguments() {
+        // GIVEN messages with apostrophes, one with an argument and one without
+        Messages m = Messages.of(Messages.ENGLISH);
+
+        // WHEN formatted
+        // THEN the apostrophes stay (MessageFormat alone would swallow them and the {0} after)
+        assertEquals("I don't know `/incident frobnicate`. Try `/incident help`.", m.get("unknown.subcommand", "frobnicate"));
+        assertEquals("Use lower-case letters, digits and '-' (e.g. payment-api).", m.get("error.service.invalid"));
+    }
+
+    @Test
+    void get_unknownKey_answersTheKey_ratherThanFailing() {
+        // GIVEN a key neither bundle has
+        // WHEN asked for
+        // THEN the key itself comes back, in either language
+        assertEquals("no.such.key", Messages.of(Messages.JAPANESE).get("no.such.key", "x"));
+        assertEquals("no.such.key", Messages.of(Messages.ENGLISH).get("no.such.key"));
+    }
+}
