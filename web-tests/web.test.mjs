@@ -6,10 +6,10 @@
 // Screenshots and the server's output go to web-tests/artifacts/ (kept, not committed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHmac } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -34,24 +34,13 @@ const pageErrors = [];
 
 // ---------------------------------------------------------------- local mode
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startLocalMode(port) {
+function startLocalMode() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const logPath = join(ARTIFACTS, 'hikeshi-local.log');
   const log = createWriteStream(logPath);
   // Its own process group: bin/hikeshi-local execs Maven, which runs the app in its JVM; killing the group ends all.
-  const child = spawn(join(ROOT, 'bin', 'hikeshi-local'), ['--port', String(port), '--require-login'], {
+  // --port 0: local mode binds a free port itself and prints it (no probe-then-bind race).
+  const child = spawn(join(ROOT, 'bin', 'hikeshi-local'), ['--port', '0', '--require-login'], {
     cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env,
   });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -117,6 +106,22 @@ async function post(path, body, headers = {}) {
 
 const event = (name) => readFileSync(join(ROOT, 'events', name), 'utf8');
 
+/**
+ * Sends sample events through bin/fire, which re-stamps them as if they happened now (keeping their
+ * spacing): local mode runs on the real clock, so the seeded incidents are as old as they say.
+ */
+async function fire(...names) {
+  const { stdout } = await promisify(execFile)(join(ROOT, 'bin', 'fire'), ['--url', base, ...names.map((n) => join(ROOT, 'events', n))],
+    { cwd: ROOT, timeout: HTTP_TIMEOUT_MS * names.length });
+  return stdout;
+}
+
+async function incidentJson(id) {
+  const r = await http(`/api/incidents/${id}`);
+  assert.equal(r.status, 200, `GET /api/incidents/${id}: ${r.text}`);
+  return JSON.parse(r.text);
+}
+
 /** POSTs a Slack interaction payload signed as Slack does (bin/slack-send shows the same). */
 async function slackPayload(payload) {
   const body = 'payload=' + encodeURIComponent(JSON.stringify(payload));
@@ -130,11 +135,10 @@ async function slackPayload(payload) {
 }
 
 async function seed() {
-  assert.match(await post('/aws/eventbridge', event('alarm-metric-alarm.json')), /"incident"\s*:\s*"INC-0001"/);
-  assert.match(await post('/aws/eventbridge', event('alarm-metric-ok.json')), /INC-0001/);
-  assert.match(await post('/aws/eventbridge', event('alarm-composite-alarm.json')), /"incident"\s*:\s*"INC-0002"/);
-  assert.match(await post('/alerts/alertmanager', event('webhook-alertmanager-firing.json'),
-    { Authorization: 'Bearer local-secret' }), /"incident"\s*:\s*"INC-0003"/);
+  // The alarm fired 28 min 25 s before its recovery, which happens now.
+  assert.match(await fire('alarm-metric-alarm.json', 'alarm-metric-ok.json'), /"incident"\s*:\s*"INC-0001"[\s\S]*INC-0001/);
+  assert.match(await fire('alarm-composite-alarm.json'), /"incident"\s*:\s*"INC-0002"/);
+  assert.match(await fire('webhook-alertmanager-firing.json'), /"incident"\s*:\s*"INC-0003"/);
 
   // Resolve INC-0001 from Slack's resolve form: the postmortem is drafted asynchronously (the event relay ticks every 250 ms).
   const resolve = JSON.parse(event('slack-view-submission-declare.json'));
@@ -198,8 +202,7 @@ async function submitFilters(page, fill) {
 // ---------------------------------------------------------------- hooks
 
 before(async () => {
-  const port = await freePort();
-  app = startLocalMode(port);
+  app = startLocalMode();
   ({ base, link: loginLink } = await app.ready);
   await seed();
   browser = await chromium.launch({
@@ -319,15 +322,25 @@ test('an incident page shows its cards, timeline and drafted postmortem', { time
   await page.close();
 });
 
-test('the metrics page shows MTTA/MTTR cards and bar charts', { timeout: TEST_TIMEOUT_MS }, async () => {
+test('the metrics page shows the figures of the seeded incidents', { timeout: TEST_TIMEOUT_MS }, async () => {
   await signIn();
+  // INC-0001 recovered (mitigated) 1705 s after it fired, as in the samples; a person resolved it just after.
+  const first = await incidentJson('INC-0001');
+  assert.equal(first.secondsToMitigate, 1705, 'bin/fire kept the samples\' spacing');
+  assert.equal(first.secondsToAcknowledge, null, 'nobody acknowledged it');
+  // Minutes to one decimal, rounded half up on the decimal value as the page's Java formatting does (1707 s → 28.5).
+  const mttrMinutes = (Math.round(first.secondsToResolve / 6) / 10).toFixed(1);
+
   const page = await context.newPage();
   const response = await page.goto('/metrics?lang=en');
   assert.equal(response.status(), 200);
+  const card = async (label) => (await page.locator('.card').filter({ hasText: label }).innerText()).replace(label, '').trim();
+  assert.equal(await card('Incidents'), '3', 'the three seeded incidents are in the default 90-day window');
+  assert.equal(await card('MTTA'), '— min', 'none acknowledged');
+  assert.equal(await card('MTTR'), `${mttrMinutes} min`, 'the one resolved incident\'s time to resolve');
+  assert.equal(await card('Postmortems complete'), '0% (0/1)', 'one postmortem drafted, none complete');
   const charts = await page.locator('svg[role=img]').count();
   assert.ok(charts >= 3, `${charts} charts`);
-  assert.equal(await page.locator('.card').filter({ hasText: 'MTTA' }).count(), 1, 'an MTTA card');
-  assert.equal(await page.locator('.card').filter({ hasText: 'MTTR' }).count(), 1, 'an MTTR card');
   await screenshot(page, 'metrics.png');
   await page.close();
 });
