@@ -1,11 +1,6 @@
 package io.hikeshi.bench.coldstart;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -20,8 +15,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The AWS emulator the functions' SSM, SQS, SNS, EventBridge and Scheduler clients talk to in the
- * cold-start benchmark: the one {@code HIKESHI_EMULATOR_ENDPOINT} names, else a moto server started
- * here ({@code pip install "moto[server]==5.2.5"}). Children reach it through {@code AWS_ENDPOINT_URL},
+ * cold-start benchmark: the one {@code HIKESHI_EMULATOR_ENDPOINT} names (bin/bench starts moto on a port
+ * it binds itself). Children reach it through {@code AWS_ENDPOINT_URL},
  * which every SDK client without an endpoint override honours.
  */
 final class AwsEmulator implements AutoCloseable {
@@ -31,53 +26,20 @@ final class AwsEmulator implements AutoCloseable {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
     private final URI endpoint;
-    private final Process started;
 
-    private AwsEmulator(URI endpoint, Process started) {
+    private AwsEmulator(URI endpoint) {
         this.endpoint = endpoint;
-        this.started = started;
     }
 
-    /** The emulator, or null (with the reason on stderr) when there is none and moto is not installed. */
-    static AwsEmulator findOrStart() throws Exception {
+    /** The emulator {@code HIKESHI_EMULATOR_ENDPOINT} names (bin/bench starts one), or null with the reason on stderr. */
+    static AwsEmulator find() {
         String given = System.getenv("HIKESHI_EMULATOR_ENDPOINT");
-        if (given != null && !given.isBlank()) {
-            return new AwsEmulator(URI.create(given), null);
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("hikeshi-bench-moto", ".log");
-        Process moto;
-        try {
-            moto = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            System.err.println("no AWS emulator: python3 not found (" + e.getMessage() + ")");
+        if (given == null || given.isBlank()) {
+            System.err.println("no AWS emulator: HIKESHI_EMULATOR_ENDPOINT is not set (bin/bench starts one; "
+                    + "it needs python3 to set up .tools/python)");
             return null;
         }
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        for (int i = 0; i < 120 && moto.isAlive(); i++) {
-            if (answers(endpoint)) {
-                return new AwsEmulator(endpoint, moto);
-            }
-            Thread.sleep(250);
-        }
-        moto.destroy();
-        System.err.println("no AWS emulator: moto did not start (pip install \"moto[server]==5.2.5\"); its log: "
-                + Files.readString(log).lines().reduce((a, b) -> b).orElse(""));
-        return null;
-    }
-
-    private static boolean answers(URI endpoint) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
-            c.setConnectTimeout(500);
-            return c.getResponseCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
+        return new AwsEmulator(URI.create(given));
     }
 
     URI endpoint() {
@@ -114,8 +76,6 @@ final class AwsEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        if (started != null) {
-            started.destroy();
-        }
+        // the emulator belongs to whoever started it (bin/bench)
     }
 }

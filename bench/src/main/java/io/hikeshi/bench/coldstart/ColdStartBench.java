@@ -38,7 +38,7 @@ public final class ColdStartBench {
         }
         try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(null);
              SlackApiStub slack = SlackApiStub.start();
-             AwsEmulator aws = AwsEmulator.findOrStart()) {
+             AwsEmulator aws = AwsEmulator.find()) {
             String table = "cold-" + UUID.randomUUID();
             IncidentTable.createIfMissing(db.client(), table);
             Map<String, String> env = new HashMap<>(Map.of(
