@@ -2,11 +2,12 @@ package io.hikeshi.dynamodblocal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,6 +21,9 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * ordinary SDK client, so local mode and tests exercise the same wire protocol as AWS.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
+
+    /** Never bound: replaced by port 0 before the server starts (see loopbackOnAnyFreePort). */
+    private static final String PLACEHOLDER_PORT = "8000";
 
     private static EmbeddedDynamoDb shared;
 
@@ -37,18 +41,34 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
      * @param dataDirectory where to keep the data between runs, or null for in-memory
      */
     public static EmbeddedDynamoDb start(Path dataDirectory) {
-        int port = freeLoopbackPort();
         String[] args = dataDirectory == null
-                ? new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"}
+                ? new String[] {"-inMemory", "-port", PLACEHOLDER_PORT, "-disableTelemetry"}
                 : new String[] {"-dbPath", createDirectories(dataDirectory).toString(), "-sharedDb",
-                        "-port", Integer.toString(port), "-disableTelemetry"};
+                        "-port", PLACEHOLDER_PORT, "-disableTelemetry"};
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+            ServerConnector connector = loopbackOnAnyFreePort(server);
             server.start();
-            return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + port));
+            return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * DynamoDB Local's command line refuses port 0, and a port found free and then handed over can be
+     * taken by another process in between. So its Jetty connector is pointed at loopback port 0 before it
+     * starts: the kernel picks a free port as it binds, and the connector reports it. The Jetty server
+     * is a private field of DynamoDBProxyServer (DynamoDBLocal 3.1.0, Jetty 12); the connector API is public.
+     */
+    private static ServerConnector loopbackOnAnyFreePort(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        return connector;
     }
 
     /** One in-memory instance per JVM, for tests; tables are created with unique names per test. */
@@ -84,14 +104,6 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             // shutting down anyway
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 

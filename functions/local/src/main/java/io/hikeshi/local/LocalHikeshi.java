@@ -72,6 +72,8 @@ final class LocalHikeshi implements AutoCloseable {
             throws IOException {
         out.println("Starting DynamoDB Local (" + (options.dataDir == null ? "in memory" : options.dataDir) + ") …");
         EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(options.dataDir);
+        // DynamoDB Local's banner above names the port on its command line; this is the one it listens on.
+        out.println("DynamoDB Local at " + dynamoDb.endpoint());
         try {
             return assemble(options, env, autoRelay, dynamoDb);
         } catch (RuntimeException | IOException e) {
