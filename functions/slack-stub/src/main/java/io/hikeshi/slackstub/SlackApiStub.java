@@ -33,6 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * response that the SDK's response classes parse (also with {@code failOnUnknownProperties}). Every call is
  * recorded, including the ones answered by {@link #failNext} or {@link #respond}.
  *
+ * <p>{@link #latency} delays the answer, not the work: as over a slow network, Slack has done what it
+ * was asked (a channel made, a message posted) before a late answer reaches the caller, who may have
+ * stopped waiting. {@link #pauseWith} lets a test hold or record that wait instead of sleeping it.
+ *
  * <p>Thread-safe; requests are served on virtual threads, so {@link #latency} does not limit concurrency.
  * Never in the Lambda jar.
  */
@@ -68,6 +72,15 @@ public final class SlackApiStub implements AutoCloseable {
 
     private record Failure(int remaining, int httpStatus, Integer retryAfterSeconds) {}
 
+    /** How the stub waits out a call's {@link #latency} before it answers. */
+    @FunctionalInterface
+    public interface Pause {
+        /** Returns when the answer to {@code call}, already worked out, may be sent; {@code latency} is the configured one. */
+        void await(Call call, Duration latency) throws InterruptedException;
+    }
+
+    private static final Pause SLEEP = (call, latency) -> Thread.sleep(latency);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RATELIMITED = "{\"ok\":false,\"error\":\"ratelimited\"}";
 
@@ -82,6 +95,7 @@ public final class SlackApiStub implements AutoCloseable {
     /** Channels made through conversations.create: their creator is the bot; the predefined ones are people's. */
     private final java.util.Set<String> createdByBot = ConcurrentHashMap.newKeySet();
     private volatile long latencyNanos;
+    private volatile Pause pause = SLEEP;
     private final AtomicLong tsCounter = new AtomicLong();
     private final AtomicLong viewCounter = new AtomicLong();
     private final AtomicLong channelCounter = new AtomicLong();
@@ -147,12 +161,13 @@ public final class SlackApiStub implements AutoCloseable {
         }
     }
 
-    /** Forgets the calls and every override, pending failure and latency. */
+    /** Forgets the calls and every override, pending failure, latency and pause. */
     public void reset() {
         clear();
         responses.clear();
         failures.clear();
         latencyNanos = 0;
+        pause = SLEEP;
     }
 
     /** From now on answer {@code method} with this JSON (HTTP 200), until {@link #reset}. */
@@ -177,9 +192,17 @@ public final class SlackApiStub implements AutoCloseable {
         }
     }
 
-    /** Sleep this long before answering each call (zero or null for none). */
+    /** Hold each answer this long after doing the call's work (zero or null for none). */
     public void latency(Duration perCall) {
         latencyNanos = perCall == null ? 0 : Math.max(0, perCall.toNanos());
+    }
+
+    /**
+     * Spend each call's latency with {@code pause} instead of sleeping (null: sleep again), e.g. to hold
+     * answers until a test releases them, or to record what was delayed. Only called while a latency is set.
+     */
+    public void pauseWith(Pause pause) {
+        this.pause = pause == null ? SLEEP : pause;
     }
 
     @Override
@@ -208,32 +231,33 @@ public final class SlackApiStub implements AutoCloseable {
                 listener.accept(call);
             }
 
-            long sleep = latencyNanos;
-            if (sleep > 0) {
-                try {
-                    Thread.sleep(Duration.ofNanos(sleep));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return; // closing
-                }
-            }
-
+            // The work first (a refused call does none), then the latency: a late answer is still a done deed.
             Failure failure = takeFailure(method);
+            int status = 200;
+            String json;
             if (failure != null) {
                 if (failure.retryAfterSeconds() != null) {
                     exchange.getResponseHeaders().set("Retry-After", String.valueOf(failure.retryAfterSeconds()));
                 }
-                send(exchange, failure.httpStatus(), RATELIMITED);
-                return;
-            }
-            String json;
-            if (!bodyOk) {
+                status = failure.httpStatus();
+                json = RATELIMITED;
+            } else if (!bodyOk) {
                 json = "{\"ok\":false,\"error\":\"invalid_json\"}";
             } else {
                 String override = responses.get(method);
                 json = override != null ? override : defaultResponse(call);
             }
-            send(exchange, 200, json);
+
+            long latency = latencyNanos;
+            if (latency > 0) {
+                try {
+                    pause.await(call, Duration.ofNanos(latency));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // closing
+                }
+            }
+            send(exchange, status, json);
         } catch (RuntimeException e) {
             // a bug in the stub must show as a failed call, not a hung client
             send(exchange, 500, "{\"ok\":false,\"error\":\"stub_error\",\"detail\":"

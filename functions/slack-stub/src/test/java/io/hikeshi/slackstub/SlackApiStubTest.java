@@ -12,9 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +42,16 @@ class SlackApiStubTest {
         stub.close();
     }
 
-    private HttpResponse<String> postForm(String method, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stub.methodsUrlPrefix() + method))
+    private HttpRequest form(String method, String body) {
+        return HttpRequest.newBuilder(URI.create(stub.methodsUrlPrefix() + method))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Bearer xoxb-test")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(String method, String body) throws Exception {
+        return http.send(form(method, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postJson(String method, String body) throws Exception {
@@ -193,34 +202,66 @@ class SlackApiStubTest {
     }
 
     @Test
-    void latencyApplies() throws Exception {
-        postForm("auth.test", ""); // warm up the connection
+    void latency_holdsTheAnswerForTheConfiguredTime_afterTheWorkIsDone_andZeroHoldsNothing() throws Exception {
+        // GIVEN a latency of 150 ms, spent by a pause that records what it was asked to hold and waits to be released
+        List<String> held = new CopyOnWriteArrayList<>();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        stub.pauseWith((call, latency) -> {
+            held.add(call.method() + " " + latency.toMillis() + " ms");
+            holding.countDown();
+            release.await();
+        });
         stub.latency(Duration.ofMillis(150));
-        long start = System.nanoTime();
-        postForm("auth.test", "");
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(tookMillis >= 150, "took " + tookMillis + " ms");
 
+        // WHEN a channel is created
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(form("conversations.create", "name=inc-0043-checkout"),
+                HttpResponse.BodyHandlers.ofString());
+        holding.await();
+
+        // THEN while the answer is held, the channel already exists (the work is done) and nothing was answered
+        assertEquals(List.of("conversations.create 150 ms"), held);
+        assertFalse(answer.isDone(), "the answer waits for the pause");
         stub.latency(Duration.ZERO);
-        start = System.nanoTime();
-        postForm("auth.test", "");
-        assertTrue((System.nanoTime() - start) / 1_000_000 < 150);
+        JsonNode list = JSON.readTree(postForm("conversations.list", "").body());
+        assertTrue(list.toString().contains("\"name\":\"inc-0043-checkout\""), list.toString());
+        release.countDown();
+        assertEquals(200, answer.get().statusCode());
+        assertEquals("inc-0043-checkout", JSON.readTree(answer.get().body()).at("/channel/name").asText());
+
+        // AND with the latency back at zero the pause is never asked to hold anything
+        assertEquals(List.of("conversations.create 150 ms"), held, "conversations.list was answered without a pause");
     }
 
     @Test
-    void latencyDoesNotSerialiseConcurrentCalls() throws Exception {
+    void latency_holdsConcurrentCallsTogether_notOneAfterAnother() throws Exception {
+        // GIVEN a latency whose pause lets no answer go until all 20 calls are being held at once
+        int calls = 20;
+        CountDownLatch allHeld = new CountDownLatch(calls);
+        AtomicInteger holding = new AtomicInteger();
+        AtomicInteger mostHeldAtOnce = new AtomicInteger();
+        stub.pauseWith((call, latency) -> {
+            mostHeldAtOnce.accumulateAndGet(holding.incrementAndGet(), Math::max);
+            allHeld.countDown();
+            // A stub that served calls one at a time would never get here 20 times: this bound only ends such a run.
+            allHeld.await(30, TimeUnit.SECONDS);
+            holding.decrementAndGet();
+        });
         stub.latency(Duration.ofMillis(200));
-        long start = System.nanoTime();
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new java.util.ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+
+        // WHEN 20 calls are made at once
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(stub.methodsUrlPrefix() + "auth.test"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()));
         }
+
+        // THEN every call was answered, and all 20 were held at the same time
         for (var f : inFlight) {
             assertEquals(200, f.get().statusCode());
         }
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(tookMillis < 2_000, "20 calls of 200 ms in parallel took " + tookMillis + " ms");
+        assertEquals(calls, mostHeldAtOnce.get(), "calls held together");
+        assertEquals(calls, stub.calls("auth.test").size());
     }
 
     @Test
