@@ -58,10 +58,13 @@ public final class Composition {
     private final IncidentService incidents;
     private final WebhookService webhooks;
     private final PostmortemService postmortems;
+    /** The one clock of everything wired here: the system's in Lambda, a fixed or moved one in tests. */
+    private final Clock clock;
 
     private Composition(Map<String, String> env, IncidentStore store, Secrets secrets, ReminderScheduler reminders,
                         Clock clock, Clock calendar) {
         this.store = store;
+        this.clock = clock;
         AlertRouting routing = AlertRoutingConfig.load(json, env.get(ALARM_ROUTES));
         StormGuard guard = new StormGuard(store, clock, intSetting(env, STORM_LIMIT, 20),
                 Duration.ofMinutes(intSetting(env, STORM_WINDOW_MINUTES, 10)));
@@ -107,13 +110,21 @@ public final class Composition {
 
     /** For local mode, tests and benchmarks: no webhook secrets (every webhook request is refused). */
     public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo) {
-        return fromSettings(env, dynamo, reference -> {
-            throw new IllegalStateException("no secrets configured (" + reference + ")");
-        });
+        return fromSettings(env, dynamo, Clock.systemUTC());
+    }
+
+    /** As {@link #fromSettings(Map, DynamoDbClient)}, on the given clock. */
+    public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
+        return fromSettings(env, dynamo, NO_SECRETS, clock);
     }
 
     public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets) {
-        return fromSettings(env, dynamo, secrets, NOT_SCHEDULING);
+        return fromSettings(env, dynamo, secrets, Clock.systemUTC());
+    }
+
+    /** As {@link #fromSettings(Map, DynamoDbClient, Secrets)}, on the given clock. */
+    public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets, Clock clock) {
+        return fromSettings(env, dynamo, secrets, NOT_SCHEDULING, clock);
     }
 
     public static Composition fromSettings(Map<String, String> env, DynamoDbClient dynamo, Secrets secrets,
@@ -144,6 +155,10 @@ public final class Composition {
                                         ReminderScheduler reminders, Clock clock) {
         return new Composition(env, store, secrets, reminders, clock, clock);
     }
+
+    private static final Secrets NO_SECRETS = reference -> {
+        throw new IllegalStateException("no secrets configured (" + reference + ")");
+    };
 
     /** For functions that never schedule reminders: asking one to is a wiring mistake. */
     private static final ReminderScheduler NOT_SCHEDULING = new ReminderScheduler() {
@@ -229,7 +244,7 @@ public final class Composition {
     /** The web page in AWS: links signed with the key in SSM (HIKESHI_WEB_KEY_PARAM). */
     public io.hikeshi.handlers.web.WebApp web(Secrets secrets, Map<String, String> env) {
         return new io.hikeshi.handlers.web.WebApp(store, webLinks(secrets, env), ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo")),
-                Clock.systemUTC());
+                clock);
     }
 
     public static io.hikeshi.core.access.SignedLinks webLinks(Secrets secrets, Map<String, String> env) {
@@ -239,5 +254,9 @@ public final class Composition {
 
     public PostmortemService postmortems() {
         return postmortems;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 }

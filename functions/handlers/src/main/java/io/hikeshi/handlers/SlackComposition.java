@@ -18,7 +18,6 @@ import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.Messages;
 import io.hikeshi.slack.SlackHttp;
 import io.hikeshi.slack.SlackTaskRunner;
-import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -55,7 +54,7 @@ public final class SlackComposition {
     public SlackComposition(Composition core, HikeshiSlackApp.Settings settings, TaskQueue tasks) {
         this.core = core;
         this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
-        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), core.store(), tasks, Clock.systemUTC());
+        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), core.store(), tasks, core.clock());
         this.http = new SlackHttp(slack.app());
     }
 
@@ -93,7 +92,7 @@ public final class SlackComposition {
     public synchronized WarRoomService warRoom(ServiceDirectory services, Notifier notifier, WarRoomService.Settings settings,
                                                SlackCalls calls) {
         warRoom = new WarRoomService(core.incidents(), core.store(), services, notifier, slack.app().client(), calls,
-                settings, Messages.of(defaultLocale), Clock.systemUTC());
+                settings, Messages.of(defaultLocale), core.clock());
         return warRoom;
     }
 
