@@ -9,7 +9,6 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
@@ -21,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class AlarmIngestHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The samples' day: every alarm they describe has happened (never the machine's day). */
+    private static final Clock CLOCK = TestClocks.fixedAt(TestClocks.AFTER_SAMPLE_ALARMS);
 
     private DynamoDbClient dynamo;
     private String table;
@@ -43,8 +45,8 @@ class AlarmIngestHandlerTest {
     void setUp() {
         dynamo = EmbeddedDynamoDb.shared().client();
         table = "alarm-ingest-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
-        app = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
+        TestTables.createWithoutTtlSweeper(dynamo, table);
+        app = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, CLOCK);
         handler = new AlarmIngestHandler(app);
     }
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.aws.faults.CuttableProxy;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +56,8 @@ class DynamoDbUnreachableTest {
     private static final BackoffStrategy QUICK_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(1), Duration.ofMillis(20));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The sample alarm's day, after it fired: the function and the observer share it (never the machine's day). */
+    private static final Clock CLOCK = TestClocks.fixedAt(TestClocks.AFTER_SAMPLE_ALARMS);
 
     private CuttableProxy proxy;
     private DynamoDbClient throughProxy;
@@ -77,10 +79,10 @@ class DynamoDbUnreachableTest {
                 .build();
         direct = dynamoDbLocal.client();
         table = "unreachable-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(direct, table);
-        handler = new AlarmIngestHandler(Composition.fromSettings(Map.of(Composition.TABLE, table), throughProxy));
+        TestTables.createWithoutTtlSweeper(direct, table);
+        handler = new AlarmIngestHandler(Composition.fromSettings(Map.of(Composition.TABLE, table), throughProxy, CLOCK));
         // Assertions read the table directly, never through the proxy.
-        observer = Composition.fromSettings(Map.of(Composition.TABLE, table), direct);
+        observer = Composition.fromSettings(Map.of(Composition.TABLE, table), direct, CLOCK);
     }
 
     @AfterEach

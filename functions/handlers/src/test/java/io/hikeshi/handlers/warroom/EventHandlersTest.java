@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.OutboxRelayHandler;
 import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.TestClocks;
+import io.hikeshi.handlers.TestTables;
 import io.hikeshi.handlers.WarRoomHandler;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
@@ -67,8 +68,10 @@ class EventHandlersTest {
     void warRoomHandler_buildsTheRoomFromTheBusEvent(Map<String, Object> busEvent) throws Exception {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "eventhandlers-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
-        Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
+        TestTables.createWithoutTtlSweeper(dynamo, table);
+        // GIVEN INC-0001 declared when the sample event says it was (never the machine's day)
+        Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo,
+                TestClocks.fixedAt(TestClocks.SAMPLE_ALARM_FIRED));
         core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", null, "U0BOB", null);
         try (SlackApiStub slackApi = SlackApiStub.start()) {
             SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings("s", "xoxb-test",
@@ -78,10 +81,13 @@ class EventHandlersTest {
                     new WarRoomService.Settings("inc-{date}-{number}-{slug}", null, null, ZoneId.of("Asia/Tokyo")),
                     new SlackCalls(2, Duration.ofMillis(1), Duration.ofSeconds(1)));
 
+            // WHEN the bus delivers its "Incident Opened"
             new WarRoomHandler(warRoom).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(busEvent)),
                     new ByteArrayOutputStream(), null);
 
+            // THEN its war room is made, named after the day it opened in Tokyo, and the card pinned
             assertEquals(1, slackApi.calls("conversations.create").size());
+            assertEquals("inc-20261124-0001-payment-api-returns-5xx", slackApi.calls("conversations.create").get(0).param("name"));
             assertEquals(1, slackApi.calls("pins.add").size());
         }
     }

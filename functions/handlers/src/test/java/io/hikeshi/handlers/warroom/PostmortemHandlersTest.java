@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
@@ -18,14 +17,16 @@ import io.hikeshi.handlers.DigestHandler;
 import io.hikeshi.handlers.PostmortemHandler;
 import io.hikeshi.handlers.ReminderHandler;
 import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.TestClocks;
+import io.hikeshi.handlers.TestTables;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
 import io.hikeshi.slack.warroom.SlackCalls;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 class PostmortemHandlersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** INC-0042 opened at the samples' alarm; people act on it from this moment, the same day (never the machine's). */
+    private static final Clock CLOCK = TestClocks.fixedAt(TestClocks.AFTER_SAMPLE_ALARMS);
     private final List<String> scheduled = new ArrayList<>();
     private SlackApiStub slackApi;
     private Composition core;
@@ -48,7 +51,7 @@ class PostmortemHandlersTest {
     void setUp() {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "pm-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
+        TestTables.createWithoutTtlSweeper(dynamo, table);
         core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.LOCALE, "en"), dynamo, ref -> "x",
                 new ReminderScheduler() {
                     @Override
@@ -60,7 +63,7 @@ class PostmortemHandlersTest {
                     public void cancel(String reminderId) {
                         scheduled.remove(reminderId);
                     }
-                });
+                }, CLOCK);
         slackApi = SlackApiStub.start();
         SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings("s", "xoxb-test",
                 slackApi.methodsUrlPrefix(), Locale.ENGLISH), task -> { });
@@ -75,7 +78,7 @@ class PostmortemHandlersTest {
     /** INC-0042, resolved, with its war room C0WARROOM: what the sample reminder points at. */
     private IncidentId resolvedInc42() {
         Incident incident = Incident.open(new IncidentId(42), "Payment API returns 5xx", Severity.SEV2, "payment-api", null,
-                null, Instant.parse("2026-11-24T03:12:45Z"));
+                null, TestClocks.SAMPLE_ALARM_FIRED);
         core.store().commit(new Change(null, new Change.Create(incident), null, List.of()));
         core.incidents().assignCommander(incident.id(), "U0BOB", "U0BOB");
         core.incidents().changeStatus(incident.id(), Status.RESOLVED, "U0BOB");
@@ -128,7 +131,7 @@ class PostmortemHandlersTest {
     void reminderOfACompletePostmortem_isSilent(Map<String, Object> input) throws Exception {
         IncidentId id = resolvedInc42();
         var pm = core.postmortems().draftOnResolve(id, "U0BOB");
-        core.store().savePostmortem(pm.completed("U0BOB", Instant.now()));
+        core.store().savePostmortem(pm.completed("U0BOB", CLOCK.instant()));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReminderHandler(notices).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), out, null);

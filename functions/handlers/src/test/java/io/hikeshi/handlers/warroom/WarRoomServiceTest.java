@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
@@ -13,6 +12,8 @@ import io.hikeshi.core.store.IncidentStore;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.TestClocks;
+import io.hikeshi.handlers.TestTables;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.warroom.SlackCalls;
@@ -20,6 +21,7 @@ import io.hikeshi.slack.warroom.WarRoomService;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,6 +38,10 @@ import org.junit.jupiter.api.Test;
 class WarRoomServiceTest {
 
     private static final String BROADCAST = "C0INCIDENTS";
+    /** Incidents are declared when the sample alarm fired, on the samples' day (never the machine's). */
+    private static final Clock CLOCK = TestClocks.fixedAt(TestClocks.SAMPLE_ALARM_FIRED);
+    /** The war room's name for INC-0001 declared then (12:12 in Tokyo). */
+    private static final String ROOM = "inc-20261124-0001-payment-api-returns-5xx";
 
     private SlackApiStub slackApi;
     private Composition core;
@@ -46,8 +52,8 @@ class WarRoomServiceTest {
     void setUp() {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "warroom-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
-        core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
+        TestTables.createWithoutTtlSweeper(dynamo, table);
+        core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, CLOCK);
         slackApi = SlackApiStub.start();
         slack = new SlackComposition(core, new HikeshiSlackApp.Settings("secret", "xoxb-test", slackApi.methodsUrlPrefix(),
                 Locale.ENGLISH), task -> { });
@@ -68,7 +74,7 @@ class WarRoomServiceTest {
         return new WarRoomService(core.incidents(), store, services, (subject, message, attributes) -> notifications.add(attributes),
                 client, calls,
                 new WarRoomService.Settings(template, BROADCAST, "https://hikeshi.example.jp", ZoneId.of("Asia/Tokyo")),
-                io.hikeshi.slack.Messages.of(Locale.ENGLISH), java.time.Clock.systemUTC());
+                io.hikeshi.slack.Messages.of(Locale.ENGLISH), CLOCK);
     }
 
     private WarRoomService warRoom() {
@@ -94,8 +100,7 @@ class WarRoomServiceTest {
 
         var created = slackApi.calls("conversations.create");
         assertEquals(1, created.size());
-        String name = created.get(0).param("name");
-        assertTrue(name.matches("inc-\\d{8}-0001-payment-api-returns-5xx"), name);
+        assertEquals(ROOM, created.get(0).param("name"), "named after the incident's day in Tokyo, its number and title");
         String channel = core.store().warRoom(incident.id()).orElseThrow().channelId();
         assertEquals(incident.id(), core.store().incidentForChannel(channel).orElseThrow(), "commands in the room act on it");
         assertTrue(slackApi.calls("conversations.setTopic").get(0).param("topic").startsWith("SEV2 · triggered · payment-api"));

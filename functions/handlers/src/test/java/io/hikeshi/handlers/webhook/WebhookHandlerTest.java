@@ -6,13 +6,15 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.TestClocks;
+import io.hikeshi.handlers.TestTables;
 import io.hikeshi.handlers.WebhookHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 class WebhookHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** When API Gateway delivered the sample (its requestContext.timeEpoch), never the machine's day. */
+    private static final Clock CLOCK = TestClocks.fixedAt(TestClocks.SAMPLE_WEBHOOK_DELIVERED);
     private WebhookHandler handler;
     private Composition app;
     private String table;
@@ -31,8 +35,8 @@ class WebhookHandlerTest {
     void setUp() {
         var dynamo = EmbeddedDynamoDb.shared().client();
         table = "webhook-handler-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
-        app = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, reference -> "local-secret");
+        TestTables.createWithoutTtlSweeper(dynamo, table);
+        app = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, reference -> "local-secret", CLOCK);
         handler = new WebhookHandler(app);
     }
 

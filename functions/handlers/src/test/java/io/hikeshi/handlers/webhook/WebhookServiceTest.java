@@ -4,16 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.TestClocks;
+import io.hikeshi.handlers.TestTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,6 +37,12 @@ class WebhookServiceTest {
     static final String SECRET = "test-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The service's clock and the signers' share one start, when the webhook samples were delivered;
+     * a test moves it when time must pass between deliveries (never the machine's day).
+     */
+    private final TestClocks.Movable clock = new TestClocks.Movable(TestClocks.SAMPLE_WEBHOOK_DELIVERED);
+
     private DynamoDbClient dynamo;
     private String table;
     private Composition app;
@@ -43,28 +51,35 @@ class WebhookServiceTest {
     void setUp() {
         dynamo = EmbeddedDynamoDb.shared().client();
         table = "webhooks-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
+        TestTables.createWithoutTtlSweeper(dynamo, table);
         app = compose(Map.of());
     }
 
     private Composition compose(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(extra);
         env.put(Composition.TABLE, table);
-        return Composition.fromSettings(env, dynamo, reference -> SECRET);
+        return Composition.fromSettings(env, dynamo, reference -> SECRET, clock);
     }
 
     // ---- generic JSON ----
 
     @Test
     void generic_triggerAcknowledgeResolve_followsTheDedupKey() {
+        // GIVEN a monitor that sends no timestamps, so each alert is timed by its arrival, a minute apart
+        // WHEN it triggers, triggers again, acknowledges, resolves and triggers once more on one dedup key
         var opened = generic("{\"action\":\"trigger\",\"dedupKey\":\"db-primary-cpu\",\"summary\":\"DB primary CPU 97%\","
                 + "\"severity\":\"critical\",\"service\":\"payment-api\",\"links\":[{\"href\":\"https://runbooks/db\",\"text\":\"Runbook\"}],"
                 + "\"details\":{\"cpu\":97}}");
+        clock.advance(Duration.ofMinutes(1));
         var again = generic("{\"action\":\"trigger\",\"dedupKey\":\"db-primary-cpu\",\"summary\":\"DB primary CPU 99%\"}");
+        clock.advance(Duration.ofMinutes(1));
         var acked = generic("{\"action\":\"acknowledge\",\"dedupKey\":\"db-primary-cpu\"}");
+        clock.advance(Duration.ofMinutes(1));
         var resolved = generic("{\"action\":\"resolve\",\"dedupKey\":\"db-primary-cpu\"}");
+        clock.advance(Duration.ofMinutes(1));
         var reopened = generic("{\"action\":\"trigger\",\"dedupKey\":\"db-primary-cpu\",\"summary\":\"DB primary CPU 98% again\"}");
 
+        // THEN one incident followed the key to resolution, and the trigger after it opened a second
         assertEquals(List.of("OPENED", "COUNTED", "ACKNOWLEDGED", "RECOVERED", "OPENED"),
                 List.of(outcome(opened), outcome(again), outcome(acked), outcome(resolved), outcome(reopened)));
         Incident first = incident(1);
@@ -147,7 +162,7 @@ class WebhookServiceTest {
         byte[] body = Files.readAllBytes(Path.of("events/webhook-alertmanager-firing.json"));
         Map<String, String> wrongSignature = signedHeaders(body);
         wrongSignature.put("x-hikeshi-signature", "0".repeat(64));
-        Map<String, String> staleTimestamp = signedHeaders(body, Instant.now().minusSeconds(600));
+        Map<String, String> staleTimestamp = signedHeaders(body, clock.instant().minusSeconds(600));
 
         List<Integer> statuses = List.of(
                 app.webhooks().receive("alertmanager", Map.of(), body).status(),
@@ -165,7 +180,7 @@ class WebhookServiceTest {
     @Test
     void grafana_signedWithItsHmacScheme_isAccepted_andTheSignatureCoversTheTimestamp() throws Exception {
         byte[] body = Files.readAllBytes(Path.of("events/webhook-grafana-firing.json"));
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
         String signature = hmac(timestamp + ":" + new String(body, StandardCharsets.UTF_8));
         Map<String, String> headers = Map.of("x-grafana-alerting-signature", signature,
                 "x-grafana-alerting-signature-timestamp", timestamp);
@@ -257,8 +272,9 @@ class WebhookServiceTest {
         return app.webhooks().receive(integration, Map.of("authorization", "Bearer " + SECRET), body);
     }
 
-    static Map<String, String> signedHeaders(byte[] body) {
-        return signedHeaders(body, Instant.now());
+    /** Signed as the monitor would sign it now, by the clock the authenticator checks against. */
+    private Map<String, String> signedHeaders(byte[] body) {
+        return signedHeaders(body, clock.instant());
     }
 
     static Map<String, String> signedHeaders(byte[] body, Instant at) {
