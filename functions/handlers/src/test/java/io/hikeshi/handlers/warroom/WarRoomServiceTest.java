@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.slack.api.model.Conversation;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,30 +185,41 @@ class WarRoomServiceTest {
     }
 
     @Test
-    void slackTimingOut_afterItDidTheWork_failsTheEvent_andTheRetryAdoptsTheChannelItMade() {
+    void slackTimingOut_afterItDidTheWork_failsTheEvent_andTheRetryAdoptsTheChannelItMade() throws Exception {
+        // GIVEN Slack makes the channel but answers conversations.create only once the caller has stopped
+        // waiting: the answers are held until released below (the stub does a call's work before its latency)
         Incident incident = declare();
         List<DomainEvent> events = drainEvents();
         long versionBefore = core.store().incident(incident.id()).orElseThrow().version();
-        slackApi.latency(Duration.ofMillis(400)); // Slack answers, but later than we wait
+        CountDownLatch answersReleased = new CountDownLatch(1);
+        slackApi.pauseWith((call, latency) -> {
+            if (call.method().equals("conversations.create")) {
+                answersReleased.await();
+            }
+        });
+        slackApi.latency(Duration.ofMillis(400));
 
+        // WHEN the first delivery gives up on both of its tries (its client waits 100 ms for an answer),
+        // the late answers go out to nobody, and the event is delivered again
         assertThrows(SlackCalls.SlackUnavailableException.class, () -> events.forEach(warRoom("inc-{date}-{number}-{slug}",
                 core.store(), new SlackCalls(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
                 io.hikeshi.handlers.TestSlackClients.impatientClient(slackApi, 100))::on));
         slackApi.latency(Duration.ZERO);
+        answersReleased.countDown();
         events.forEach(warRoom()::on);
 
-        assertEquals(versionBefore, core.store().incident(incident.id()).orElseThrow().version(), "the incident is untouched");
-        assertEquals(1, slackApi.calls("pins.add").size());
+        // THEN the retry's create was refused (name taken), it looked the name up, found the channel the
+        // timed-out call had made, and adopted it: one channel in "Slack", the war room's, set up once
+        assertEquals(List.of(ROOM, ROOM, ROOM), slackApi.calls("conversations.create").stream().map(c -> c.param("name")).toList(),
+                "two timed-out tries and the retry's, all under the incident's one name");
+        assertEquals(1, slackApi.calls("conversations.list").size(), "the retry looked for the channel it had made");
         String channel = core.store().warRoom(incident.id()).orElseThrow().channelId();
-        // Let the late answers to the timed-out calls arrive, then count what exists in "Slack".
-        try {
-            Thread.sleep(1000);
-            var channels = io.hikeshi.handlers.TestSlackClients.client(slackApi).conversationsList(r -> r).getChannels();
-            assertEquals(List.of(channel), channels.stream().filter(c -> c.getName().matches("inc-\\d{8}-.*")).map(c -> c.getId()).toList(),
-                    "exactly one war-room channel, whichever call made it");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        List<Conversation> channels = io.hikeshi.handlers.TestSlackClients.client(slackApi).conversationsList(r -> r).getChannels();
+        assertEquals(List.of(channel), channels.stream().filter(c -> c.getName().matches("inc-\\d{8}-.*")).map(Conversation::getId).toList(),
+                "exactly one war-room channel: the one made by the call that timed out");
+        assertEquals(ROOM, core.store().warRoom(incident.id()).orElseThrow().channelName());
+        assertEquals(1, slackApi.calls("pins.add").size());
+        assertEquals(versionBefore, core.store().incident(incident.id()).orElseThrow().version(), "the incident is untouched");
     }
 
     @Test
