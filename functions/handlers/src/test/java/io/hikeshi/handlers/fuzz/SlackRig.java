@@ -23,8 +23,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +42,11 @@ final class SlackRig implements AutoCloseable {
     static final String USER = "U0ALICE";
     static final String WAR_ROOM = "C0WARROOM";
     private static final String SECRET = "fuzz-signing-secret";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T03:12:45Z"), ZoneOffset.UTC);
+    /**
+     * Bolt checks a request's signed timestamp against the machine's clock (Slack's 5-minute window), so
+     * the rig takes every time from now: the core's, the signatures' and the dates typed into forms.
+     */
+    private static final Clock CLOCK = Clock.systemUTC();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SlackApiStub slackApi = SlackApiStub.start();
@@ -96,6 +99,11 @@ final class SlackRig implements AutoCloseable {
         return recorded;
     }
 
+    /** Today, by the rig's clock (UTC). */
+    LocalDate today() {
+        return LocalDate.now(CLOCK);
+    }
+
     /**
      * POSTs {@code body} to /slack/events the way API Gateway's HTTP API hands it to the function,
      * signed now with the app's signing secret; returns the function's payload 2.0 answer.
@@ -104,7 +112,7 @@ final class SlackRig implements AutoCloseable {
         ObjectNode event = JSON.createObjectNode().put("version", "2.0").put("rawPath", "/slack/events");
         ObjectNode h = event.putObject("headers");
         headers.forEach(h::put);
-        SlackSigner.headers(SECRET, Instant.now().getEpochSecond(), body)
+        SlackSigner.headers(SECRET, CLOCK.instant().getEpochSecond(), body)
                 .forEach((name, value) -> h.put(name.toLowerCase(Locale.ROOT), value));
         event.putObject("requestContext").putObject("http").put("method", "POST").put("sourceIp", "127.0.0.1");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -75,7 +75,7 @@ final class ViewSubmissions {
         ObjectNode values = view.putObject("state").putObject("values");
         for (String block : modal.blocks) {
             if (data.consumeInt(0, 7) != 0) { // now and then a block is missing altogether
-                values.putObject(block).set(SlackIds.VALUE, element(data));
+                values.putObject(block).set(SlackIds.VALUE, element(data, rig));
             }
         }
         return new Submission(modal, payload.toString());
@@ -97,11 +97,11 @@ final class ViewSubmissions {
     }
 
     /** One input element's state: each field absent, null or some value. */
-    private static ObjectNode element(FuzzedDataProvider data) {
+    private static ObjectNode element(FuzzedDataProvider data, SlackRig rig) {
         ObjectNode element = JSON.createObjectNode().put("type", data.pickValue(ELEMENT_TYPES));
         field(data, element, "value", () -> TextNode.valueOf(text(data)));
         field(data, element, "selected_option", () -> JSON.createObjectNode().put("value", word(data)));
-        field(data, element, "selected_date", () -> TextNode.valueOf(date(data)));
+        field(data, element, "selected_date", () -> TextNode.valueOf(date(data, rig)));
         field(data, element, "selected_user", () -> TextNode.valueOf(data.consumeBoolean() ? SlackRig.USER : data.consumeString(12)));
         return element;
     }
@@ -122,8 +122,9 @@ final class ViewSubmissions {
         return data.consumeBoolean() ? data.pickValue(WORDS) : data.consumeString(16);
     }
 
-    private static String date(FuzzedDataProvider data) {
-        return data.consumeBoolean() ? LocalDate.of(2026, data.consumeInt(1, 12), data.consumeInt(1, 28)).toString()
+    /** A day of this year (by the rig's clock) or anything at all. */
+    private static String date(FuzzedDataProvider data, SlackRig rig) {
+        return data.consumeBoolean() ? LocalDate.of(rig.today().getYear(), data.consumeInt(1, 12), data.consumeInt(1, 28)).toString()
                 : data.consumeString(12);
     }
 }

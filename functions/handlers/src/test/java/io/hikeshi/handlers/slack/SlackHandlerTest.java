@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
@@ -18,6 +17,7 @@ import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.SlackHandler;
+import io.hikeshi.handlers.TestTables;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackTask;
 import io.hikeshi.slackstub.SlackApiStub;
@@ -26,7 +26,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,11 @@ class SlackHandlerTest {
 
     static final String SECRET = "test-signing-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Bolt checks a request's signed timestamp against the machine's clock (Slack's 5-minute window), so
+     * this test takes every time from now: the core's, the signatures' and the dates and messages it makes.
+     */
+    private static final Clock NOW = Clock.systemUTC();
 
     private SlackApiStub slackApi;
     private Composition core;
@@ -60,7 +66,7 @@ class SlackHandlerTest {
     void setUp() {
         var dynamo = EmbeddedDynamoDb.shared().client();
         table = "slack-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
+        TestTables.createWithoutTtlSweeper(dynamo, table);
         core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.LOCALE, "en"), dynamo, ref -> "x",
                 new io.hikeshi.core.postmortem.ReminderScheduler() {
                     @Override
@@ -72,7 +78,7 @@ class SlackHandlerTest {
                     public void cancel(String reminderId) {
                         scheduledReminders.remove(reminderId);
                     }
-                });
+                }, NOW);
         slackApi = SlackApiStub.start();
         slackApi.respond("users.info", "{\"ok\":true,\"user\":{\"id\":\"U0ALICE\",\"name\":\"alice\",\"locale\":\"en-US\"}}");
         slack = new SlackComposition(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-test", slackApi.methodsUrlPrefix(),
@@ -117,7 +123,7 @@ class SlackHandlerTest {
         String submission = sample("slack-view-submission-declare.json");
 
         JsonNode first = send(SlackSigner.payloadBody(submission));
-        JsonNode again = sendSignedAt(SlackSigner.payloadBody(submission), Instant.now().getEpochSecond() + 1);
+        JsonNode again = sendSignedAt(SlackSigner.payloadBody(submission), NOW.instant().getEpochSecond() + 1);
 
         assertEquals(200, first.path("statusCode").asInt());
         assertEquals("", first.path("body").asText(), "an empty ack closes the modal");
@@ -249,7 +255,7 @@ class SlackHandlerTest {
 
         // Two clicks are two requests, signed a moment apart.
         assertEquals(200, send(SlackSigner.payloadBody(click)).path("statusCode").asInt());
-        assertEquals(200, sendSignedAt(SlackSigner.payloadBody(click), Instant.now().getEpochSecond() + 1)
+        assertEquals(200, sendSignedAt(SlackSigner.payloadBody(click), NOW.instant().getEpochSecond() + 1)
                 .path("statusCode").asInt());
 
         assertEquals(Status.ACKNOWLEDGED, core.store().incident(id).orElseThrow().status());
@@ -276,18 +282,23 @@ class SlackHandlerTest {
 
     @Test
     void pushpinInTheWarRoom_putsTheMessageOnTheTimeline_once_evenWhenSlackRetries() throws Exception {
+        // GIVEN a war room, and in it a message written a minute ago (the sample's message, moved to now)
         IncidentId id = declaredWithWarRoom("C0WARROOM");
-        String event = sample("slack-event-reaction-added.json");
+        long written = NOW.instant().getEpochSecond() - 60;
+        String event = sample("slack-event-reaction-added.json").replace("1795403600.000200", written + ".000200");
 
+        // WHEN someone pins it with 📌, and Slack delivers the event again as a retry
         assertEquals(200, send(event).path("statusCode").asInt());
-        Map<String, String> retry = new HashMap<>(SlackSigner.headers(SECRET, Instant.now().getEpochSecond(), event));
+        Map<String, String> retry = new HashMap<>(SlackSigner.headers(SECRET, NOW.instant().getEpochSecond(), event));
         retry.put("X-Slack-Retry-Num", "1");
         retry.put("X-Slack-Retry-Reason", "http_timeout");
         assertEquals(200, send(event, retry).path("statusCode").asInt());
         runQueuedTasks();
 
+        // THEN the message is on the incident's timeline once, at the time it was written, with who pinned it
         List<TimelineEntry> pins = timeline(id).stream().filter(e -> e.kind() == TimelineKind.PINNED_MESSAGE).toList();
         assertEquals(1, pins.size());
+        assertEquals(written, pins.get(0).at().getEpochSecond(), "the message's own time, not the pin's");
         assertEquals(SlackApiStub.HISTORY_TEXT, pins.get(0).text());
         assertTrue(pins.get(0).attributes().get("permalink").startsWith("https://"));
         assertEquals("U0ALICE", pins.get(0).attributes().get("pinnedBy"));
@@ -364,7 +375,7 @@ class SlackHandlerTest {
                 "type", Map.of("type", "static_select"),
                 "due", Map.of("type", "datepicker", "selected_date", "2026-13-40")))));
         var pm = core.postmortems().get(id);
-        core.store().savePostmortem(pm.completed("U0BOB", Instant.now()));
+        core.store().savePostmortem(pm.completed("U0BOB", NOW.instant()));
 
         JsonNode late = send(SlackSigner.payloadBody(viewSubmission("pm_section", id + "|IMPACT",
                 Map.of("text", Map.of("type", "plain_text_input", "value", "written after completion")))));
@@ -383,7 +394,7 @@ class SlackHandlerTest {
                 "description", Map.of("type", "plain_text_input", "value", "Canary payment-api deploys"),
                 "type", Map.of("type", "static_select", "selected_option", Map.of("value", "PREVENT")),
                 "owner", Map.of("type", "users_select", "selected_user", "U0BOB"),
-                "due", Map.of("type", "datepicker", "selected_date", "2026-12-11"),
+                "due", Map.of("type", "datepicker", "selected_date", LocalDate.now(NOW).plusWeeks(2).toString()),
                 "link", Map.of("type", "plain_text_input", "value", link)));
     }
 
@@ -393,7 +404,7 @@ class SlackHandlerTest {
     void forgedStaleReplayedOrUnsignedRequests_areRefused_andChangeNothing() throws Exception {
         String body = command("note INC-0001 pwned", "C0GENERAL");
         declaredWithWarRoom("C0WARROOM");
-        long now = Instant.now().getEpochSecond();
+        long now = NOW.instant().getEpochSecond();
         Map<String, String> forged = new HashMap<>(SlackSigner.headers("not-the-secret", now, body));
         Map<String, String> stale = SlackSigner.headers(SECRET, now - 301, body);
         Map<String, String> valid = SlackSigner.headers(SECRET, now, body);
@@ -435,7 +446,7 @@ class SlackHandlerTest {
     }
 
     private JsonNode send(String body) throws Exception {
-        return send(body, SlackSigner.headers(SECRET, Instant.now().getEpochSecond(), body));
+        return send(body, SlackSigner.headers(SECRET, NOW.instant().getEpochSecond(), body));
     }
 
     private JsonNode sendSignedAt(String body, long epochSeconds) throws Exception {
