@@ -3,6 +3,7 @@ package io.hikeshi.handlers.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
@@ -13,6 +14,7 @@ import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.SlackHandler;
 import io.hikeshi.slack.HikeshiSlackApp;
+import io.hikeshi.slack.SlackTask;
 import io.hikeshi.slackstub.SlackApiStub;
 import io.hikeshi.slackstub.SlackSigner;
 import java.io.ByteArrayInputStream;
@@ -25,8 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -51,6 +55,8 @@ final class SlackRig implements AutoCloseable {
 
     private final SlackApiStub slackApi = SlackApiStub.start();
     private final AtomicReference<IncidentStore> store = new AtomicReference<>();
+    /** The Slack tasks handed to the queue for after the answer (never run here). */
+    private final List<String> queued = new CopyOnWriteArrayList<>();
     private final Composition core;
     private final SlackHandler handler;
     private IncidentId open;
@@ -62,7 +68,7 @@ final class SlackRig implements AutoCloseable {
         core = Composition.fromStore(Map.of(Composition.LOCALE, "en"), delegatingTo(store), reference -> "unused",
                 NO_REMINDERS, CLOCK);
         handler = new SlackHandler(new SlackComposition(core,
-                new HikeshiSlackApp.Settings(SECRET, "xoxb-fuzz", slackApi.methodsUrlPrefix(), Locale.ENGLISH), task -> { }));
+                new HikeshiSlackApp.Settings(SECRET, "xoxb-fuzz", slackApi.methodsUrlPrefix(), Locale.ENGLISH), queued::add));
         reset();
     }
 
@@ -72,6 +78,7 @@ final class SlackRig implements AutoCloseable {
      */
     void reset() {
         slackApi.clear();
+        queued.clear();
         store.set(new InMemoryIncidentStore());
         open = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", null, USER, "fixture-open")
                 .orElseThrow().id();
@@ -97,6 +104,33 @@ final class SlackRig implements AutoCloseable {
     /** Resolved, its postmortem complete. */
     IncidentId recordedIncident() {
         return recorded;
+    }
+
+    Composition core() {
+        return core;
+    }
+
+    /** The Slack Web API calls of {@code method} made while answering (recorded by the stub). */
+    List<SlackApiStub.Call> slackCalls(String method) {
+        return slackApi.calls(method);
+    }
+
+    /** The tasks queued for after the answer, oldest first. */
+    List<SlackTask> queued() {
+        return queued.stream().map(SlackTask::fromJson).toList();
+    }
+
+    /**
+     * Everything the store holds about incidents and postmortems, as text: equal before and after a
+     * request that saved nothing. (The replay guard's counters are left out: every signed request counts.)
+     */
+    String records() {
+        StringBuilder records = new StringBuilder();
+        for (Incident incident : core.store().recentIncidents(100)) {
+            records.append(incident).append('\n').append(core.store().timeline(incident.id(), 1000)).append('\n')
+                    .append(core.store().postmortem(incident.id())).append('\n');
+        }
+        return records.toString();
     }
 
     /** Today, by the rig's clock (UTC). */
