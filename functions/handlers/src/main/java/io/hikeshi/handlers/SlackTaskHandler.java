@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Drains the Slack task queue (SQS). Reports failures per message (ReportBatchItemFailures), so one
  * failing task is retried alone and, after the queue's retries, lands in its dead-letter queue.
- * A task that cannot even be read is logged and dropped: retrying it could never succeed.
+ * A task that cannot even be read is reported failed too: retrying cannot mend it, but it then waits
+ * in the dead-letter queue, where someone can read it, instead of vanishing with only a log line.
  */
 public final class SlackTaskHandler implements RequestStreamHandler {
 
@@ -40,8 +41,12 @@ public final class SlackTaskHandler implements RequestStreamHandler {
             SlackTask task;
             try {
                 task = SlackTask.fromJson(record.path("body").asText());
+                if (task == null) { // the body was JSON null
+                    throw new IllegalArgumentException("not a Slack task: null");
+                }
             } catch (IllegalArgumentException e) {
-                Log.error("unreadable Slack task dropped", "messageId", id, "error", e.getMessage());
+                Log.error("unreadable Slack task; left to the dead-letter queue", "messageId", id, "error", e.getMessage());
+                failures.add(Map.of("itemIdentifier", id));
                 continue;
             }
             try {

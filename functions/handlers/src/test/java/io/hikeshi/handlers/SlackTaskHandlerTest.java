@@ -15,6 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,6 +99,32 @@ class SlackTaskHandlerTest {
                 slackCalls());
     }
 
+    @ParameterizedTest
+    @Event(value = SAMPLE, type = Map.class)
+    void unreadableTasks_areReportedFailed_soTheyReachTheDeadLetterQueue_andTheRestIsDone(Map<String, Object> batch)
+            throws Exception {
+        // GIVEN the sample's three tasks, and among them messages no task can be read from: not JSON, JSON null,
+        // an unknown kind, no kind, and no body at all
+        List<Map<String, Object>> records = new ArrayList<>(records(batch));
+        Map<String, String> unreadable = Map.of("bad-not-json", "{\"kind\":", "bad-null", "null",
+                "bad-kind", "{\"kind\":\"EXPLODE\",\"channel\":\"C0WARROOM\"}", "bad-no-kind", "{\"channel\":\"C0WARROOM\"}");
+        unreadable.forEach((id, body) -> records.add(1, message(records.get(0), id, body)));
+        Map<String, Object> noBody = message(records.get(0), "bad-no-body", null);
+        noBody.remove("body");
+        records.add(noBody);
+
+        // WHEN the batch is handled
+        SQSBatchResponse response = handle(Map.of("Records", records));
+
+        // THEN each unreadable message is reported failed: retrying cannot mend it, but after the queue's
+        // retries it waits in the dead-letter queue, where someone can read it, instead of vanishing;
+        // and the readable tasks around them were done
+        assertEquals(List.of("bad-no-body", "bad-no-kind", "bad-not-json", "bad-null", "bad-kind").stream().sorted().toList(),
+                failedIds(response).stream().sorted().toList());
+        assertEquals(List.of("chat.postMessage C0INCIDENTS", "chat.postEphemeral C0WARROOM", "chat.postMessage C0WARROOM"),
+                slackCalls());
+    }
+
     private SQSBatchResponse handle(Map<String, Object> batch) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(batch)), out, null);
@@ -112,6 +140,19 @@ class SlackTaskHandlerTest {
     private List<String> slackCalls() {
         return slackApi.calls().stream().filter(c -> !c.method().equals("auth.test")).map(c -> c.method() + " " + c.param("channel"))
                 .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> records(Map<String, Object> batch) {
+        return (List<Map<String, Object>>) batch.get("Records");
+    }
+
+    /** A message like {@code template}, with its own id and body. */
+    private static Map<String, Object> message(Map<String, Object> template, String id, String body) {
+        Map<String, Object> message = new HashMap<>(template);
+        message.put("messageId", id);
+        message.put("body", body);
+        return message;
     }
 
     private static final ReminderScheduler NO_REMINDERS = new ReminderScheduler() {
