@@ -64,7 +64,7 @@ class WebAppTest {
         cookie = signedIn();
     }
 
-    /** Alice's session cookie from a link issued now, valid an hour. */
+    /** Alice's sign-in cookie, from a link issued now and valid an hour. */
     private String signedIn() {
         return WebApp.COOKIE + "=" + links.issue("U0ALICE", Duration.ofHours(1));
     }
