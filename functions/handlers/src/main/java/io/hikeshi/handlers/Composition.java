@@ -58,7 +58,10 @@ public final class Composition {
     private final IncidentService incidents;
     private final WebhookService webhooks;
     private final PostmortemService postmortems;
-    /** The one clock of everything wired here: the system's in Lambda, a fixed or moved one in tests. */
+    /**
+     * The clock people act by, which everything wired here runs on (postmortem reminders and the digest
+     * aside, which follow the calendar): the system's in Lambda, a fixed or hand-moved one in tests.
+     */
     private final Clock clock;
 
     private Composition(Map<String, String> env, IncidentStore store, Secrets secrets, ReminderScheduler reminders,
