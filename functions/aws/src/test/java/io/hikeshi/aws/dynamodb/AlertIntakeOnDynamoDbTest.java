@@ -45,7 +45,7 @@ class AlertIntakeOnDynamoDbTest {
     void createTable() {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "intake-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
+        TestTables.createWithoutTtlSweeper(dynamo, table);
         store = new DynamoDbIncidentStore(dynamo, table, CLOCK);
     }
 

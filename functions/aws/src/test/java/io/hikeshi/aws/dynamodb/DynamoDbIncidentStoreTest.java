@@ -41,7 +41,7 @@ class DynamoDbIncidentStoreTest {
     void createTable() {
         dynamo = EmbeddedDynamoDb.shared().client();
         table = "incidents-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(dynamo, table);
+        TestTables.createWithoutTtlSweeper(dynamo, table);
         store = new DynamoDbIncidentStore(dynamo, table, Clock.fixed(T0.plusSeconds(60), java.time.ZoneOffset.UTC));
     }
 

@@ -86,7 +86,7 @@ class ThrottledDynamoDbTest {
         DynamoDbClient dynamo = EmbeddedDynamoDb.shared().clientBuilder()
                 .overrideConfiguration(c -> c.addExecutionInterceptor(faults)).build();
         String table = "throttled-" + UUID.randomUUID();
-        IncidentTable.createIfMissing(EmbeddedDynamoDb.shared().client(), table);
+        TestTables.createWithoutTtlSweeper(EmbeddedDynamoDb.shared().client(), table);
         DynamoDbIncidentStore store = new DynamoDbIncidentStore(dynamo, table, CLOCK);
         AlertIntakeService intake = new AlertIntakeService(store, AlertRouting.defaults(), false);
         Alert alarm = new Alert("cloudwatch", "arn:alarm:payment", "payment-api-5xx-rate", Signal.TRIGGER, "ALARM",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.aws.dynamodb.TestTables;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
@@ -12,7 +13,6 @@ import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.OutboxRelayHandler;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.TestClocks;
-import io.hikeshi.handlers.TestTables;
 import io.hikeshi.handlers.WarRoomHandler;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.aws.dynamodb.TestTables;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
@@ -18,7 +19,6 @@ import io.hikeshi.handlers.PostmortemHandler;
 import io.hikeshi.handlers.ReminderHandler;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.TestClocks;
-import io.hikeshi.handlers.TestTables;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
 import io.hikeshi.slack.warroom.SlackCalls;

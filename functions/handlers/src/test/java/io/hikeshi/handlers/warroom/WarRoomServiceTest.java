@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.model.Conversation;
+import io.hikeshi.aws.dynamodb.TestTables;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
@@ -14,7 +15,6 @@ import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.TestClocks;
-import io.hikeshi.handlers.TestTables;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.warroom.SlackCalls;

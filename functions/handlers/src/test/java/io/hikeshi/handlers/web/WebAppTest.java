@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.aws.dynamodb.TestTables;
 import io.hikeshi.core.access.SignedLinks;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.Severity;
@@ -16,7 +17,6 @@ import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.TestClocks;
-import io.hikeshi.handlers.TestTables;
 import io.hikeshi.handlers.WebHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

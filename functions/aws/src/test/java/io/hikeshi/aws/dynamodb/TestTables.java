@@ -1,6 +1,5 @@
-package io.hikeshi.handlers;
+package io.hikeshi.aws.dynamodb;
 
-import io.hikeshi.aws.dynamodb.IncidentTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The incidents table on DynamoDB Local, for tests. */
