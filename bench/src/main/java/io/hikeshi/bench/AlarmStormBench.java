@@ -92,7 +92,7 @@ public final class AlarmStormBench {
             deliveries.add(JSON.writeValueAsBytes(event));
         }
         Timing timing = time(events, concurrency, calls, i -> handler.handle(deliveries.get(i)));
-        List<Incident> incidents = app.store().recentIncidents(100);
+        List<Incident> incidents = app.storage().search().recent(100);
         long occurrences = incidents.stream().mapToLong(Incident::occurrences).sum();
         return new Result(timing, incidents.size(), occurrences);
     }

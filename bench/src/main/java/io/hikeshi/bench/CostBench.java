@@ -128,7 +128,7 @@ public final class CostBench {
             people.postStatusUpdate(id, Status.RESOLVED, "fixed forward in v1.43", "U0BOB");
             core.postmortems().draftOnResolve(id, "U0BOB");
             core.postmortems().editSection(id, io.hikeshi.core.postmortem.Postmortem.Section.IMPACT, "checkout failed", "U0BOB");
-            core.store().pendingEvents(100); // the local relay's read; in AWS the stream is free of RRUs
+            core.storage().outbox().pending(100); // the local relay's read; in AWS the stream is free of RRUs
         }
         double[] afterIncidents = meter.snapshot();
         double incidentReads = (afterIncidents[0] - before[0]) / incidents;

@@ -77,7 +77,7 @@ public final class WarRoomBench {
                 });
             }
         });
-        OutboxRelay relay = new OutboxRelay(core.store(), bus);
+        OutboxRelay relay = new OutboxRelay(core.storage().outbox(), bus);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.scheduleWithFixedDelay(relay::relayOnce, 50, 50, TimeUnit.MILLISECONDS);
 

@@ -45,7 +45,7 @@ public final class WebBench {
         long seedStart = System.nanoTime();
         seed(core, n);
         System.out.printf("seeded in %.1f s%n", (System.nanoTime() - seedStart) / 1e9);
-        WebApp web = new WebApp(core.store(), null, ZoneId.of("Asia/Tokyo"), Clock.systemUTC());
+        WebApp web = new WebApp(core.storage(), null, ZoneId.of("Asia/Tokyo"), Clock.systemUTC());
 
         System.out.printf("%n%-34s %8s %10s %10s%n", "", "requests", "p50 ms", "p99 ms");
         command = "bin/bench web " + n;
@@ -99,7 +99,7 @@ public final class WebBench {
                     incident = incident.moveTo(Status.ACKNOWLEDGED, detected.plus(Duration.ofMinutes(2 + k % 13)))
                             .moveTo(Status.RESOLVED, detected.plus(Duration.ofMinutes(20 + k % 170)));
                 }
-                core.store().commit(new Change(null, new Change.Create(incident), null, List.of()));
+                core.storage().incidents().commit(new Change(null, new Change.Create(incident), null, List.of()));
             }));
         }
         for (Future<?> f : done) {

@@ -64,7 +64,7 @@ public final class WebhookBench {
         try (LocalServer server = new LocalServer(app, "127.0.0.1", 0).start()) {
             send(http, server, senders, 500, WebhookBench::alertmanager);
         }
-        List<Incident> incidents = app.store().recentIncidents(1000);
+        List<Incident> incidents = app.storage().search().recent(1000);
         System.out.printf("%nAlertmanager storm: 500 alerts, 5 group keys, %d senders%n", senders);
         System.out.printf("incidents opened:     %d (must be 5)%n", incidents.size());
         System.out.printf("alerts counted:       %d (must be 500)%n", incidents.stream().mapToLong(Incident::occurrences).sum());

@@ -1,7 +1,9 @@
 package io.hikeshi.handlers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.aws.dynamodb.DynamoDbIncidentStore;
+import io.hikeshi.aws.dynamodb.DynamoDbStorage;
+import io.hikeshi.aws.dynamodb.Retention;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.aws.ssm.SsmSecrets;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.AlertRouting;
@@ -14,7 +16,6 @@ import io.hikeshi.aws.scheduler.SchedulerReminderScheduler;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.hikeshi.core.secret.Secrets;
-import io.hikeshi.core.store.IncidentStore;
 import io.hikeshi.handlers.config.AlertRoutingConfig;
 import io.hikeshi.handlers.webhook.IntegrationsConfig;
 import io.hikeshi.handlers.webhook.WebhookAuthenticator;
@@ -53,7 +54,7 @@ public final class Composition {
     private static Composition fromEnvironment;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final IncidentStore store;
+    private final Storage store;
     private final AlertIntakeService alertIntake;
     private final IncidentService incidents;
     private final WebhookService webhooks;
@@ -64,12 +65,12 @@ public final class Composition {
      */
     private final Clock clock;
 
-    private Composition(Map<String, String> env, IncidentStore store, Secrets secrets, ReminderScheduler reminders,
+    private Composition(Map<String, String> env, Storage store, Secrets secrets, ReminderScheduler reminders,
                         Clock clock, Clock calendar) {
         this.store = store;
         this.clock = clock;
         AlertRouting routing = AlertRoutingConfig.load(json, env.get(ALARM_ROUTES));
-        StormGuard guard = new StormGuard(store, clock, intSetting(env, STORM_LIMIT, 20),
+        StormGuard guard = new StormGuard(store.counters(), clock, intSetting(env, STORM_LIMIT, 20),
                 Duration.ofMinutes(intSetting(env, STORM_WINDOW_MINUTES, 10)));
         this.alertIntake = new AlertIntakeService(store, routing,
                 Boolean.parseBoolean(env.getOrDefault(AUTO_RESOLVE, "false")), guard);
@@ -150,11 +151,11 @@ public final class Composition {
         if (table == null || table.isBlank()) {
             throw new IllegalStateException(TABLE + " is not set: it must name the incidents table");
         }
-        return new Composition(env, new DynamoDbIncidentStore(dynamo, table, clock), secrets, reminders, clock, calendar);
+        return new Composition(env, DynamoDbStorage.on(dynamo, table, clock), secrets, reminders, clock, calendar);
     }
 
     /** Over any store, e.g. the in-memory one where a test feeds thousands of inputs a second (the fuzz tests). */
-    public static Composition fromStore(Map<String, String> env, IncidentStore store, Secrets secrets,
+    public static Composition fromStore(Map<String, String> env, Storage store, Secrets secrets,
                                         ReminderScheduler reminders, Clock clock) {
         return new Composition(env, store, secrets, reminders, clock, clock);
     }
@@ -226,7 +227,7 @@ public final class Composition {
         return json;
     }
 
-    public IncidentStore store() {
+    public Storage storage() {
         return store;
     }
 

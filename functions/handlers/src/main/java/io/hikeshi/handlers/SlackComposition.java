@@ -54,7 +54,7 @@ public final class SlackComposition {
     public SlackComposition(Composition core, HikeshiSlackApp.Settings settings, TaskQueue tasks) {
         this.core = core;
         this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
-        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), core.store(), tasks, core.clock());
+        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), core.storage(), tasks, core.clock());
         this.http = new SlackHttp(slack.app());
     }
 
@@ -91,7 +91,7 @@ public final class SlackComposition {
     /** The war room with explicit collaborators (local mode, tests, benchmarks). */
     public synchronized WarRoomService warRoom(ServiceDirectory services, Notifier notifier, WarRoomService.Settings settings,
                                                SlackCalls calls) {
-        warRoom = new WarRoomService(core.incidents(), core.store(), services, notifier, slack.app().client(), calls,
+        warRoom = new WarRoomService(core.incidents(), core.storage(), services, notifier, slack.app().client(), calls,
                 settings, Messages.of(defaultLocale), core.clock());
         return warRoom;
     }
@@ -117,7 +117,7 @@ public final class SlackComposition {
 
     /** Reminders and the weekly digest, spoken in the team's language. */
     public PostmortemNotices postmortemNotices(String broadcastChannel, SlackCalls calls) {
-        return new PostmortemNotices(core.postmortems(), core.store(), slack.app().client(), calls, Messages.of(defaultLocale),
+        return new PostmortemNotices(core.postmortems(), core.storage(), slack.app().client(), calls, Messages.of(defaultLocale),
                 broadcastChannel);
     }
 

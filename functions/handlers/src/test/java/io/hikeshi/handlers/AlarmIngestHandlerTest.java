@@ -61,11 +61,11 @@ class AlarmIngestHandlerTest {
         Map<String, String> result = handler.handle(JSON.writeValueAsBytes(event));
 
         assertEquals("OPENED", result.get("outcome"));
-        Incident incident = app.store().incident(IncidentId.parse(result.get("incident"))).orElseThrow();
+        Incident incident = app.storage().incidents().find(IncidentId.parse(result.get("incident"))).orElseThrow();
         assertEquals(((Map<?, ?>) event.get("detail")).get("alarmName"), incident.title());
         assertEquals(Status.TRIGGERED, incident.status());
         assertEquals(((java.util.List<?>) event.get("resources")).get(0), incident.alertKey());
-        assertEquals(1, app.store().recentIncidents(10).size());
+        assertEquals(1, app.storage().search().recent(10).size());
     }
 
     @ParameterizedTest
@@ -73,10 +73,10 @@ class AlarmIngestHandlerTest {
     void metricAlarm_isRoutedByAlarmNamePattern(Map<String, Object> event) throws Exception {
         Map<String, String> result = handler.handle(JSON.writeValueAsBytes(event));
 
-        Incident incident = app.store().incident(IncidentId.parse(result.get("incident"))).orElseThrow();
+        Incident incident = app.storage().incidents().find(IncidentId.parse(result.get("incident"))).orElseThrow();
         assertEquals("payment-api", incident.service());
         assertEquals(Severity.SEV2, incident.severity());
-        var opened = app.store().timeline(incident.id(), 10).get(0);
+        var opened = app.storage().incidents().timeline(incident.id(), 10).get(0);
         assertEquals(TimelineKind.OPENED, opened.kind());
         assertEquals("2026-11-24T03:12:45.123Z", opened.at().toString(), "the alarm's own state time, not delivery time");
     }
@@ -89,10 +89,10 @@ class AlarmIngestHandlerTest {
 
         assertEquals("RECOVERED", ok.get("outcome"));
         assertEquals("DUPLICATE", again.get("outcome"));
-        Incident incident = app.store().incident(new IncidentId(1)).orElseThrow();
+        Incident incident = app.storage().incidents().find(new IncidentId(1)).orElseThrow();
         assertEquals(Status.MITIGATED, incident.status());
         assertEquals("2026-11-24T03:41:10.456Z", incident.mitigatedAt().toString());
-        assertEquals(2, app.store().timeline(incident.id(), 10).size());
+        assertEquals(2, app.storage().incidents().timeline(incident.id(), 10).size());
     }
 
     @Test
@@ -106,11 +106,11 @@ class AlarmIngestHandlerTest {
         Map<String, String> result = handler.handle(JSON.writeValueAsBytes(again));
 
         assertEquals("COUNTED", result.get("outcome"));
-        Incident incident = app.store().incident(new IncidentId(1)).orElseThrow();
+        Incident incident = app.storage().incidents().find(new IncidentId(1)).orElseThrow();
         assertEquals(Status.INVESTIGATING, incident.status());
         assertEquals(2, incident.occurrences());
         assertEquals(3, incident.version(), "created, mitigated, investigating again");
-        assertEquals(1, app.store().recentIncidents(10).size());
+        assertEquals(1, app.storage().search().recent(10).size());
     }
 
     @Test
@@ -120,7 +120,7 @@ class AlarmIngestHandlerTest {
 
         assertEquals("RECORDED", ok.get("outcome"));
         assertEquals("OPENED", alarm.get("outcome"));
-        Incident incident = app.store().incident(IncidentId.parse(alarm.get("incident"))).orElseThrow();
+        Incident incident = app.storage().incidents().find(IncidentId.parse(alarm.get("incident"))).orElseThrow();
         assertEquals(Status.MITIGATED, incident.status(), "the alarm had already recovered when it arrived");
         assertEquals("2026-11-24T03:12:45.123Z", incident.detectedAt().toString());
     }
@@ -131,10 +131,10 @@ class AlarmIngestHandlerTest {
         Map<String, String> late = handler.handle(sample("alarm-metric-alarm-late.json"));
 
         assertEquals("COUNTED", late.get("outcome"));
-        Incident incident = app.store().incident(new IncidentId(1)).orElseThrow();
+        Incident incident = app.storage().incidents().find(new IncidentId(1)).orElseThrow();
         assertEquals(2, incident.occurrences());
-        assertEquals(1, app.store().recentIncidents(10).size());
-        var timeline = app.store().timeline(incident.id(), 10);
+        assertEquals(1, app.storage().search().recent(10).size());
+        var timeline = app.storage().incidents().timeline(incident.id(), 10);
         assertEquals("2026-11-24T03:10:00Z", timeline.get(0).at().toString(), "the late firing sits in its own place");
     }
 
@@ -143,9 +143,9 @@ class AlarmIngestHandlerTest {
         Map<String, String> result = handler.handle(sample("alarm-metric-insufficient-data.json"));
 
         assertEquals("RECORDED", result.get("outcome"));
-        assertTrue(app.store().recentIncidents(10).isEmpty());
-        assertEquals("INSUFFICIENT_DATA", app.store()
-                .alertState("arn:aws:cloudwatch:ap-northeast-1:123456789012:alarm:payment-api-5xx-rate")
+        assertTrue(app.storage().search().recent(10).isEmpty());
+        assertEquals("INSUFFICIENT_DATA", app.storage().alerts()
+                .find("arn:aws:cloudwatch:ap-northeast-1:123456789012:alarm:payment-api-5xx-rate")
                 .orElseThrow().signal());
     }
 
@@ -159,9 +159,9 @@ class AlarmIngestHandlerTest {
         Map<String, String> result = handler.handle(JSON.writeValueAsBytes(event));
 
         assertEquals("RECORDED", result.get("outcome"));
-        Incident incident = app.store().incident(new IncidentId(1)).orElseThrow();
+        Incident incident = app.storage().incidents().find(new IncidentId(1)).orElseThrow();
         assertEquals(Status.TRIGGERED, incident.status());
-        assertTrue(app.store().timeline(incident.id(), 10).stream().anyMatch(e -> e.text().contains("MAINTENANCE")));
+        assertTrue(app.storage().incidents().timeline(incident.id(), 10).stream().anyMatch(e -> e.text().contains("MAINTENANCE")));
     }
 
     @Test

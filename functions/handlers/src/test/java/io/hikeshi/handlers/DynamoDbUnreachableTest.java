@@ -126,7 +126,7 @@ class DynamoDbUnreachableTest {
         assertEquals("OPENED", retried.get("outcome"));
         assertEquals("DUPLICATE", duplicate.get("outcome"));
         assertEquals("COUNTED", next.get("outcome"));
-        List<Incident> incidents = observer.store().recentIncidents(10);
+        List<Incident> incidents = observer.storage().search().recent(10);
         assertEquals(1, incidents.size(), "one incident: " + incidents);
         assertEquals(2, incidents.get(0).occurrences(), "two distinct events, each counted once");
         assertEquals(2, itemsByKind().get("DELIVERY"), "one delivery record per distinct event");
@@ -207,7 +207,7 @@ class DynamoDbUnreachableTest {
         pool.shutdown();
 
         // THEN one incident, every distinct event counted exactly once, one delivery record each
-        List<Incident> incidents = observer.store().recentIncidents(10);
+        List<Incident> incidents = observer.storage().search().recent(10);
         assertEquals(1, incidents.size(), "one incident: " + incidents);
         assertEquals(deliveries, incidents.get(0).occurrences(), "each distinct event counted exactly once");
         Map<String, Integer> items = itemsByKind();

@@ -8,7 +8,8 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.core.postmortem.ReminderScheduler;
-import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.testkit.InMemoryStorage;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.io.ByteArrayInputStream;
@@ -48,7 +49,7 @@ class SlackTaskHandlerTest {
     @BeforeEach
     void setUp() {
         slackApi = SlackApiStub.start();
-        Composition core = Composition.fromStore(Map.of(Composition.LOCALE, "en"), new InMemoryIncidentStore(),
+        Composition core = Composition.fromStore(Map.of(Composition.LOCALE, "en"), InMemoryStorage.create().ports(),
                 reference -> "unused", NO_REMINDERS, CLOCK);
         SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings("s", "xoxb-test",
                 slackApi.methodsUrlPrefix(), Locale.ENGLISH), task -> { });

@@ -9,7 +9,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.hikeshi.aws.dynamodb.DynamoDbIncidentStore;
+import io.hikeshi.aws.dynamodb.DynamoDbStorage;
+import io.hikeshi.aws.dynamodb.Retention;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.handlers.alarm.AlarmEventParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,13 +172,13 @@ class TemplateTest {
         TEMPLATE.path("Resources").properties().forEach(resource -> {
             JsonNode retention = resource.getValue().at("/Properties/MessageRetentionPeriod");
             if (!retention.isMissingNode()) {
-                assertTrue(retention.asLong() <= DynamoDbIncidentStore.DEAD_LETTER_RETENTION.toSeconds(),
+                assertTrue(retention.asLong() <= Retention.DEAD_LETTER_RETENTION.toSeconds(),
                         resource.getKey() + " keeps messages " + retention.asLong() + " s");
                 checked.add(resource.getKey());
             }
         });
         TEMPLATE.path("Resources").findValues("MaximumEventAgeInSeconds").forEach(age ->
-                assertTrue(age.asLong() <= DynamoDbIncidentStore.EVENTBRIDGE_RETRY_WINDOW.toSeconds(),
+                assertTrue(age.asLong() <= Retention.EVENTBRIDGE_RETRY_WINDOW.toSeconds(),
                         "an EventBridge retry policy keeps events " + age.asLong() + " s"));
         assertFalse(checked.isEmpty(), "the template declares its dead-letter queues");
     }

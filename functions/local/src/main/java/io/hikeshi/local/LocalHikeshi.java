@@ -101,10 +101,10 @@ final class LocalHikeshi implements AutoCloseable {
         slackEnv.put("HIKESHI_PORT", Integer.toString(options.port));
         LocalSlack slack = LocalSlack.start(core, slackEnv);
         reminders.target(reminder -> slack.postmortemNotices().remind(reminder));
-        OutboxRelay relay = new OutboxRelay(core.store(), bus(core, slack));
+        OutboxRelay relay = new OutboxRelay(core.storage().outbox(), bus(core, slack));
         LocalServer server = new LocalServer(core, slack.http(), options.host, options.port)
                 .withPostmortems(reminders, slack.postmortemNotices())
-                .withWeb(new WebApp(core.store(), links, ZoneId.of("Asia/Tokyo"), realTime))
+                .withWeb(new WebApp(core.storage(), links, ZoneId.of("Asia/Tokyo"), realTime))
                 .start();
         String webBase = "http://" + options.host + ":" + server.port();
         slack.webLinks(user -> links == null ? webBase + "/" : webBase + "/?token=" + links.issue(user, LOGIN_LINK_LIFE));

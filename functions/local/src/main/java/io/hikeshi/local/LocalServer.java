@@ -156,7 +156,7 @@ public final class LocalServer implements AutoCloseable {
         String rest = ex.getRequestURI().getPath().substring("/api/incidents".length()).replaceAll("^/+|/+$", "");
         if (rest.isEmpty()) {
             int limit = intParam(ex, "limit", 50, 1, 500);
-            List<Map<String, Object>> list = app.store().recentIncidents(limit).stream().map(IncidentJson::summary).toList();
+            List<Map<String, Object>> list = app.storage().search().recent(limit).stream().map(IncidentJson::summary).toList();
             send(ex, 200, Map.of("incidents", list));
             return;
         }
@@ -171,12 +171,12 @@ public final class LocalServer implements AutoCloseable {
             send(ex, 400, Map.of("error", e.getMessage()));
             return;
         }
-        Incident incident = app.store().incident(id).orElse(null);
+        Incident incident = app.storage().incidents().find(id).orElse(null);
         if (incident == null) {
             send(ex, 404, Map.of("error", "no incident " + id));
             return;
         }
-        send(ex, 200, IncidentJson.withTimeline(incident, app.store().timeline(id, TIMELINE_LIMIT)));
+        send(ex, 200, IncidentJson.withTimeline(incident, app.storage().incidents().timeline(id, TIMELINE_LIMIT)));
     }
 
     private void postmortemMarkdown(HttpExchange ex, String incident) throws IOException {
@@ -188,14 +188,14 @@ public final class LocalServer implements AutoCloseable {
             return;
         }
         var pm = app.postmortems().find(id);
-        var incidentRecord = app.store().incident(id);
+        var incidentRecord = app.storage().incidents().find(id);
         if (pm.isEmpty() || incidentRecord.isEmpty()) {
             send(ex, 404, Map.of("error", "no postmortem for " + id + " (drafted when the incident is resolved)"));
             return;
         }
         String lang = queryParams(ex).get("lang");
         String markdown = io.hikeshi.core.postmortem.PostmortemMarkdown.render(pm.get(), incidentRecord.get(),
-                app.store().timeline(id, TIMELINE_LIMIT), io.hikeshi.core.postmortem.PostmortemChecklist.missing(pm.get()),
+                app.storage().incidents().timeline(id, TIMELINE_LIMIT), io.hikeshi.core.postmortem.PostmortemChecklist.missing(pm.get()),
                 "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.JAPANESE, java.time.ZoneId.of("Asia/Tokyo"));
         sendText(ex, 200, "text/markdown; charset=utf-8", markdown);
     }

@@ -68,7 +68,7 @@ class LocalModeTest {
             // AND a person's action is stamped with real time, not a month ahead
             IncidentId second = IncidentId.parse("INC-0002");
             hikeshi.core().incidents().acknowledge(second, "U0BOB");
-            Incident acknowledged = hikeshi.core().store().incident(second).orElseThrow();
+            Incident acknowledged = hikeshi.core().storage().incidents().find(second).orElseThrow();
             assertFalse(acknowledged.acknowledgedAt().isAfter(Instant.now()),
                     "acknowledged at " + acknowledged.acknowledgedAt());
         }

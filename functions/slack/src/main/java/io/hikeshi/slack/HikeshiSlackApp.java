@@ -21,7 +21,7 @@ import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.postmortem.IncompletePostmortemException;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.slack.postmortem.PostmortemViews;
 import io.hikeshi.core.task.TaskQueue;
 import io.hikeshi.slack.SlackIds.Action;
@@ -69,7 +69,7 @@ public final class HikeshiSlackApp {
     private final IncidentCommands commands;
     private final App app;
 
-    public HikeshiSlackApp(Settings settings, IncidentService incidents, PostmortemService postmortems, IncidentStore store,
+    public HikeshiSlackApp(Settings settings, IncidentService incidents, PostmortemService postmortems, Storage store,
                            TaskQueue tasks, Clock clock) {
         this.incidents = incidents;
         this.postmortems = postmortems;

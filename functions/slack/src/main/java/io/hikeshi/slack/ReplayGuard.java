@@ -5,7 +5,7 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.store.Storage;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -21,10 +21,10 @@ public final class ReplayGuard implements Middleware {
 
     private static final Duration WINDOW = Duration.ofMinutes(6);
 
-    private final IncidentStore store;
+    private final Storage store;
     private final Clock clock;
 
-    public ReplayGuard(IncidentStore store, Clock clock) {
+    public ReplayGuard(Storage store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -37,7 +37,7 @@ public final class ReplayGuard implements Middleware {
         String signature = req.getHeaders().getFirstValue("X-Slack-Signature");
         boolean slackRetry = req.getHeaders().getFirstValue("X-Slack-Retry-Num") != null
                 && req.getRequestType() == RequestType.Event;
-        if (signature != null && !slackRetry && store.increment("SLACKSIG#" + signature, clock.instant().plus(WINDOW)) > 1) {
+        if (signature != null && !slackRetry && store.counters().increment("SLACKSIG#" + signature, clock.instant().plus(WINDOW)) > 1) {
             return Response.json(401, java.util.Map.of("error", "replayed request"));
         }
         return chain.next(req);

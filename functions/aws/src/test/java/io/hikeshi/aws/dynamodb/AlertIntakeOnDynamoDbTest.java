@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hikeshi.core.alert.Alert;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.AlertOutcome;
 import io.hikeshi.core.alert.AlertRouting;
@@ -39,14 +40,14 @@ class AlertIntakeOnDynamoDbTest {
     private static final Clock CLOCK = Clock.fixed(FIRED.plusSeconds(60), java.time.ZoneOffset.UTC);
     private static final String ALARM = "arn:aws:cloudwatch:ap-northeast-1:123456789012:alarm:payment-api-5xx-rate";
 
-    private DynamoDbIncidentStore store;
+    private Storage store;
 
     @BeforeEach
     void createTable() {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "intake-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
-        store = new DynamoDbIncidentStore(dynamo, table, CLOCK);
+        store = DynamoDbStorage.on(dynamo, table, CLOCK);
     }
 
     private AlertIntakeService intake() {
@@ -82,7 +83,7 @@ class AlertIntakeOnDynamoDbTest {
         // THEN one incident, every distinct delivery counted once, every redelivery ignored
         assertEquals(1, outcomes.stream().filter(o -> o.kind() == AlertOutcome.Kind.OPENED).count());
         assertEquals(50, outcomes.stream().filter(o -> o.kind() == AlertOutcome.Kind.DUPLICATE).count());
-        List<Incident> incidents = store.recentIncidents(10);
+        List<Incident> incidents = store.search().recent(10);
         assertEquals(1, incidents.size());
         assertEquals(300, incidents.get(0).occurrences());
     }
@@ -106,13 +107,13 @@ class AlertIntakeOnDynamoDbTest {
         }
         pool.shutdown();
 
-        Incident incident = store.incident(opened.incident()).orElseThrow();
+        Incident incident = store.incidents().find(opened.incident()).orElseThrow();
         assertEquals(Severity.SEV1, incident.severity());
         assertEquals("U-bob", incident.commander());
         assertEquals(Status.ACKNOWLEDGED, incident.status());
         assertEquals(41, incident.occurrences());
         assertEquals(4, incident.version(), "created, then three versioned changes");
-        assertEquals(4, store.timeline(opened.incident(), 100).size(), "opened + three changes; exact repeats add none");
+        assertEquals(4, store.incidents().timeline(opened.incident(), 100).size(), "opened + three changes; exact repeats add none");
     }
 
     @Test
@@ -120,13 +121,13 @@ class AlertIntakeOnDynamoDbTest {
         var opened = intake().receive(alarm(Signal.TRIGGER, "ALARM", FIRED), "first");
         IncidentService people = new IncidentService(store, CLOCK);
         people.changeStatus(opened.incident(), Status.RESOLVED, "U-alice");
-        Incident resolved = store.incident(opened.incident()).orElseThrow();
+        Incident resolved = store.incidents().find(opened.incident()).orElseThrow();
 
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> people.acknowledge(opened.incident(), "U-bob"));
 
         assertTrue(e.getMessage().contains("resolved is final"), e.getMessage());
-        assertEquals(resolved, store.incident(opened.incident()).orElseThrow());
+        assertEquals(resolved, store.incidents().find(opened.incident()).orElseThrow());
     }
 
     @Test
@@ -138,6 +139,6 @@ class AlertIntakeOnDynamoDbTest {
         var second = intake.receive(alarm(Signal.TRIGGER, "ALARM", FIRED.plusSeconds(3600)), "second");
 
         assertEquals(AlertOutcome.Kind.OPENED, second.kind());
-        assertEquals(2, store.recentIncidents(10).size());
+        assertEquals(2, store.search().recent(10).size());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hikeshi.core.alert.Alert;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.AlertRouting;
 import io.hikeshi.core.alert.Signal;
@@ -87,7 +88,7 @@ class ThrottledDynamoDbTest {
                 .overrideConfiguration(c -> c.addExecutionInterceptor(faults)).build();
         String table = "throttled-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(EmbeddedDynamoDb.shared().client(), table);
-        DynamoDbIncidentStore store = new DynamoDbIncidentStore(dynamo, table, CLOCK);
+        Storage store = DynamoDbStorage.on(dynamo, table, CLOCK);
         AlertIntakeService intake = new AlertIntakeService(store, AlertRouting.defaults(), false);
         Alert alarm = new Alert("cloudwatch", "arn:alarm:payment", "payment-api-5xx-rate", Signal.TRIGGER, "ALARM",
                 FIRED, "5xx", null, null, Map.of());
@@ -103,8 +104,8 @@ class ThrottledDynamoDbTest {
         }
         pool.shutdown();
 
-        List<Incident> incidents = new DynamoDbIncidentStore(EmbeddedDynamoDb.shared().client(), table, CLOCK)
-                .recentIncidents(10);
+        List<Incident> incidents = DynamoDbStorage.on(EmbeddedDynamoDb.shared().client(), table, CLOCK)
+                .search().recent(10);
         assertTrue(faults.injected.get() > 50, "faults were injected: " + faults.injected.get());
         assertEquals(1, incidents.size());
         assertEquals(300, incidents.get(0).occurrences(), "every delivery counted exactly once");

@@ -10,7 +10,8 @@ import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.store.Backoff;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.incident.IncidentRepository;
+import io.hikeshi.core.store.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class AlertIntakeService {
     /** Enough for a storm of a few hundred concurrent deliveries of one alert; then the caller retries. */
     static final int MAX_ATTEMPTS = 25;
 
-    private final IncidentStore store;
+    private final IncidentRepository incidents;
+    private final AlertStates alerts;
     private final AlertRouting routing;
     private final boolean resolveOnRecovery;
     private final StormGuard stormGuard;
@@ -44,15 +46,16 @@ public final class AlertIntakeService {
      * @param resolveOnRecovery when true, a recovery resolves the incident; when false (the default
      *                          in configuration), it only mitigates it and a person resolves it
      */
-    public AlertIntakeService(IncidentStore store, AlertRouting routing, boolean resolveOnRecovery) {
-        this(store, routing, resolveOnRecovery, StormGuard.unlimited(store));
+    public AlertIntakeService(Storage storage, AlertRouting routing, boolean resolveOnRecovery) {
+        this(storage, routing, resolveOnRecovery, StormGuard.unlimited(storage.counters()));
     }
 
     /** @param stormGuard limits how many incidents one source may open per window */
-    public AlertIntakeService(IncidentStore store, AlertRouting routing, boolean resolveOnRecovery,
+    public AlertIntakeService(Storage storage, AlertRouting routing, boolean resolveOnRecovery,
                               StormGuard stormGuard) {
         this.stormGuard = Objects.requireNonNull(stormGuard, "stormGuard");
-        this.store = Objects.requireNonNull(store, "store");
+        this.incidents = storage.incidents();
+        this.alerts = storage.alerts();
         this.routing = Objects.requireNonNull(routing, "routing");
         this.resolveOnRecovery = resolveOnRecovery;
         for (int i = 0; i < openingLocks.length; i++) {
@@ -62,7 +65,7 @@ public final class AlertIntakeService {
 
     /** One read of an alert record that never exists: warms the store's client (SnapStart priming). */
     public void warmUp() {
-        store.alertState("priming:never-exists");
+        alerts.find("priming:never-exists");
     }
 
     /**
@@ -89,7 +92,7 @@ public final class AlertIntakeService {
     }
 
     private AlertState currentState(String key) {
-        return store.alertState(key).orElse(AlertState.unseen(key));
+        return alerts.find(key).orElse(AlertState.unseen(key));
     }
 
     private boolean mayOpen(Alert alert, AlertState state) {
@@ -110,7 +113,7 @@ public final class AlertIntakeService {
             case NOTE -> state.hasOpenIncident() ? note(alert, state, deliveryId) : recordState(alert, state, deliveryId);
             case ACKNOWLEDGE -> state.hasOpenIncident() ? acknowledge(alert, state, deliveryId) : nothingToAcknowledge(deliveryId);
         };
-        CommitResult result = store.commit(decision.change());
+        CommitResult result = incidents.commit(decision.change());
         return switch (result) {
             case COMMITTED -> decision.outcome();
             case DUPLICATE -> new AlertOutcome(Kind.DUPLICATE, null, "delivery " + deliveryId + " was already received");
@@ -128,7 +131,7 @@ public final class AlertIntakeService {
     private Decision repeat(Alert alert, AlertState state, String deliveryId) {
         IncidentId id = state.openIncident();
         if (state.lastRecoveredAt() != null && alert.at().isAfter(state.lastRecoveredAt()) && state.isNewer(alert.at())) {
-            Incident incident = store.incident(id).orElseThrow(() -> new IllegalStateException(
+            Incident incident = incidents.find(id).orElseThrow(() -> new IllegalStateException(
                     "alert " + alert.key() + " points at missing incident " + id));
             if (incident.status() == Status.MITIGATED) {
                 return refire(alert, state, deliveryId, incident);
@@ -173,7 +176,7 @@ public final class AlertIntakeService {
         }
         boolean staleFiring = state.lastRecoveredAt() != null && !alert.at().isAfter(state.lastRecoveredAt());
         AlertRouting.Decision route = routing.route(alert);
-        IncidentId id = store.allocateId();
+        IncidentId id = incidents.nextId();
         Incident incident = Incident.open(id, alert.name(), route.severity(), route.service(), alert.key(),
                 alert.summary(), alert.at());
         List<TimelineEntry> entries = new ArrayList<>();
@@ -216,7 +219,7 @@ public final class AlertIntakeService {
     /** A monitor says someone is on it: acknowledge the open incident if it is still only triggered. */
     private Decision acknowledge(Alert alert, AlertState state, String deliveryId) {
         IncidentId id = state.openIncident();
-        Incident incident = store.incident(id).orElseThrow(() -> new IllegalStateException(
+        Incident incident = incidents.find(id).orElseThrow(() -> new IllegalStateException(
                 "alert " + alert.key() + " points at missing incident " + id));
         boolean moves = incident.status().canMoveTo(Status.ACKNOWLEDGED);
         Incident acknowledged = moves ? incident.moveTo(Status.ACKNOWLEDGED, alert.at()) : incident;
@@ -245,7 +248,7 @@ public final class AlertIntakeService {
             return new Decision(new Change(deliveryId, null, null, List.of(entry)),
                     new AlertOutcome(Kind.STALE, id, "older than the newest state; " + id + " unchanged"));
         }
-        Incident incident = store.incident(id).orElseThrow(() -> new IllegalStateException(
+        Incident incident = incidents.find(id).orElseThrow(() -> new IllegalStateException(
                 "alert " + alert.key() + " points at missing incident " + id));
         Status target = alert.signal() == Signal.CLOSE ? Status.RESOLVED : recoveryTarget();
         boolean moves = incident.status().canMoveTo(target);

@@ -1,6 +1,6 @@
 package io.hikeshi.core.alert;
 
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.store.Counters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,24 +18,25 @@ public final class StormGuard {
 
     public static final String STORM_KEY_PREFIX = "storm:";
 
-    private final IncidentStore store;
+    private final Counters counters;
     private final Clock clock;
     private final int limit;
     private final Duration window;
 
-    public StormGuard(IncidentStore store, Clock clock, int limit, Duration window) {
+    public StormGuard(Counters counters, Clock clock, int limit, Duration window) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("storm guard needs a limit >= 1 and a positive window");
         }
-        this.store = Objects.requireNonNull(store, "store");
+        this.counters = Objects.requireNonNull(counters, "counters");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limit = limit;
         this.window = window;
     }
 
     /** A guard that never trips. */
-    public static StormGuard unlimited(IncidentStore store) {
-        return new StormGuard(store, Clock.systemUTC(), Integer.MAX_VALUE, Duration.ofDays(1));
+    public static StormGuard unlimited(Counters counters) {
+        // Never reads its clock: the unlimited guard counts nothing.
+        return new StormGuard(counters, Clock.systemUTC(), Integer.MAX_VALUE, Duration.ofDays(1));
     }
 
     /** Counts one opening for {@code source}; true while the source is within its limit. */
@@ -46,7 +47,7 @@ public final class StormGuard {
         long windowMillis = window.toMillis();
         long start = Math.floorDiv(clock.millis(), windowMillis) * windowMillis;
         Instant expires = Instant.ofEpochMilli(start).plus(window).plus(Duration.ofDays(1));
-        return store.increment("STORM#" + source + "#" + start, expires) <= limit;
+        return counters.increment("STORM#" + source + "#" + start, expires) <= limit;
     }
 
     public int limit() {

@@ -1,6 +1,5 @@
 package io.hikeshi.core.event;
 
-import io.hikeshi.core.store.IncidentStore;
 import java.util.List;
 
 /**
@@ -10,22 +9,22 @@ import java.util.List;
  */
 public final class OutboxRelay {
 
-    private final IncidentStore store;
+    private final Outbox outbox;
     private final EventBus bus;
 
-    public OutboxRelay(IncidentStore store, EventBus bus) {
-        this.store = store;
+    public OutboxRelay(Outbox outbox, EventBus bus) {
+        this.outbox = outbox;
         this.bus = bus;
     }
 
     /** @return how many events were relayed */
     public int relayOnce() {
-        List<DomainEvent> pending = store.pendingEvents(100);
+        List<DomainEvent> pending = outbox.pending(100);
         if (pending.isEmpty()) {
             return 0;
         }
         bus.publish(pending);
-        store.eventsRelayed(pending);
+        outbox.relayed(pending);
         return pending.size();
     }
 }

@@ -7,7 +7,9 @@ import io.hikeshi.core.event.IncidentEvents;
 import io.hikeshi.core.store.Backoff;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.warroom.WarRoomRepository;
+import io.hikeshi.core.alert.AlertStates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,21 +34,28 @@ public final class IncidentService {
     private static final int MAX_ATTEMPTS = 10;
     public static final int MAX_TEXT = 3000;
 
-    private final IncidentStore store;
+    private final IncidentRepository incidents;
+    private final IncidentSearch search;
+    private final AlertStates alerts;
+    private final WarRoomRepository warRooms;
     private final Clock clock;
 
-    public IncidentService(IncidentStore store, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+    public IncidentService(Storage storage, Clock clock) {
+        Objects.requireNonNull(storage, "storage");
+        this.incidents = storage.incidents();
+        this.search = storage.search();
+        this.alerts = storage.alerts();
+        this.warRooms = storage.warRooms();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public Incident get(IncidentId id) {
-        return store.incident(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        return incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
     }
 
     /** Open incidents, newest first (among the most recent {@code scan}). */
     public List<Incident> openIncidents(int scan) {
-        return store.recentIncidents(scan).stream().filter(Incident::isOpen).toList();
+        return search.recent(scan).stream().filter(Incident::isOpen).toList();
     }
 
     /**
@@ -58,13 +67,13 @@ public final class IncidentService {
     public java.util.Optional<Incident> declare(String title, Severity severity, String service, String description,
                                                 String actor, String deliveryId) {
         Instant now = clock.instant();
-        Incident incident = Incident.open(store.allocateId(), title, severity, service, null,
+        Incident incident = Incident.open(incidents.nextId(), title, severity, service, null,
                 clip(description), now);
         TimelineEntry opened = entry(incident.id(), now, TimelineKind.OPENED, actor, "Declared by " + actor
                 + (description == null || description.isBlank() ? "" : ": " + clip(description)));
-        CommitResult result = store.commit(new Change(deliveryId, new Change.Create(incident), null, List.of(opened),
+        CommitResult result = incidents.commit(new Change(deliveryId, new Change.Create(incident), null, List.of(opened),
                 List.of(IncidentEvents.opened(incident, actor))));
-        return result == CommitResult.COMMITTED ? store.incident(incident.id()) : java.util.Optional.empty();
+        return result == CommitResult.COMMITTED ? incidents.find(incident.id()) : java.util.Optional.empty();
     }
 
     public Incident acknowledge(IncidentId id, String actor) {
@@ -112,7 +121,7 @@ public final class IncidentService {
         TimelineEntry note = entry(id, clock.instant(), TimelineKind.NOTE, actor, clip(text));
         Change change = new Change(null, null, null, List.of(note),
                 List.of(IncidentEvents.timelineEntry(incident, actor, note.at(), note.kind().name(), note.text())));
-        if (store.commit(change) != CommitResult.COMMITTED) {
+        if (incidents.commit(change) != CommitResult.COMMITTED) {
             throw new StoreContentionException("could not add a note to " + id);
         }
     }
@@ -129,18 +138,18 @@ public final class IncidentService {
         TimelineEntry entry = new TimelineEntry(id, "pin-" + channel + "-" + messageTs, writtenAt,
                 TimelineKind.PINNED_MESSAGE, author, clip(text),
                 Map.of("permalink", permalink == null ? "" : permalink, "pinnedBy", pinnedBy, "channel", channel));
-        return store.commit(new Change(null, null, null, List.of(entry), List.of(IncidentEvents.timelineEntry(
+        return incidents.commit(new Change(null, null, null, List.of(entry), List.of(IncidentEvents.timelineEntry(
                 incident, pinnedBy, writtenAt, entry.kind().name(), entry.text())))) == CommitResult.COMMITTED;
     }
 
     /** Links a chat channel to an incident, so commands typed there act on it. */
     public void linkWarRoom(IncidentId id, String channelId) {
         get(id);
-        store.linkChannel(channelId, id);
+        warRooms.linkChannel(channelId, id);
     }
 
     public java.util.Optional<IncidentId> incidentForChannel(String channelId) {
-        return store.incidentForChannel(channelId);
+        return warRooms.incidentForChannel(channelId);
     }
 
     private interface Entries {
@@ -164,8 +173,8 @@ public final class IncidentService {
             List<DomainEvent> events = new ArrayList<>(IncidentEvents.changes(current, next, actor, clock.instant()));
             events.addAll(extraEvents.apply(next));
             Change change = new Change(null, write, releasedAlert(next), entries.of(current, next), events);
-            if (store.commit(change) == CommitResult.COMMITTED) {
-                return store.incident(id).orElse(next);
+            if (incidents.commit(change) == CommitResult.COMMITTED) {
+                return incidents.find(id).orElse(next);
             }
             if (!Backoff.pause(attempt)) {
                 break;
@@ -179,7 +188,7 @@ public final class IncidentService {
         if (next.status() != Status.RESOLVED || next.alertKey() == null) {
             return null;
         }
-        return store.alertState(next.alertKey())
+        return alerts.find(next.alertKey())
                 .filter(a -> next.id().equals(a.openIncident()))
                 .map(a -> a.released(next.resolvedAt()))
                 .orElse(null);

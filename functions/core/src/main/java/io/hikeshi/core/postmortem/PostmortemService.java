@@ -7,7 +7,9 @@ import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.event.SideEffectLedger;
+import io.hikeshi.core.incident.IncidentRepository;
+import io.hikeshi.core.store.Storage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,16 +38,18 @@ public final class PostmortemService {
     private static final int[] OVERDUE_DAYS = {1, 3, 7};
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final IncidentStore store;
+    private final PostmortemRepository postmortems;
+    private final IncidentRepository incidents;
+    private final SideEffectLedger ledger;
     private final ReminderScheduler scheduler;
     private final PostmortemPolicy policy;
     private final Clock clock;
     private final Clock calendar;
     private final boolean japanese;
 
-    public PostmortemService(IncidentStore store, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
+    public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
                              boolean japanese) {
-        this(store, scheduler, policy, clock, clock, japanese);
+        this(storage, scheduler, policy, clock, clock, japanese);
     }
 
     /**
@@ -53,9 +57,11 @@ public final class PostmortemService {
      * @param calendar the time reminders and the digest go by: the same clock in AWS; local mode can
      *                 move it forward to show a week of reminders now, while people keep real time
      */
-    public PostmortemService(IncidentStore store, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
+    public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
                              Clock calendar, boolean japanese) {
-        this.store = store;
+        this.postmortems = storage.postmortems();
+        this.incidents = storage.incidents();
+        this.ledger = storage.ledger();
         this.scheduler = scheduler;
         this.policy = policy;
         this.clock = clock;
@@ -64,11 +70,11 @@ public final class PostmortemService {
     }
 
     public Optional<Postmortem> find(IncidentId id) {
-        return store.postmortem(id);
+        return postmortems.find(id);
     }
 
     public Postmortem get(IncidentId id) {
-        return store.postmortem(id).orElseThrow(() -> new IllegalStateException("no postmortem for " + id + " yet: it is "
+        return postmortems.find(id).orElseThrow(() -> new IllegalStateException("no postmortem for " + id + " yet: it is "
                 + "drafted when the incident is resolved"));
     }
 
@@ -76,12 +82,12 @@ public final class PostmortemService {
      * On resolve: drafts the postmortem (once) and schedules its reminders (again is harmless).
      */
     public Postmortem draftOnResolve(IncidentId id, String resolvedBy) {
-        Incident incident = store.incident(id).orElseThrow(() -> new IncidentNotFoundException(id));
-        Postmortem pm = store.postmortem(id).orElse(null);
+        Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        Postmortem pm = postmortems.find(id).orElse(null);
         if (pm == null) {
-            Postmortem draft = draft(incident, store.timeline(id, 2000), resolvedBy);
-            store.savePostmortem(draft);
-            pm = store.postmortem(id).orElseThrow();
+            Postmortem draft = draft(incident, incidents.timeline(id, 2000), resolvedBy);
+            postmortems.save(draft);
+            pm = postmortems.find(id).orElseThrow();
         }
         if (!pm.isComplete()) {
             reminders(pm).forEach(scheduler::schedule);
@@ -160,11 +166,11 @@ public final class PostmortemService {
      */
     public Optional<Notice> reminderFired(Reminder reminder) {
         IncidentId id = IncidentId.parse(reminder.incident());
-        Optional<Postmortem> pm = store.postmortem(id);
-        if (pm.isEmpty() || pm.get().isComplete() || store.isDone(ledgerKey(reminder))) {
+        Optional<Postmortem> pm = postmortems.find(id);
+        if (pm.isEmpty() || pm.get().isComplete() || ledger.isDone(ledgerKey(reminder))) {
             return Optional.empty();
         }
-        Incident incident = store.incident(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
         Audience audience = switch (reminder.kind()) {
             case BEFORE_DUE -> Audience.OWNER;
             case DUE -> Audience.WAR_ROOM;
@@ -175,13 +181,13 @@ public final class PostmortemService {
 
     /** Call once a reminder's message went out: a second delivery of it stays silent. */
     public void reminderDelivered(Reminder reminder) {
-        store.markDone(ledgerKey(reminder), calendar.instant().plus(LEDGER_TTL));
+        ledger.markDone(ledgerKey(reminder), calendar.instant().plus(LEDGER_TTL));
     }
 
     /** Open postmortems past their due date (for the weekly digest). */
     public List<Postmortem> overdue() {
         LocalDate today = LocalDate.now(calendar.withZone(policy.zone()));
-        return store.openPostmortems(500).stream().filter(p -> p.due().isBefore(today)).toList();
+        return postmortems.open(500).stream().filter(p -> p.due().isBefore(today)).toList();
     }
 
     /** Action items not done, across open and complete postmortems alike (for the weekly digest). */
@@ -190,7 +196,7 @@ public final class PostmortemService {
     }
 
     public List<Postmortem> open() {
-        return store.openPostmortems(500);
+        return postmortems.open(500);
     }
 
     private static String ledgerKey(Reminder r) {
@@ -203,7 +209,7 @@ public final class PostmortemService {
             if (current.isComplete()) {
                 throw new IllegalStateException("the postmortem of " + id + " is complete; it is the record now");
             }
-            if (store.savePostmortem(edit.apply(current))) {
+            if (postmortems.save(edit.apply(current))) {
                 return get(id);
             }
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one command changes, committed all-or-nothing by {@link IncidentStore#commit}.
+ * Everything one command changes, committed all-or-nothing by {@link io.hikeshi.core.incident.IncidentRepository#commit}.
  *
  * @param deliveryId the id of the delivery that caused it (e.g. an EventBridge event id), or null;
  *                   a delivery id commits at most once, so a redelivery changes nothing twice

@@ -13,8 +13,8 @@ import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
 import io.hikeshi.core.postmortem.PostmortemMarkdown;
-import io.hikeshi.core.store.IncidentQuery;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.incident.IncidentQuery;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.handlers.api.IncidentJson;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,14 +57,14 @@ public final class WebApp {
     private static final int PAGE = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final IncidentStore store;
+    private final Storage store;
     private final SignedLinks links;
     private final ZoneId zone;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param links null: no login required (local mode) */
-    public WebApp(IncidentStore store, SignedLinks links, ZoneId zone, Clock clock) {
+    public WebApp(Storage store, SignedLinks links, ZoneId zone, Clock clock) {
         this.store = store;
         this.links = links;
         this.zone = zone;
@@ -147,7 +147,7 @@ public final class WebApp {
 
     private Response list(Request req, Words w, String lang) {
         IncidentQuery q = query(req.query());
-        IncidentQuery.Page<Incident> page = store.findIncidents(q, blank(req.query().get("cursor")), PAGE);
+        IncidentQuery.Page<Incident> page = store.search().find(q, blank(req.query().get("cursor")), PAGE);
         List<List<String>> rows = new ArrayList<>();
         for (Incident i : page.items()) {
             rows.add(List.of("<a href=\"/incidents/" + i.id() + "?lang=" + lang + "\">" + i.id() + "</a>", esc(i.title()),
@@ -211,12 +211,12 @@ public final class WebApp {
     // ---- one incident ----
 
     private Response incident(IncidentId id, Words w, String lang) {
-        Optional<Incident> found = store.incident(id);
+        Optional<Incident> found = store.incidents().find(id);
         if (found.isEmpty()) {
             return Response.html(404, Html.page(lang, id.toString(), nav(w, lang), w.t("notFound")));
         }
         Incident i = found.get();
-        List<TimelineEntry> timeline = store.timeline(id, 2000);
+        List<TimelineEntry> timeline = store.incidents().timeline(id, 2000);
         StringBuilder body = new StringBuilder("<div class=\"cards\">");
         card(body, w.t("severity"), "<span class=\"sev " + i.severity() + "\">" + i.severity() + "</span>");
         card(body, w.t("status"), esc(w.status(i.status())));
@@ -226,7 +226,7 @@ public final class WebApp {
         card(body, w.t("ttm"), minutes(i.timeToMitigate()));
         card(body, w.t("ttr"), minutes(i.timeToResolve()));
         body.append("</div>");
-        store.warRoom(id).filter(r -> r.channelId() != null).ifPresent(r -> body.append("<p>").append(w.t("warRoom"))
+        store.warRooms().find(id).filter(r -> r.channelId() != null).ifPresent(r -> body.append("<p>").append(w.t("warRoom"))
                 .append(": <a href=\"https://slack.com/app_redirect?channel=").append(esc(r.channelId())).append("\">#")
                 .append(esc(r.channelName())).append("</a></p>"));
         body.append("<p class=\"muted\">").append(w.t("detected")).append(' ').append(esc(when(i.detectedAt())))
@@ -240,7 +240,7 @@ public final class WebApp {
                     .append(link.isBlank() ? "" : " <a href=\"" + esc(link) + "\">↗</a>").append("</li>");
         }
         body.append("</ol><h2>").append(w.t("postmortem")).append("</h2>");
-        Optional<Postmortem> pm = store.postmortem(id);
+        Optional<Postmortem> pm = store.postmortems().find(id);
         if (pm.isEmpty()) {
             body.append("<p class=\"muted\">").append(w.t("noPostmortem")).append("</p>");
         } else {
@@ -259,13 +259,13 @@ public final class WebApp {
     }
 
     private Response markdown(IncidentId id, String lang) {
-        Optional<Postmortem> pm = store.postmortem(id);
-        Optional<Incident> incident = store.incident(id);
+        Optional<Postmortem> pm = store.postmortems().find(id);
+        Optional<Incident> incident = store.incidents().find(id);
         if (pm.isEmpty() || incident.isEmpty()) {
             return new Response(404, "text/plain; charset=utf-8", "no postmortem for " + id, Map.of());
         }
         return new Response(200, "text/markdown; charset=utf-8", PostmortemMarkdown.render(pm.get(), incident.get(),
-                store.timeline(id, 2000), PostmortemChecklist.missing(pm.get()),
+                store.incidents().timeline(id, 2000), PostmortemChecklist.missing(pm.get()),
                 "en".equals(lang) ? Locale.ENGLISH : Locale.JAPANESE, zone), Map.of());
     }
 
@@ -277,12 +277,12 @@ public final class WebApp {
         List<Incident> incidents = new ArrayList<>();
         String cursor = null;
         do {
-            var page = store.findIncidents(new IncidentQuery(from, to, null, null, null, null), cursor, 1000);
+            var page = store.search().find(new IncidentQuery(from, to, null, null, null, null), cursor, 1000);
             incidents.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
-        List<Postmortem> open = store.openPostmortems(1000);
-        List<Postmortem> done = store.completedPostmortems(1000);
+        List<Postmortem> open = store.postmortems().open(1000);
+        List<Postmortem> done = store.postmortems().completed(1000);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<ActionItem> overdueItems = new ArrayList<>();
         for (Postmortem p : open) {
@@ -350,7 +350,7 @@ public final class WebApp {
 
     private Response export(Request req, boolean csv) {
         int size = Math.min(1000, Math.max(1, Integer.parseInt(req.query().getOrDefault("limit", "500"))));
-        IncidentQuery.Page<Incident> page = store.findIncidents(query(req.query()), blank(req.query().get("cursor")), size);
+        IncidentQuery.Page<Incident> page = store.search().find(query(req.query()), blank(req.query().get("cursor")), size);
         Map<String, String> headers = page.nextCursor() == null ? Map.of() : Map.of("X-Next-Cursor", page.nextCursor());
         if (!csv) {
             Map<String, Object> body = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ final class SeedOutcomes {
     /** {@code viewSubmissions} seeds. A name ending in "-accepted" means an empty ack (the modal closes). */
     static final Map<String, Outcome> VIEW_SUBMISSIONS = Map.of(
             "declare-accepted", accepted((answer, rig) -> {
-                Incident declared = rig.core().store().incident(NEW).orElseThrow(() -> new AssertionError("nothing declared"));
+                Incident declared = rig.core().storage().incidents().find(NEW).orElseThrow(() -> new AssertionError("nothing declared"));
                 assertEquals(List.of("javascript:alert(1)", "SEV4", "payment-api", "TRIGGERED"), List.of(declared.title(),
                         declared.severity().name(), declared.service(), declared.status().name()), "the incident as typed");
                 assertEquals(List.of("ANNOUNCE INC-0004 C0GENERAL U0ALICE"), tasks(rig), "announced after the ack");
@@ -92,7 +92,7 @@ final class SeedOutcomes {
                 assertEquals("Rolled back payment-api", last(rig, rig.openIncident(), TimelineKind.NOTE).text());
             },
             "view-submission-declare", ack((answer, rig) -> {
-                Incident declared = rig.core().store().incident(NEW).orElseThrow(() -> new AssertionError("nothing declared"));
+                Incident declared = rig.core().storage().incidents().find(NEW).orElseThrow(() -> new AssertionError("nothing declared"));
                 assertEquals(List.of("Payment API returns 5xx", Severity.SEV2, "payment-api"),
                         List.of(declared.title(), declared.severity(), declared.service()));
                 assertEquals(List.of("ANNOUNCE INC-0004 C0GENERAL U0ALICE"), tasks(rig));
@@ -142,11 +142,11 @@ final class SeedOutcomes {
     }
 
     private static Status status(SlackRig rig, IncidentId id) {
-        return rig.core().store().incident(id).orElseThrow().status();
+        return rig.core().storage().incidents().find(id).orElseThrow().status();
     }
 
     private static List<TimelineEntry> entries(SlackRig rig, IncidentId id, TimelineKind kind) {
-        return rig.core().store().timeline(id, 1000).stream().filter(e -> e.kind() == kind).toList();
+        return rig.core().storage().incidents().timeline(id, 1000).stream().filter(e -> e.kind() == kind).toList();
     }
 
     private static TimelineEntry last(SlackRig rig, IncidentId id, TimelineKind kind) {

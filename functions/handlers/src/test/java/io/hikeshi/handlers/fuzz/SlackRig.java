@@ -8,8 +8,25 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.postmortem.ReminderScheduler;
-import io.hikeshi.core.store.IncidentStore;
-import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import io.hikeshi.core.alert.AlertStates;
+import io.hikeshi.core.event.Outbox;
+import io.hikeshi.core.event.SideEffectLedger;
+import io.hikeshi.core.incident.IncidentRepository;
+import io.hikeshi.core.incident.IncidentSearch;
+import io.hikeshi.core.postmortem.PostmortemRepository;
+import io.hikeshi.core.store.Counters;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.warroom.WarRoomRepository;
+import io.hikeshi.core.alert.AlertStates;
+import io.hikeshi.core.event.Outbox;
+import io.hikeshi.core.event.SideEffectLedger;
+import io.hikeshi.core.incident.IncidentRepository;
+import io.hikeshi.core.incident.IncidentSearch;
+import io.hikeshi.core.postmortem.PostmortemRepository;
+import io.hikeshi.core.store.Counters;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.warroom.WarRoomRepository;
+import io.hikeshi.core.testkit.InMemoryStorage;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.SlackHandler;
@@ -54,7 +71,7 @@ final class SlackRig implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SlackApiStub slackApi = SlackApiStub.start();
-    private final AtomicReference<IncidentStore> store = new AtomicReference<>();
+    private final AtomicReference<Storage> store = new AtomicReference<>();
     /** The Slack tasks handed to the queue for after the answer (never run here). */
     private final List<String> queued = new CopyOnWriteArrayList<>();
     private final Composition core;
@@ -79,10 +96,10 @@ final class SlackRig implements AutoCloseable {
     void reset() {
         slackApi.clear();
         queued.clear();
-        store.set(new InMemoryIncidentStore());
+        store.set(InMemoryStorage.create().ports());
         open = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", null, USER, "fixture-open")
                 .orElseThrow().id();
-        core.store().linkChannel(WAR_ROOM, open);
+        core.storage().warRooms().linkChannel(WAR_ROOM, open);
         resolved = core.incidents().declare("Checkout latency", Severity.SEV3, "checkout", null, USER, "fixture-resolved")
                 .orElseThrow().id();
         core.incidents().postStatusUpdate(resolved, Status.RESOLVED, "Scaled out", USER);
@@ -90,7 +107,7 @@ final class SlackRig implements AutoCloseable {
         recorded = core.incidents().declare("Queue backlog", Severity.SEV4, "orders", null, USER, "fixture-recorded")
                 .orElseThrow().id();
         core.incidents().postStatusUpdate(recorded, Status.RESOLVED, "Drained", USER);
-        core.store().savePostmortem(core.postmortems().draftOnResolve(recorded, USER).completed(USER, CLOCK.instant()));
+        core.storage().postmortems().save(core.postmortems().draftOnResolve(recorded, USER).completed(USER, CLOCK.instant()));
     }
 
     IncidentId openIncident() {
@@ -126,9 +143,9 @@ final class SlackRig implements AutoCloseable {
      */
     String records() {
         StringBuilder records = new StringBuilder();
-        for (Incident incident : core.store().recentIncidents(100)) {
-            records.append(incident).append('\n').append(core.store().timeline(incident.id(), 1000)).append('\n')
-                    .append(core.store().postmortem(incident.id())).append('\n');
+        for (Incident incident : core.storage().search().recent(100)) {
+            records.append(incident).append('\n').append(core.storage().incidents().timeline(incident.id(), 1000)).append('\n')
+                    .append(core.storage().postmortems().find(incident.id())).append('\n');
         }
         return records.toString();
     }
@@ -166,15 +183,25 @@ final class SlackRig implements AutoCloseable {
     }
 
     /** The services keep one store for their life; this one forwards to whichever store is current. */
-    private static IncidentStore delegatingTo(AtomicReference<IncidentStore> current) {
-        return (IncidentStore) Proxy.newProxyInstance(IncidentStore.class.getClassLoader(), new Class<?>[] {IncidentStore.class},
-                (proxy, method, args) -> {
-                    try {
-                        return method.invoke(current.get(), args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+    private static Storage delegatingTo(AtomicReference<Storage> current) {
+        return new Storage(forward(IncidentRepository.class, () -> current.get().incidents()),
+                forward(IncidentSearch.class, () -> current.get().search()),
+                forward(AlertStates.class, () -> current.get().alerts()),
+                forward(PostmortemRepository.class, () -> current.get().postmortems()),
+                forward(WarRoomRepository.class, () -> current.get().warRooms()),
+                forward(Outbox.class, () -> current.get().outbox()),
+                forward(SideEffectLedger.class, () -> current.get().ledger()),
+                forward(Counters.class, () -> current.get().counters()));
+    }
+
+    private static <T> T forward(Class<T> port, java.util.function.Supplier<T> target) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            try {
+                return method.invoke(target.get(), args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     private static final ReminderScheduler NO_REMINDERS = new ReminderScheduler() {

@@ -128,7 +128,7 @@ class SlackHandlerTest {
         assertEquals(200, first.path("statusCode").asInt());
         assertEquals("", first.path("body").asText(), "an empty ack closes the modal");
         assertEquals(200, again.path("statusCode").asInt());
-        List<Incident> incidents = core.store().recentIncidents(10);
+        List<Incident> incidents = core.storage().search().recent(10);
         assertEquals(1, incidents.size(), "the same view submitted twice declares once");
         Incident incident = incidents.get(0);
         assertEquals("Payment API returns 5xx", incident.title());
@@ -155,7 +155,7 @@ class SlackHandlerTest {
         assertEquals("errors", body.path("response_action").asText());
         assertEquals("A title is needed.", body.path("errors").path("title").asText());
         assertTrue(body.path("errors").has("service"));
-        assertTrue(core.store().recentIncidents(10).isEmpty());
+        assertTrue(core.storage().search().recent(10).isEmpty());
     }
 
     @Test
@@ -194,7 +194,7 @@ class SlackHandlerTest {
 
         assertEquals("in_channel", severity.path("response_type").asText());
         assertEquals("in_channel", commander.path("response_type").asText());
-        Incident incident = core.store().incident(id).orElseThrow();
+        Incident incident = core.storage().incidents().find(id).orElseThrow();
         assertEquals(Severity.SEV1, incident.severity());
         assertEquals("U0BOB", incident.commander());
     }
@@ -209,11 +209,11 @@ class SlackHandlerTest {
         send(SlackSigner.payloadBody(viewSubmission("status_update", id + "|C0WARROOM",
                 Map.of("status", Map.of("type", "static_select", "selected_option", Map.of("value", "MITIGATED")),
                         "summary", Map.of("type", "plain_text_input", "value", "Rolled back; error rate normal")))));
-        assertEquals(Status.MITIGATED, core.store().incident(id).orElseThrow().status());
+        assertEquals(Status.MITIGATED, core.storage().incidents().find(id).orElseThrow().status());
         send(SlackSigner.payloadBody(viewSubmission("resolve_incident", id + "|C0WARROOM",
                 Map.of("resolution", Map.of("type", "plain_text_input", "value", "Bad deploy rolled back; fix in #4512")))));
 
-        Incident incident = core.store().incident(id).orElseThrow();
+        Incident incident = core.storage().incidents().find(id).orElseThrow();
         assertEquals(Status.RESOLVED, incident.status());
         assertEquals(2, timeline(id).stream().filter(e -> e.kind() == TimelineKind.STATUS_UPDATE).count());
         runQueuedTasks();
@@ -229,7 +229,7 @@ class SlackHandlerTest {
                         "summary", Map.of("type", "plain_text_input")))));
 
         assertEquals("errors", JSON.readTree(response.path("body").asText()).path("response_action").asText());
-        assertEquals(Status.TRIGGERED, core.store().incident(id).orElseThrow().status());
+        assertEquals(Status.TRIGGERED, core.storage().incidents().find(id).orElseThrow().status());
     }
 
     @Test
@@ -243,7 +243,7 @@ class SlackHandlerTest {
         assertEquals(200, response.path("statusCode").asInt());
         JsonNode body = JSON.readTree(response.path("body").asText());
         assertEquals("Choose one of the options.", body.path("errors").path("status").asText(), body.toString());
-        assertEquals(Status.TRIGGERED, core.store().incident(id).orElseThrow().status());
+        assertEquals(Status.TRIGGERED, core.storage().incidents().find(id).orElseThrow().status());
     }
 
     // ---- the card's buttons ----
@@ -258,7 +258,7 @@ class SlackHandlerTest {
         assertEquals(200, sendSignedAt(SlackSigner.payloadBody(click), NOW.instant().getEpochSecond() + 1)
                 .path("statusCode").asInt());
 
-        assertEquals(Status.ACKNOWLEDGED, core.store().incident(id).orElseThrow().status());
+        assertEquals(Status.ACKNOWLEDGED, core.storage().incidents().find(id).orElseThrow().status());
         assertEquals(1, timeline(id).stream().filter(e -> e.kind() == TimelineKind.STATUS_CHANGED).count());
         runQueuedTasks();
         assertEquals(1, slackApi.calls("chat.update").size(), "the card redrawn after the first click");
@@ -273,7 +273,7 @@ class SlackHandlerTest {
         send(SlackSigner.payloadBody(blockAction("incident_take_command", id.toString(), "C0WARROOM")));
         send(SlackSigner.payloadBody(severitySelect(id + "|SEV1")));
 
-        Incident incident = core.store().incident(id).orElseThrow();
+        Incident incident = core.storage().incidents().find(id).orElseThrow();
         assertEquals("U0BOB", incident.commander());
         assertEquals(Severity.SEV1, incident.severity());
     }
@@ -375,7 +375,7 @@ class SlackHandlerTest {
                 "type", Map.of("type", "static_select"),
                 "due", Map.of("type", "datepicker", "selected_date", "2026-13-40")))));
         var pm = core.postmortems().get(id);
-        core.store().savePostmortem(pm.completed("U0BOB", NOW.instant()));
+        core.storage().postmortems().save(pm.completed("U0BOB", NOW.instant()));
 
         JsonNode late = send(SlackSigner.payloadBody(viewSubmission("pm_section", id + "|IMPACT",
                 Map.of("text", Map.of("type", "plain_text_input", "value", "written after completion")))));
@@ -477,7 +477,7 @@ class SlackHandlerTest {
     }
 
     private List<TimelineEntry> timeline(IncidentId id) {
-        return core.store().timeline(id, 100);
+        return core.storage().incidents().timeline(id, 100);
     }
 
     static String sample(String name) throws Exception {

@@ -79,11 +79,11 @@ class PostmortemHandlersTest {
     private IncidentId resolvedInc42() {
         Incident incident = Incident.open(new IncidentId(42), "Payment API returns 5xx", Severity.SEV2, "payment-api", null,
                 null, TestClocks.SAMPLE_ALARM_FIRED);
-        core.store().commit(new Change(null, new Change.Create(incident), null, List.of()));
+        core.storage().incidents().commit(new Change(null, new Change.Create(incident), null, List.of()));
         core.incidents().assignCommander(incident.id(), "U0BOB", "U0BOB");
         core.incidents().changeStatus(incident.id(), Status.RESOLVED, "U0BOB");
         core.incidents().linkWarRoom(incident.id(), "C0WARROOM");
-        core.store().saveWarRoom(new io.hikeshi.core.warroom.WarRoom(incident.id(), "inc-20261124-0042-payment-api",
+        core.storage().warRooms().save(new io.hikeshi.core.warroom.WarRoom(incident.id(), "inc-20261124-0042-payment-api",
                 "C0WARROOM", null, 0));
         return incident.id();
     }
@@ -131,7 +131,7 @@ class PostmortemHandlersTest {
     void reminderOfACompletePostmortem_isSilent(Map<String, Object> input) throws Exception {
         IncidentId id = resolvedInc42();
         var pm = core.postmortems().draftOnResolve(id, "U0BOB");
-        core.store().savePostmortem(pm.completed("U0BOB", CLOCK.instant()));
+        core.storage().postmortems().save(pm.completed("U0BOB", CLOCK.instant()));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReminderHandler(notices).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), out, null);
@@ -145,7 +145,7 @@ class PostmortemHandlersTest {
     void weeklyDigest_listsOverduePostmortems(Map<String, Object> ignored) throws Exception {
         IncidentId id = resolvedInc42();
         var pm = core.postmortems().draftOnResolve(id, "U0BOB");
-        core.store().savePostmortem(pm.withOwner("U0BOB", java.time.LocalDate.of(2026, 1, 5)));
+        core.storage().postmortems().save(pm.withOwner("U0BOB", java.time.LocalDate.of(2026, 1, 5)));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new DigestHandler(notices).handleRequest(new ByteArrayInputStream("{}".getBytes()), out, null);

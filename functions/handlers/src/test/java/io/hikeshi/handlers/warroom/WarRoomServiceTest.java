@@ -10,7 +10,9 @@ import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.warroom.WarRoom;
+import io.hikeshi.core.warroom.WarRoomRepository;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
@@ -20,8 +22,6 @@ import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.warroom.SlackCalls;
 import io.hikeshi.slack.warroom.WarRoomService;
 import io.hikeshi.slackstub.SlackApiStub;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -66,11 +66,11 @@ class WarRoomServiceTest {
         slackApi.close();
     }
 
-    private WarRoomService warRoom(String template, IncidentStore store, SlackCalls calls) {
+    private WarRoomService warRoom(String template, Storage store, SlackCalls calls) {
         return warRoom(template, store, calls, io.hikeshi.handlers.TestSlackClients.client(slackApi));
     }
 
-    private WarRoomService warRoom(String template, IncidentStore store, SlackCalls calls,
+    private WarRoomService warRoom(String template, Storage store, SlackCalls calls,
                                    com.slack.api.methods.MethodsClient client) {
         var services = ConfiguredServiceDirectory.load(core.json(), "infrastructure/config/services.json", "infrastructure/guides");
         return new WarRoomService(core.incidents(), store, services, (subject, message, attributes) -> notifications.add(attributes),
@@ -80,7 +80,7 @@ class WarRoomServiceTest {
     }
 
     private WarRoomService warRoom() {
-        return warRoom("inc-{date}-{number}-{slug}", core.store(), new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)));
+        return warRoom("inc-{date}-{number}-{slug}", core.storage(), new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)));
     }
 
     private Incident declare() {
@@ -89,8 +89,8 @@ class WarRoomServiceTest {
     }
 
     private List<DomainEvent> drainEvents() {
-        List<DomainEvent> events = core.store().pendingEvents(100);
-        core.store().eventsRelayed(events);
+        List<DomainEvent> events = core.storage().outbox().pending(100);
+        core.storage().outbox().relayed(events);
         return events;
     }
 
@@ -103,8 +103,8 @@ class WarRoomServiceTest {
         var created = slackApi.calls("conversations.create");
         assertEquals(1, created.size());
         assertEquals(ROOM, created.get(0).param("name"), "named after the incident's day in Tokyo, its number and title");
-        String channel = core.store().warRoom(incident.id()).orElseThrow().channelId();
-        assertEquals(incident.id(), core.store().incidentForChannel(channel).orElseThrow(), "commands in the room act on it");
+        String channel = core.storage().warRooms().find(incident.id()).orElseThrow().channelId();
+        assertEquals(incident.id(), core.storage().warRooms().incidentForChannel(channel).orElseThrow(), "commands in the room act on it");
         assertTrue(slackApi.calls("conversations.setTopic").get(0).param("topic").startsWith("SEV2 · triggered · payment-api"));
         assertTrue(slackApi.calls("conversations.invite").get(0).param("users").contains("U0ALICE"), "the service's owner");
         assertEquals(1, slackApi.calls("pins.add").size());
@@ -141,18 +141,34 @@ class WarRoomServiceTest {
         Incident incident = declare();
         List<DomainEvent> events = drainEvents();
         AtomicBoolean crashed = new AtomicBoolean();
-        IncidentStore crashingOnce = (IncidentStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {IncidentStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("saveWarRoom") && ((io.hikeshi.core.warroom.WarRoom) args[0]).channelId() != null
-                            && crashed.compareAndSet(false, true)) {
-                        throw new IllegalStateException("process died");
-                    }
-                    try {
-                        return method.invoke(core.store(), args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        Storage real = core.storage();
+        WarRoomRepository rooms = real.warRooms();
+        WarRoomRepository diesSavingTheChannel = new WarRoomRepository() {
+            @Override
+            public java.util.Optional<WarRoom> find(IncidentId incident) {
+                return rooms.find(incident);
+            }
+
+            @Override
+            public boolean save(WarRoom room) {
+                if (room.channelId() != null && crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("process died");
+                }
+                return rooms.save(room);
+            }
+
+            @Override
+            public java.util.Optional<IncidentId> incidentForChannel(String channelId) {
+                return rooms.incidentForChannel(channelId);
+            }
+
+            @Override
+            public void linkChannel(String channelId, IncidentId incident) {
+                rooms.linkChannel(channelId, incident);
+            }
+        };
+        Storage crashingOnce = new Storage(real.incidents(), real.search(), real.alerts(), real.postmortems(),
+                diesSavingTheChannel, real.outbox(), real.ledger(), real.counters());
 
         assertThrows(IllegalStateException.class, () -> events.forEach(warRoom("inc-{date}-{number}-{slug}", crashingOnce,
                 new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)))::on));
@@ -160,7 +176,7 @@ class WarRoomServiceTest {
 
         assertEquals(2, slackApi.calls("conversations.create").size(), "the retry tried the same name");
         assertEquals(1, slackApi.calls("conversations.list").size(), "found it was ours");
-        String adopted = core.store().warRoom(incident.id()).orElseThrow().channelId();
+        String adopted = core.storage().warRooms().find(incident.id()).orElseThrow().channelId();
         assertEquals(slackApi.calls("conversations.create").get(0).param("name"),
                 slackApi.calls("conversations.create").get(1).param("name"), "no second channel under another name");
         assertEquals(1, slackApi.calls("pins.add").size());
@@ -175,13 +191,13 @@ class WarRoomServiceTest {
         slackApi.failNext("bookmarks.add", 3, 500, null); // every try of the first delivery
 
         assertThrows(SlackCalls.SlackUnavailableException.class, () -> events.forEach(warRoom()::on));
-        long versionBefore = core.store().incident(incident.id()).orElseThrow().version();
+        long versionBefore = core.storage().incidents().find(incident.id()).orElseThrow().version();
         events.forEach(warRoom()::on);
 
         assertEquals(2, slackApi.calls("conversations.create").size(), "one 429, then created");
         assertEquals(1, slackApi.calls("pins.add").size());
         assertEquals(3, slackApi.calls("chat.postMessage").size(), "card, guide, broadcast: once each despite the retry");
-        assertEquals(versionBefore, core.store().incident(incident.id()).orElseThrow().version(), "the incident is untouched");
+        assertEquals(versionBefore, core.storage().incidents().find(incident.id()).orElseThrow().version(), "the incident is untouched");
     }
 
     @Test
@@ -190,7 +206,7 @@ class WarRoomServiceTest {
         // waiting: the answers are held until released below (the stub does a call's work before its latency)
         Incident incident = declare();
         List<DomainEvent> events = drainEvents();
-        long versionBefore = core.store().incident(incident.id()).orElseThrow().version();
+        long versionBefore = core.storage().incidents().find(incident.id()).orElseThrow().version();
         CountDownLatch answersReleased = new CountDownLatch(1);
         slackApi.pauseWith((call, latency) -> {
             if (call.method().equals("conversations.create")) {
@@ -202,7 +218,7 @@ class WarRoomServiceTest {
         // WHEN the first delivery gives up on both of its tries (its client waits 100 ms for an answer),
         // the late answers go out to nobody, and the event is delivered again
         assertThrows(SlackCalls.SlackUnavailableException.class, () -> events.forEach(warRoom("inc-{date}-{number}-{slug}",
-                core.store(), new SlackCalls(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
+                core.storage(), new SlackCalls(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
                 io.hikeshi.handlers.TestSlackClients.impatientClient(slackApi, 100))::on));
         slackApi.latency(Duration.ZERO);
         answersReleased.countDown();
@@ -213,20 +229,20 @@ class WarRoomServiceTest {
         assertEquals(List.of(ROOM, ROOM, ROOM), slackApi.calls("conversations.create").stream().map(c -> c.param("name")).toList(),
                 "two timed-out tries and the retry's, all under the incident's one name");
         assertEquals(1, slackApi.calls("conversations.list").size(), "the retry looked for the channel it had made");
-        String channel = core.store().warRoom(incident.id()).orElseThrow().channelId();
+        String channel = core.storage().warRooms().find(incident.id()).orElseThrow().channelId();
         List<Conversation> channels = io.hikeshi.handlers.TestSlackClients.client(slackApi).conversationsList(r -> r).getChannels();
         assertEquals(List.of(channel), channels.stream().filter(c -> c.getName().matches("inc-\\d{8}-.*")).map(Conversation::getId).toList(),
                 "exactly one war-room channel: the one made by the call that timed out");
-        assertEquals(ROOM, core.store().warRoom(incident.id()).orElseThrow().channelName());
+        assertEquals(ROOM, core.storage().warRooms().find(incident.id()).orElseThrow().channelName());
         assertEquals(1, slackApi.calls("pins.add").size());
-        assertEquals(versionBefore, core.store().incident(incident.id()).orElseThrow().version(), "the incident is untouched");
+        assertEquals(versionBefore, core.storage().incidents().find(incident.id()).orElseThrow().version(), "the incident is untouched");
     }
 
     @Test
     void aNameCollisionWithSomeoneElsesChannel_getsASuffix() {
         declare();
 
-        drainEvents().forEach(warRoom("general", core.store(), new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)))::on);
+        drainEvents().forEach(warRoom("general", core.storage(), new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)))::on);
 
         var created = slackApi.calls("conversations.create");
         assertEquals(List.of("general", "general-2"), created.stream().map(c -> c.param("name")).toList());

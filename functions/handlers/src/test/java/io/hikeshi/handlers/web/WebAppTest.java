@@ -60,7 +60,7 @@ class WebAppTest {
             throw new IllegalStateException("the pages need no secret");
         }, NO_REMINDERS, clock);
         links = new SignedLinks(KEY, clock);
-        web = new WebApp(core.store(), links, TOKYO, clock);
+        web = new WebApp(core.storage(), links, TOKYO, clock);
         cookie = signedIn();
     }
 
@@ -209,7 +209,7 @@ class WebAppTest {
         declareAt(T0.plus(Duration.ofHours(2)), "D", Severity.SEV3, "checkout");
         // and two postmortems: A's complete, C's open with one action item overdue by Dec 2 and one not yet due
         core.postmortems().draftOnResolve(a.id(), "U0BOB");
-        core.store().savePostmortem(core.postmortems().get(a.id()).completed("U0BOB", clock.instant()));
+        core.storage().postmortems().save(core.postmortems().get(a.id()).completed("U0BOB", clock.instant()));
         core.postmortems().draftOnResolve(c.id(), "U0BOB");
         core.postmortems().addActionItem(c.id(), "Alert on payment-api 5xx within a minute", ActionItem.Type.PREVENT, "U0BOB",
                 LocalDate.of(2026, 11, 27), null, "U0BOB");

@@ -59,7 +59,7 @@ class WebhookHandlerTest {
         assertEquals(202, response.path("statusCode").asInt());
         JsonNode body = JSON.readTree(response.path("body").asText());
         assertEquals("OPENED", body.path("results").get(0).path("outcome").asText());
-        assertEquals(1, app.store().recentIncidents(10).size());
+        assertEquals(1, app.storage().search().recent(10).size());
     }
 
     @ParameterizedTest
@@ -82,7 +82,7 @@ class WebhookHandlerTest {
 
         assertEquals(401, response.path("statusCode").asInt());
         assertEquals("{\"error\":\"unauthorized\"}", response.path("body").asText());
-        assertEquals(0, app.store().recentIncidents(10).size());
+        assertEquals(0, app.storage().search().recent(10).size());
     }
 
     private JsonNode invoke(JsonNode event) throws Exception {

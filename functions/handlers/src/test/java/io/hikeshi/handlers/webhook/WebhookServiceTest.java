@@ -87,10 +87,10 @@ class WebhookServiceTest {
         assertEquals(Severity.SEV1, first.severity());
         assertEquals("payment-api", first.service());
         assertEquals(2, first.occurrences());
-        var openedEntry = app.store().timeline(first.id(), 10).get(0).attributes();
+        var openedEntry = app.storage().incidents().timeline(first.id(), 10).get(0).attributes();
         assertEquals("https://runbooks/db", openedEntry.get("link:Runbook"), "links are kept with the entry");
         assertEquals("97", openedEntry.get("cpu"), "custom details are kept with the entry");
-        assertEquals(2, app.store().recentIncidents(10).size(), "a trigger after resolution opens a new incident");
+        assertEquals(2, app.storage().search().recent(10).size(), "a trigger after resolution opens a new incident");
     }
 
     @Test
@@ -241,7 +241,7 @@ class WebhookServiceTest {
         }
         pool.shutdown();
 
-        List<Incident> incidents = app.store().recentIncidents(100);
+        List<Incident> incidents = app.storage().search().recent(100);
         assertEquals(5, incidents.size());
         assertEquals(500, incidents.stream().mapToLong(Incident::occurrences).sum(), "every alert counted, none dropped");
     }
@@ -253,12 +253,12 @@ class WebhookServiceTest {
             generic("{\"action\":\"trigger\",\"dedupKey\":\"host-" + i + "\",\"summary\":\"host " + i + " down\"}");
         }
 
-        List<Incident> incidents = app.store().recentIncidents(100);
+        List<Incident> incidents = app.storage().search().recent(100);
         assertEquals(4, incidents.size(), "3 within the limit + 1 storm incident");
         Incident storm = incidents.stream().filter(i -> i.alertKey().startsWith("storm:")).findFirst().orElseThrow();
         assertEquals("Alert storm from generic", storm.title());
         assertEquals(4, storm.occurrences(), "the 4 alerts over the limit are all on it");
-        assertEquals(4, app.store().timeline(storm.id(), 100).size());
+        assertEquals(4, app.storage().incidents().timeline(storm.id(), 100).size());
     }
 
     // ---- helpers ----
@@ -296,7 +296,7 @@ class WebhookServiceTest {
     }
 
     private Incident incident(long number) {
-        return app.store().incident(new IncidentId(number)).orElseThrow();
+        return app.storage().incidents().find(new IncidentId(number)).orElseThrow();
     }
 
     private void assertTableEmpty() {

@@ -6,7 +6,7 @@ import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.slack.IncidentViews;
 import io.hikeshi.slack.Messages;
 import io.hikeshi.slack.warroom.SlackCalls;
@@ -21,13 +21,13 @@ import java.util.Optional;
 public final class PostmortemNotices {
 
     private final PostmortemService postmortems;
-    private final IncidentStore store;
+    private final Storage store;
     private final MethodsClient slack;
     private final SlackCalls calls;
     private final Messages m;
     private final String broadcastChannel;
 
-    public PostmortemNotices(PostmortemService postmortems, IncidentStore store, MethodsClient slack, SlackCalls calls,
+    public PostmortemNotices(PostmortemService postmortems, Storage store, MethodsClient slack, SlackCalls calls,
                              Messages messages, String broadcastChannel) {
         this.postmortems = postmortems;
         this.store = store;
@@ -57,7 +57,7 @@ public final class PostmortemNotices {
                 }
             }
             case WAR_ROOM -> {
-                String room = store.warRoom(IncidentId.parse(id)).map(w -> w.channelId()).orElse(owner);
+                String room = store.warRooms().find(IncidentId.parse(id)).map(w -> w.channelId()).orElse(owner);
                 if (room != null) {
                     post(room, m.get("pm.reminder.due", id, title, owner, missing), channels);
                 }

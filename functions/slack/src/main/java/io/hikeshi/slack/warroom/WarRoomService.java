@@ -16,7 +16,7 @@ import io.hikeshi.core.event.Notifier;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentService;
-import io.hikeshi.core.store.IncidentStore;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.core.warroom.WarRoom;
 import io.hikeshi.slack.IncidentViews;
@@ -56,7 +56,7 @@ public final class WarRoomService {
     private static final Duration DONE_TTL = Duration.ofDays(30);
 
     private final IncidentService incidents;
-    private final IncidentStore store;
+    private final Storage store;
     private final ServiceDirectory services;
     private final Notifier notifier;
     private final MethodsClient slack;
@@ -66,7 +66,7 @@ public final class WarRoomService {
     private final Clock clock;
     private volatile String botUserId;
 
-    public WarRoomService(IncidentService incidents, IncidentStore store, ServiceDirectory services, Notifier notifier,
+    public WarRoomService(IncidentService incidents, Storage store, ServiceDirectory services, Notifier notifier,
                           MethodsClient slack, SlackCalls calls, Settings settings, Messages messages, Clock clock) {
         this.incidents = incidents;
         this.store = store;
@@ -127,23 +127,23 @@ public final class WarRoomService {
     /** The war-room record is claimed before the channel exists: one channel per incident, whoever races. */
     private WarRoom claim(Incident incident) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<WarRoom> existing = store.warRoom(incident.id());
+            Optional<WarRoom> existing = store.warRooms().find(incident.id());
             if (existing.isPresent()) {
                 return existing.get();
             }
             String name = ChannelNames.render(settings.channelTemplate(), incident, settings.zone());
-            if (store.saveWarRoom(new WarRoom(incident.id(), name, null, null, 0))) {
-                return store.warRoom(incident.id()).orElseThrow();
+            if (store.warRooms().save(new WarRoom(incident.id(), name, null, null, 0))) {
+                return store.warRooms().find(incident.id()).orElseThrow();
             }
         }
         throw new IllegalStateException("could not claim the war room of " + incident.id());
     }
 
     private WarRoom save(WarRoom room) {
-        if (!store.saveWarRoom(room)) {
+        if (!store.warRooms().save(room)) {
             throw new IllegalStateException("war room of " + room.incident() + " changed under us; retrying the event");
         }
-        return store.warRoom(room.incident()).orElseThrow();
+        return store.warRooms().find(room.incident()).orElseThrow();
     }
 
     /**
@@ -268,7 +268,7 @@ public final class WarRoomService {
 
     /** Redraws the card and the topic from the incident as it is now: idempotent, so no ledger. */
     private void refresh(IncidentId id) {
-        Optional<WarRoom> room = store.warRoom(id);
+        Optional<WarRoom> room = store.warRooms().find(id);
         if (room.isEmpty() || room.get().channelId() == null) {
             return; // not built yet: it will be drawn from the latest state when it is
         }
@@ -309,10 +309,10 @@ public final class WarRoomService {
     /** Runs a step unless the store says it was done; records it once it succeeded. */
     private void once(IncidentId id, String step, Runnable action) {
         String key = "warroom:" + id + ":" + step;
-        if (store.isDone(key)) {
+        if (store.ledger().isDone(key)) {
             return;
         }
         action.run();
-        store.markDone(key, clock.instant().plus(DONE_TTL));
+        store.ledger().markDone(key, clock.instant().plus(DONE_TTL));
     }
 }

@@ -15,7 +15,8 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
-import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.testkit.InMemoryStorage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +48,14 @@ class AlertIntakeServiceTest {
     private static final AlertRouting ROUTING = new AlertRouting(
             List.of(new Route("payment-*", "payments", Severity.SEV1)), "platform", Severity.SEV3);
 
-    private InMemoryIncidentStore store;
+    private InMemoryStorage memory;
+
+    private Storage store;
 
     @BeforeEach
     void newStore() {
-        store = new InMemoryIncidentStore();
+        memory = InMemoryStorage.create();
+        store = memory.ports();
     }
 
     // ---- helpers ----
@@ -74,18 +78,18 @@ class AlertIntakeServiceTest {
     }
 
     private Incident incident(IncidentId id) {
-        return store.incident(id).orElseThrow();
+        return store.incidents().find(id).orElseThrow();
     }
 
     private List<TimelineEntry> timeline(IncidentId id) {
-        return store.timeline(id, 100);
+        return store.incidents().timeline(id, 100);
     }
 
     private AlertState alertState() {
-        return store.alertState(KEY).orElseThrow();
+        return store.alerts().find(KEY).orElseThrow();
     }
 
-    private static IncidentService people(InMemoryIncidentStore store, Instant now) {
+    private static IncidentService people(Storage store, Instant now) {
         return new IncidentService(store, Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -99,7 +103,7 @@ class AlertIntakeServiceTest {
         // THEN one triggered incident, routed, detected at the alarm's own time
         assertEquals(Kind.OPENED, outcome.kind());
         assertNotNull(outcome.incident());
-        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(1, store.search().recent(10).size());
         Incident i = incident(outcome.incident());
         assertEquals(Status.TRIGGERED, i.status());
         assertEquals(Severity.SEV1, i.severity());
@@ -145,10 +149,10 @@ class AlertIntakeServiceTest {
         // THEN it is counted, and the timeline is not cluttered
         assertEquals(Kind.COUNTED, outcome.kind());
         assertEquals(id, outcome.incident());
-        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(1, store.search().recent(10).size());
         assertEquals(2, incident(id).occurrences());
         assertEquals(1, timeline(id).size());
-        assertEquals(2, store.deliveriesRecorded());
+        assertEquals(2, memory.deliveriesRecorded());
     }
 
     @Test
@@ -195,11 +199,11 @@ class AlertIntakeServiceTest {
         AlertOutcome outcome = intake.receive(alarm(T1), "d1");
 
         assertEquals(Kind.DUPLICATE, outcome.kind());
-        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(1, store.search().recent(10).size());
         assertEquals(1, incident(id).occurrences());
         assertEquals(1, timeline(id).size());
         assertEquals(stateBefore, alertState());
-        assertEquals(1, store.deliveriesRecorded());
+        assertEquals(1, memory.deliveriesRecorded());
     }
 
     @Test
@@ -271,7 +275,7 @@ class AlertIntakeServiceTest {
 
         assertEquals(Kind.OPENED, outcome.kind());
         assertNotEquals(first, outcome.incident());
-        assertEquals(2, store.recentIncidents(10).size());
+        assertEquals(2, store.search().recent(10).size());
         assertEquals(Status.RESOLVED, incident(first).status());
         assertEquals(1, incident(first).occurrences());
         Incident second = incident(outcome.incident());
@@ -290,7 +294,7 @@ class AlertIntakeServiceTest {
 
         assertEquals(Kind.COUNTED, outcome.kind());
         assertEquals(id, outcome.incident());
-        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(1, store.search().recent(10).size());
         assertEquals(2, incident(id).occurrences());
     }
 
@@ -322,7 +326,7 @@ class AlertIntakeServiceTest {
 
         assertEquals(Kind.RECORDED, outcome.kind());
         assertNull(outcome.incident());
-        assertTrue(store.recentIncidents(10).isEmpty());
+        assertTrue(store.search().recent(10).isEmpty());
         assertEquals(T2, alertState().lastRecoveredAt());
         assertNull(alertState().openIncident());
     }
@@ -338,7 +342,7 @@ class AlertIntakeServiceTest {
         AlertOutcome outcome = intake.receive(alarm(T1), "d-alarm");
 
         assertEquals(Kind.OPENED, outcome.kind());
-        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(1, store.search().recent(10).size());
         Incident i = incident(outcome.incident());
         assertEquals(Status.MITIGATED, i.status());
         assertEquals(T1, i.detectedAt());
@@ -386,7 +390,7 @@ class AlertIntakeServiceTest {
         // THEN no new incident; a note on the resolved one, which stays closed
         assertEquals(Kind.STALE, outcome.kind());
         assertEquals(id, outcome.incident());
-        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(1, store.search().recent(10).size());
         assertEquals(before, incident(id));
         assertNull(alertState().openIncident());
         TimelineEntry note = timeline(id).stream().filter(e -> e.kind() == TimelineKind.ALERT_NOTE)
@@ -406,7 +410,7 @@ class AlertIntakeServiceTest {
 
         assertEquals(Kind.STALE, outcome.kind());
         assertEquals(id, outcome.incident());
-        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(1, store.search().recent(10).size());
         assertEquals(Status.RESOLVED, incident(id).status());
     }
 
@@ -441,7 +445,7 @@ class AlertIntakeServiceTest {
 
         assertEquals(Kind.RECORDED, outcome.kind());
         assertNull(outcome.incident());
-        assertTrue(store.recentIncidents(10).isEmpty());
+        assertTrue(store.search().recent(10).isEmpty());
         assertNull(alertState().openIncident());
         assertEquals(state, alertState().signal());
     }
@@ -494,7 +498,7 @@ class AlertIntakeServiceTest {
         Incident i = incident(id);
         assertEquals(Status.INVESTIGATING, i.status());
         assertEquals(2, i.occurrences());
-        assertEquals(1, store.recentIncidents(10).size());
+        assertEquals(1, store.search().recent(10).size());
         assertEquals(TimelineKind.ALERT_REPEATED, timeline(id).get(2).kind());
         assertEquals(Kind.DUPLICATE, intake.receive(alarm(T3), "d3").kind());
         assertEquals(2, incident(id).occurrences());
@@ -546,14 +550,14 @@ class AlertIntakeServiceTest {
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
 
         // THEN exactly one incident, every delivery counted once
-        List<Incident> incidents = store.recentIncidents(100);
+        List<Incident> incidents = store.search().recent(100);
         assertEquals(1, incidents.size());
         Incident i = incidents.get(0);
         assertEquals(threads * perThread, i.occurrences());
         assertEquals(1, outcomes.stream().filter(o -> o.kind() == Kind.OPENED).count());
         assertEquals(threads * perThread - 1, outcomes.stream().filter(o -> o.kind() == Kind.COUNTED).count());
         assertTrue(outcomes.stream().allMatch(o -> i.id().equals(o.incident())));
-        assertEquals(threads * perThread, store.deliveriesRecorded());
+        assertEquals(threads * perThread, memory.deliveriesRecorded());
         assertEquals(1, timeline(i.id()).size(), "exact repeats add no timeline entries");
         assertEquals(i.id(), alertState().openIncident());
     }

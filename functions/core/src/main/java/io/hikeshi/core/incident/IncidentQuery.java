@@ -1,7 +1,5 @@
-package io.hikeshi.core.store;
+package io.hikeshi.core.incident;
 
-import io.hikeshi.core.incident.Severity;
-import io.hikeshi.core.incident.Status;
 import java.time.Instant;
 import java.util.List;
 

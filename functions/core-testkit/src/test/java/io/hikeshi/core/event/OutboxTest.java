@@ -12,7 +12,8 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
-import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.testkit.InMemoryStorage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +24,13 @@ import org.junit.jupiter.api.Test;
 /** Domain events come from committed changes only, and the relay loses none. */
 class OutboxTest {
 
-    private final InMemoryIncidentStore store = new InMemoryIncidentStore();
+    private final InMemoryStorage memory = InMemoryStorage.create();
+
+    private final Storage store = memory.ports();
     private final IncidentService people = new IncidentService(store, Clock.systemUTC());
 
     private List<DomainEvent.Type> pendingTypes() {
-        return store.pendingEvents(100).stream().map(DomainEvent::type).toList();
+        return store.outbox().pending(100).stream().map(DomainEvent::type).toList();
     }
 
     @Test
@@ -43,7 +46,7 @@ class OutboxTest {
                 DomainEvent.Type.COMMANDER_CHANGED, DomainEvent.Type.STATUS_CHANGED, DomainEvent.Type.INCIDENT_ACKNOWLEDGED,
                 DomainEvent.Type.STATUS_CHANGED, DomainEvent.Type.INCIDENT_RESOLVED, DomainEvent.Type.STATUS_UPDATE_POSTED),
                 pendingTypes());
-        DomainEvent severity = store.pendingEvents(100).get(1);
+        DomainEvent severity = store.outbox().pending(100).get(1);
         assertEquals("SEV2", severity.attribute("previousSeverity"));
         assertEquals("SEV1", severity.attribute("severity"));
         assertEquals(incident.id().toString(), severity.incident());
@@ -53,13 +56,13 @@ class OutboxTest {
     void aDuplicateDelivery_orARefusedChange_publishesNothing() {
         people.declare("t", Severity.SEV3, "svc", null, "U1", "view-1");
         people.declare("t", Severity.SEV3, "svc", null, "U1", "view-1");
-        Incident incident = store.recentIncidents(1).get(0);
+        Incident incident = store.search().recent(1).get(0);
         people.changeStatus(incident.id(), Status.RESOLVED, "U1");
-        int before = store.pendingEvents(100).size();
+        int before = store.outbox().pending(100).size();
 
         assertThrows(RuntimeException.class, () -> people.acknowledge(incident.id(), "U1"));
 
-        assertEquals(before, store.pendingEvents(100).size());
+        assertEquals(before, store.outbox().pending(100).size());
         assertEquals(1, pendingTypes().stream().filter(t -> t == DomainEvent.Type.INCIDENT_OPENED).count());
     }
 
@@ -73,7 +76,7 @@ class OutboxTest {
 
         assertEquals(List.of(DomainEvent.Type.INCIDENT_OPENED, DomainEvent.Type.STATUS_CHANGED), pendingTypes(),
                 "a repeat is counted, not announced");
-        assertEquals("cloudwatch", store.pendingEvents(100).get(0).attribute("actor"));
+        assertEquals("cloudwatch", store.outbox().pending(100).get(0).attribute("actor"));
     }
 
     @Test
@@ -88,12 +91,12 @@ class OutboxTest {
             }
             received.add(e);
         });
-        OutboxRelay relay = new OutboxRelay(store, bus);
+        OutboxRelay relay = new OutboxRelay(store.outbox(), bus);
 
         assertThrows(IllegalStateException.class, relay::relayOnce);
-        assertEquals(1, store.pendingEvents(100).size(), "a failed delivery stays in the outbox");
+        assertEquals(1, store.outbox().pending(100).size(), "a failed delivery stays in the outbox");
         assertEquals(1, relay.relayOnce());
-        assertTrue(store.pendingEvents(100).isEmpty());
+        assertTrue(store.outbox().pending(100).isEmpty());
         assertEquals(DomainEvent.Type.INCIDENT_OPENED, received.get(1).type());
     }
 }

@@ -9,7 +9,8 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
-import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.testkit.InMemoryStorage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,9 @@ class PostmortemServiceTest {
     /** Friday 2026-11-27 14:00 JST. */
     private static final Clock FRIDAY = Clock.fixed(Instant.parse("2026-11-27T05:00:00Z"), ZoneOffset.UTC);
 
-    private final InMemoryIncidentStore store = new InMemoryIncidentStore();
+    private final InMemoryStorage memory = InMemoryStorage.create();
+
+    private final Storage store = memory.ports();
     private final Map<String, ReminderScheduler.Reminder> scheduled = new HashMap<>();
     private final List<String> cancelled = new ArrayList<>();
     private final ReminderScheduler scheduler = new ReminderScheduler() {
@@ -53,7 +56,7 @@ class PostmortemServiceTest {
                 "U0ALICE", null).orElseThrow();
         incidents.assignCommander(incident.id(), "U0BOB", "U0BOB");
         incidents.postStatusUpdate(incident.id(), Status.RESOLVED, "rolled back to v1.42.0", "U0BOB");
-        return store.incident(incident.id()).orElseThrow();
+        return store.incidents().find(incident.id()).orElseThrow();
     }
 
     @Test
@@ -100,7 +103,7 @@ class PostmortemServiceTest {
         postmortems.addActionItem(incident.id(), "Alert on checkout error ratio", ActionItem.Type.MITIGATE, "U0ALICE",
                 LocalDate.of(2026, 12, 11), "https://tracker.example.jp/PAY-881", "U0BOB");
         // replace the ownerless item with an assigned one
-        store.savePostmortem(postmortems.get(incident.id()).withActionItems(List.of(
+        store.postmortems().save(postmortems.get(incident.id()).withActionItems(List.of(
                 new ActionItem(itemId, "Canary the payment-api deploys", ActionItem.Type.PREVENT, "U0BOB",
                         LocalDate.of(2026, 12, 18), null, false),
                 postmortems.get(incident.id()).actionItems().get(1))));
@@ -129,7 +132,7 @@ class PostmortemServiceTest {
         postmortems.reminderDelivered(due);
 
         assertTrue(postmortems.reminderFired(due).isEmpty(), "a duplicate delivery stays silent");
-        store.savePostmortem(postmortems.get(incident.id()).completed("U0BOB", Instant.now()));
+        store.postmortems().save(postmortems.get(incident.id()).completed("U0BOB", Instant.now()));
         assertTrue(postmortems.reminderFired(overdue).isEmpty(), "a stale reminder never speaks");
     }
 

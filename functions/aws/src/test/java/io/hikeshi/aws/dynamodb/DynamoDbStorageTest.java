@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hikeshi.core.alert.AlertState;
 import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
@@ -29,124 +30,124 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-class DynamoDbIncidentStoreTest {
+class DynamoDbStorageTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T03:12:45.123Z");
 
     private DynamoDbClient dynamo;
     private String table;
-    private DynamoDbIncidentStore store;
+    private Storage store;
 
     @BeforeEach
     void createTable() {
         dynamo = EmbeddedDynamoDb.shared().client();
         table = "incidents-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
-        store = new DynamoDbIncidentStore(dynamo, table, Clock.fixed(T0.plusSeconds(60), java.time.ZoneOffset.UTC));
+        store = DynamoDbStorage.on(dynamo, table, Clock.fixed(T0.plusSeconds(60), java.time.ZoneOffset.UTC));
     }
 
     private Incident newIncident() {
-        return Incident.open(store.allocateId(), "payment-api-5xx-rate", Severity.SEV2, "payment-api", "arn:alarm",
+        return Incident.open(store.incidents().nextId(), "payment-api-5xx-rate", Severity.SEV2, "payment-api", "arn:alarm",
                 "5xx above 5%", T0);
     }
 
     @Test
     void createdIncident_readsBackWithEveryField() {
         Incident incident = newIncident();
-        assertEquals(CommitResult.COMMITTED, store.commit(new Change("d1", new Change.Create(incident), null, List.of())));
+        assertEquals(CommitResult.COMMITTED, store.incidents().commit(new Change("d1", new Change.Create(incident), null, List.of())));
 
-        Incident read = store.incident(incident.id()).orElseThrow();
+        Incident read = store.incidents().find(incident.id()).orElseThrow();
         assertEquals(incident.stored(1, 1), read);
-        assertEquals(List.of(read), store.recentIncidents(10));
+        assertEquals(List.of(read), store.search().recent(10));
     }
 
     @Test
     void sameDeliveryTwice_commitsOnce() {
         Incident incident = newIncident();
-        store.commit(new Change("d1", new Change.Create(incident), null, List.of()));
+        store.incidents().commit(new Change("d1", new Change.Create(incident), null, List.of()));
 
-        CommitResult second = store.commit(new Change("d1", new Change.CountOccurrence(incident.id()), null, List.of()));
+        CommitResult second = store.incidents().commit(new Change("d1", new Change.CountOccurrence(incident.id()), null, List.of()));
 
         assertEquals(CommitResult.DUPLICATE, second);
-        assertEquals(1, store.incident(incident.id()).orElseThrow().occurrences());
+        assertEquals(1, store.incidents().find(incident.id()).orElseThrow().occurrences());
     }
 
     @Test
     void redelivery_isADuplicate_aslongAsAQueueCanRedeliver_andAnExpiredRecordCountsAgain() {
         // GIVEN a delivery committed at T0 + 1 min
         Incident incident = newIncident();
-        store.commit(new Change("d1", new Change.Create(incident), null, List.of()));
+        store.incidents().commit(new Change("d1", new Change.Create(incident), null, List.of()));
 
         // WHEN the same event comes back from a dead-letter queue on its last day (14 days + a day of retries)
         Instant lastRedelivery = T0.plus(Duration.ofDays(15));
-        CommitResult late = storeAt(lastRedelivery).commit(new Change("d1", new Change.CountOccurrence(incident.id()),
+        CommitResult late = storeAt(lastRedelivery).incidents().commit(new Change("d1", new Change.CountOccurrence(incident.id()),
                 null, List.of()));
 
         // THEN it is still recognised
         assertEquals(CommitResult.DUPLICATE, late);
-        assertEquals(1, store.incident(incident.id()).orElseThrow().occurrences());
+        assertEquals(1, store.incidents().find(incident.id()).orElseThrow().occurrences());
 
         // WHEN the record's life has passed (DynamoDB's TTL may not have deleted it yet)
-        Instant expired = T0.plusSeconds(60).plus(DynamoDbIncidentStore.DELIVERY_RECORD_TTL).plusSeconds(1);
-        CommitResult afterExpiry = storeAt(expired).commit(new Change("d1", new Change.CountOccurrence(incident.id()),
+        Instant expired = T0.plusSeconds(60).plus(Retention.DELIVERY_RECORD_TTL).plusSeconds(1);
+        CommitResult afterExpiry = storeAt(expired).incidents().commit(new Change("d1", new Change.CountOccurrence(incident.id()),
                 null, List.of()));
 
         // THEN the expired record no longer counts: the delivery is taken as new, and its record renewed
         assertEquals(CommitResult.COMMITTED, afterExpiry);
-        assertEquals(2, store.incident(incident.id()).orElseThrow().occurrences());
-        assertEquals(CommitResult.DUPLICATE, storeAt(expired.plusSeconds(1)).commit(new Change("d1",
+        assertEquals(2, store.incidents().find(incident.id()).orElseThrow().occurrences());
+        assertEquals(CommitResult.DUPLICATE, storeAt(expired.plusSeconds(1)).incidents().commit(new Change("d1",
                 new Change.CountOccurrence(incident.id()), null, List.of())));
     }
 
     @Test
     void deliveryRecords_outliveTheLongestRedelivery() {
-        assertTrue(DynamoDbIncidentStore.DELIVERY_RECORD_TTL.compareTo(DynamoDbIncidentStore.DEAD_LETTER_RETENTION
-                .plus(DynamoDbIncidentStore.EVENTBRIDGE_RETRY_WINDOW).plus(DynamoDbIncidentStore.LAMBDA_ASYNC_RETRY_WINDOW)) > 0,
-                "delivery records live " + DynamoDbIncidentStore.DELIVERY_RECORD_TTL);
+        assertTrue(Retention.DELIVERY_RECORD_TTL.compareTo(Retention.DEAD_LETTER_RETENTION
+                .plus(Retention.EVENTBRIDGE_RETRY_WINDOW).plus(Retention.LAMBDA_ASYNC_RETRY_WINDOW)) > 0,
+                "delivery records live " + Retention.DELIVERY_RECORD_TTL);
     }
 
     /** The same table as seen by another process whose clock reads {@code now}. */
-    private DynamoDbIncidentStore storeAt(Instant now) {
-        return new DynamoDbIncidentStore(dynamo, table, Clock.fixed(now, java.time.ZoneOffset.UTC));
+    private Storage storeAt(Instant now) {
+        return DynamoDbStorage.on(dynamo, table, Clock.fixed(now, java.time.ZoneOffset.UTC));
     }
 
     @Test
     void updateFromStaleVersion_conflictsAndWritesNothing() {
         Incident incident = newIncident();
-        store.commit(new Change(null, new Change.Create(incident), null, List.of()));
-        Incident read = store.incident(incident.id()).orElseThrow();
-        store.commit(new Change(null, new Change.Update(read.withSeverity(Severity.SEV1)), null, List.of()));
+        store.incidents().commit(new Change(null, new Change.Create(incident), null, List.of()));
+        Incident read = store.incidents().find(incident.id()).orElseThrow();
+        store.incidents().commit(new Change(null, new Change.Update(read.withSeverity(Severity.SEV1)), null, List.of()));
 
-        CommitResult stale = store.commit(new Change("d2", new Change.Update(read.withCommander("U123")), null,
+        CommitResult stale = store.incidents().commit(new Change("d2", new Change.Update(read.withCommander("U123")), null,
                 List.of(note(incident.id(), "stale"))));
 
         assertEquals(CommitResult.CONFLICT, stale);
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().find(incident.id()).orElseThrow();
         assertEquals(Severity.SEV1, now.severity());
         assertNull(now.commander());
-        assertTrue(store.timeline(incident.id(), 10).isEmpty(), "a cancelled change appends nothing");
+        assertTrue(store.incidents().timeline(incident.id(), 10).isEmpty(), "a cancelled change appends nothing");
     }
 
     @Test
     void occurrencesCountedConcurrentlyWithAnUpdate_allSurvive() throws Exception {
         Incident incident = newIncident();
-        store.commit(new Change(null, new Change.Create(incident), null, List.of()));
-        Incident read = store.incident(incident.id()).orElseThrow();
+        store.incidents().commit(new Change(null, new Change.Create(incident), null, List.of()));
+        Incident read = store.incidents().find(incident.id()).orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 50; i++) {
             pool.submit(() -> {
-                while (store.commit(new Change(UUID.randomUUID().toString(), new Change.CountOccurrence(incident.id()),
+                while (store.incidents().commit(new Change(UUID.randomUUID().toString(), new Change.CountOccurrence(incident.id()),
                         null, List.of())) == CommitResult.CONFLICT) {
                     Thread.onSpinWait();
                 }
             });
         }
-        pool.submit(() -> store.commit(new Change(null, new Change.Update(read.moveTo(Status.ACKNOWLEDGED, T0)), null,
+        pool.submit(() -> store.incidents().commit(new Change(null, new Change.Update(read.moveTo(Status.ACKNOWLEDGED, T0)), null,
                 List.of())));
         pool.shutdown();
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
 
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().find(incident.id()).orElseThrow();
         assertEquals(51, now.occurrences(), "the opening plus 50 repeats");
         assertEquals(Status.ACKNOWLEDGED, now.status());
         assertEquals(2, now.version());
@@ -155,35 +156,35 @@ class DynamoDbIncidentStoreTest {
     @Test
     void countingAResolvedIncident_conflicts() {
         Incident incident = newIncident();
-        store.commit(new Change(null, new Change.Create(incident.moveTo(Status.RESOLVED, T0)), null, List.of()));
+        store.incidents().commit(new Change(null, new Change.Create(incident.moveTo(Status.RESOLVED, T0)), null, List.of()));
 
         assertEquals(CommitResult.CONFLICT,
-                store.commit(new Change("d9", new Change.CountOccurrence(incident.id()), null, List.of())));
+                store.incidents().commit(new Change("d9", new Change.CountOccurrence(incident.id()), null, List.of())));
     }
 
     @Test
     void alertState_savedOnlyFromTheVersionRead() {
         AlertState unseen = AlertState.unseen("arn:alarm");
         AlertState opened = unseen.opened(new IncidentId(7), T0).withSignal("ALARM", T0);
-        assertEquals(CommitResult.COMMITTED, store.commit(new Change(null, null, opened, List.of())));
-        assertEquals(CommitResult.CONFLICT, store.commit(new Change(null, null, opened, List.of())),
+        assertEquals(CommitResult.COMMITTED, store.incidents().commit(new Change(null, null, opened, List.of())));
+        assertEquals(CommitResult.CONFLICT, store.incidents().commit(new Change(null, null, opened, List.of())),
                 "a second opening from the same unseen state must lose");
 
-        AlertState read = store.alertState("arn:alarm").orElseThrow();
+        AlertState read = store.alerts().find("arn:alarm").orElseThrow();
         assertEquals(new IncidentId(7), read.openIncident());
         assertEquals(1, read.version());
-        assertEquals(CommitResult.COMMITTED, store.commit(new Change(null, null, read.released(T0), List.of())));
-        assertNull(store.alertState("arn:alarm").orElseThrow().openIncident());
+        assertEquals(CommitResult.COMMITTED, store.incidents().commit(new Change(null, null, read.released(T0), List.of())));
+        assertNull(store.alerts().find("arn:alarm").orElseThrow().openIncident());
     }
 
     @Test
     void timeline_readsBackInEventTimeOrder() {
         Incident incident = newIncident();
-        store.commit(new Change(null, new Change.Create(incident), null, List.of(
+        store.incidents().commit(new Change(null, new Change.Create(incident), null, List.of(
                 entry(incident.id(), "b", T0.plusSeconds(60)), entry(incident.id(), "a", T0),
                 entry(incident.id(), "c", T0.plusMillis(5)))));
 
-        List<TimelineEntry> timeline = store.timeline(incident.id(), 100);
+        List<TimelineEntry> timeline = store.incidents().timeline(incident.id(), 100);
 
         assertEquals(List.of("a", "c", "b"), timeline.stream().map(TimelineEntry::entryId).toList());
         assertEquals(Map.of("state", "ALARM"), timeline.get(0).attributes());
@@ -194,7 +195,7 @@ class DynamoDbIncidentStoreTest {
         Set<IncidentId> ids = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         for (int i = 0; i < 200; i++) {
-            pool.submit(() -> ids.add(store.allocateId()));
+            pool.submit(() -> ids.add(store.incidents().nextId()));
         }
         pool.shutdown();
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));

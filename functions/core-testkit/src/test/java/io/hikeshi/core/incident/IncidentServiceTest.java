@@ -15,7 +15,8 @@ import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.alert.StoreContentionException;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
-import io.hikeshi.core.store.memory.InMemoryIncidentStore;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.testkit.InMemoryStorage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,23 +66,26 @@ class IncidentServiceTest {
         }
     }
 
-    private InMemoryIncidentStore store;
+    private InMemoryStorage memory;
+
+    private Storage store;
     private MutableClock clock;
     private IncidentService service;
 
     @BeforeEach
     void setUp() {
-        store = new InMemoryIncidentStore();
+        memory = InMemoryStorage.create();
+        store = memory.ports();
         clock = new MutableClock(NOW);
         service = new IncidentService(store, clock);
     }
 
     /** An incident a person declared: no alert. */
     private IncidentId declared() {
-        Incident incident = Incident.open(store.allocateId(), "checkout latency", Severity.SEV3, "checkout", null,
+        Incident incident = Incident.open(store.incidents().nextId(), "checkout latency", Severity.SEV3, "checkout", null,
                 "p99 above 2s", DETECTED);
         assertEquals(CommitResult.COMMITTED,
-                store.commit(new Change(null, new Change.Create(incident), null, List.of())));
+                store.incidents().commit(new Change(null, new Change.Create(incident), null, List.of())));
         return incident.id();
     }
 
@@ -91,7 +95,7 @@ class IncidentServiceTest {
     }
 
     private List<TimelineEntry> timeline(IncidentId id) {
-        return store.timeline(id, 1000);
+        return store.incidents().timeline(id, 1000);
     }
 
     // ---- single changes ----
@@ -105,7 +109,7 @@ class IncidentServiceTest {
         assertEquals(Status.ACKNOWLEDGED, acked.status());
         assertEquals(NOW, acked.acknowledgedAt());
         assertEquals(2, acked.version());
-        assertEquals(acked, store.incident(id).orElseThrow(), "returns what was stored");
+        assertEquals(acked, store.incidents().find(id).orElseThrow(), "returns what was stored");
         List<TimelineEntry> timeline = timeline(id);
         assertEquals(1, timeline.size());
         TimelineEntry entry = timeline.get(0);
@@ -122,7 +126,7 @@ class IncidentServiceTest {
         Incident changed = service.changeSeverity(id, Severity.SEV1, "U123");
 
         assertEquals(Severity.SEV1, changed.severity());
-        assertEquals(Severity.SEV1, store.incident(id).orElseThrow().severity());
+        assertEquals(Severity.SEV1, store.incidents().find(id).orElseThrow().severity());
         TimelineEntry entry = timeline(id).get(0);
         assertEquals(TimelineKind.SEVERITY_CHANGED, entry.kind());
         assertEquals("Severity SEV3 → SEV1", entry.text());
@@ -164,11 +168,11 @@ class IncidentServiceTest {
     @Test
     void addNote_appendsWithoutChangingTheIncident() {
         IncidentId id = declared();
-        Incident before = store.incident(id).orElseThrow();
+        Incident before = store.incidents().find(id).orElseThrow();
 
         service.addNote(id, "U123", "rolled back deploy 4711");
 
-        assertEquals(before, store.incident(id).orElseThrow());
+        assertEquals(before, store.incidents().find(id).orElseThrow());
         TimelineEntry note = timeline(id).get(0);
         assertEquals(TimelineKind.NOTE, note.kind());
         assertEquals("rolled back deploy 4711", note.text());
@@ -181,7 +185,7 @@ class IncidentServiceTest {
         assertThrows(IncidentNotFoundException.class, () -> service.get(missing));
         assertThrows(IncidentNotFoundException.class, () -> service.acknowledge(missing, "U1"));
         assertThrows(IncidentNotFoundException.class, () -> service.addNote(missing, "U1", "x"));
-        assertTrue(store.allTimelineEntries().isEmpty());
+        assertTrue(memory.allTimelineEntries().isEmpty());
     }
 
     // ---- refused changes write nothing ----
@@ -191,14 +195,14 @@ class IncidentServiceTest {
         // GIVEN a resolved incident WHEN someone acknowledges it THEN a clear error and no write at all
         IncidentId id = declared();
         service.changeStatus(id, Status.RESOLVED, "U1");
-        Incident before = store.incident(id).orElseThrow();
+        Incident before = store.incidents().find(id).orElseThrow();
         int entriesBefore = timeline(id).size();
 
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> service.acknowledge(id, "U2"));
 
         assertTrue(e.getMessage().contains("from resolved to acknowledged"), e.getMessage());
-        assertEquals(before, store.incident(id).orElseThrow());
+        assertEquals(before, store.incidents().find(id).orElseThrow());
         assertEquals(entriesBefore, timeline(id).size());
     }
 
@@ -206,12 +210,12 @@ class IncidentServiceTest {
     void changingTheSeverityOfAResolvedIncident_throwsAndWritesNothing() {
         IncidentId id = declared();
         service.changeStatus(id, Status.RESOLVED, "U1");
-        Incident before = store.incident(id).orElseThrow();
+        Incident before = store.incidents().find(id).orElseThrow();
 
         assertThrows(IllegalStateException.class, () -> service.changeSeverity(id, Severity.SEV1, "U2"));
         assertThrows(IllegalStateException.class, () -> service.assignCommander(id, "U3", "U2"));
 
-        assertEquals(before, store.incident(id).orElseThrow());
+        assertEquals(before, store.incidents().find(id).orElseThrow());
         assertEquals(1, timeline(id).size());
     }
 
@@ -228,15 +232,15 @@ class IncidentServiceTest {
 
         // THEN the alert has no open incident, and its next firing opens a new one
         assertEquals(Status.RESOLVED, resolved.status());
-        AlertState state = store.alertState(KEY).orElseThrow();
+        AlertState state = store.alerts().find(KEY).orElseThrow();
         assertNull(state.openIncident());
         assertEquals(first, state.lastIncident());
 
         AlertOutcome next = intake.receive(alarm(NOW.plusSeconds(60)), "d2");
         assertEquals(AlertOutcome.Kind.OPENED, next.kind());
         assertNotEquals(first, next.incident());
-        assertEquals(Status.TRIGGERED, store.incident(next.incident()).orElseThrow().status());
-        assertEquals(Status.RESOLVED, store.incident(first).orElseThrow().status());
+        assertEquals(Status.TRIGGERED, store.incidents().find(next.incident()).orElseThrow().status());
+        assertEquals(Status.RESOLVED, store.incidents().find(first).orElseThrow().status());
     }
 
     @Test
@@ -246,7 +250,7 @@ class IncidentServiceTest {
 
         service.changeStatus(id, Status.MITIGATED, "U1");
 
-        assertEquals(id, store.alertState(KEY).orElseThrow().openIncident());
+        assertEquals(id, store.alerts().find(KEY).orElseThrow().openIncident());
         assertEquals(AlertOutcome.Kind.COUNTED, intake.receive(alarm(NOW.plusSeconds(60)), "d2").kind());
     }
 
@@ -255,28 +259,28 @@ class IncidentServiceTest {
         // GIVEN the alert's open incident is B WHEN a person resolves an older incident A of the same alert
         AlertIntakeService intake = new AlertIntakeService(store, AlertRouting.defaults(), false);
         IncidentId b = intake.receive(alarm(DETECTED), "d1").incident();
-        Incident a = Incident.open(store.allocateId(), "payment-api-5xx-rate", Severity.SEV3, "payments", KEY, "",
+        Incident a = Incident.open(store.incidents().nextId(), "payment-api-5xx-rate", Severity.SEV3, "payments", KEY, "",
                 DETECTED.minusSeconds(3600));
-        store.commit(new Change(null, new Change.Create(a), null, List.of()));
-        AlertState before = store.alertState(KEY).orElseThrow();
+        store.incidents().commit(new Change(null, new Change.Create(a), null, List.of()));
+        AlertState before = store.alerts().find(KEY).orElseThrow();
 
         service.changeStatus(a.id(), Status.RESOLVED, "U1");
 
         // THEN B stays the alert's open incident
-        assertEquals(before, store.alertState(KEY).orElseThrow());
-        assertEquals(b, store.alertState(KEY).orElseThrow().openIncident());
+        assertEquals(before, store.alerts().find(KEY).orElseThrow());
+        assertEquals(b, store.alerts().find(KEY).orElseThrow().openIncident());
     }
 
     @Test
     void takingCommandTwice_orTheSameSeverityAgain_writesNothing() {
         IncidentId id = declared();
         service.assignCommander(id, "U123", "U123");
-        long version = store.incident(id).orElseThrow().version();
+        long version = store.incidents().find(id).orElseThrow().version();
 
         service.assignCommander(id, "U123", "U123");
-        service.changeSeverity(id, store.incident(id).orElseThrow().severity(), "U123");
+        service.changeSeverity(id, store.incidents().find(id).orElseThrow().severity(), "U123");
 
-        assertEquals(version, store.incident(id).orElseThrow().version());
+        assertEquals(version, store.incidents().find(id).orElseThrow().version());
         assertEquals(1, timeline(id).size());
     }
 
@@ -316,7 +320,7 @@ class IncidentServiceTest {
 
         // THEN neither kind of change was lost, and every real change was written once
         // (a severity write that finds the same severity already set is a no-op, like a double click)
-        Incident now = store.incident(id).orElseThrow();
+        Incident now = store.incidents().find(id).orElseThrow();
         List<TimelineEntry> timeline = timeline(id);
         long severityChanges = timeline.stream().filter(e -> e.kind() == TimelineKind.SEVERITY_CHANGED).count();
         long commanderChanges = timeline.stream().filter(e -> e.kind() == TimelineKind.COMMANDER_CHANGED).count();
@@ -366,7 +370,7 @@ class IncidentServiceTest {
                 commander.get(10, TimeUnit.SECONDS);
 
                 // THEN both changes are in the stored incident
-                Incident now = store.incident(id).orElseThrow();
+                Incident now = store.incidents().find(id).orElseThrow();
                 assertEquals(Severity.SEV1, now.severity(), "round " + round);
                 assertEquals("U2", now.commander(), "round " + round);
                 assertEquals(3, now.version(), "round " + round);
