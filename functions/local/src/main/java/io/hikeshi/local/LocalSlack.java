@@ -1,10 +1,10 @@
 package io.hikeshi.local;
 
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.task.TaskQueue;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.slack.HikeshiSlackApp;
-import io.hikeshi.slack.Messages;
 import io.hikeshi.slack.SlackHttp;
 import io.hikeshi.slack.SlackTask;
 import io.hikeshi.slack.SlackTaskRunner;

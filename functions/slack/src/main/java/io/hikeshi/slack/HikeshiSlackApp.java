@@ -12,9 +12,9 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import io.hikeshi.core.incident.IllegalTransitionException;
+import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.Refusal;
 import io.hikeshi.core.incident.IncidentId;
-import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
@@ -228,7 +228,7 @@ public final class HikeshiSlackApp {
                 Messages m = locales.messagesFor(user, ctx.client());
                 return ctx.ackWithErrors(Map.of(PostmortemViews.TEXT, m.get("error.form.outdated")));
             }
-            return editPostmortem(ctx, PostmortemViews.TEXT, () -> postmortems.editSection(IncidentId.parse(target[0]),
+            return editPostmortem(ctx, locales.messagesFor(user, ctx.client()), PostmortemViews.TEXT, () -> postmortems.editSection(IncidentId.parse(target[0]),
                     Postmortem.Section.valueOf(target[1]), text.getValue(), user));
         });
         app.viewSubmission(PostmortemViews.ACTION_VIEW, (req, ctx) -> {
@@ -238,7 +238,7 @@ public final class HikeshiSlackApp {
             if (!item.errors().isEmpty()) {
                 return ctx.ackWithErrors(item.errors());
             }
-            return editPostmortem(ctx, PostmortemViews.DESCRIPTION, () -> postmortems.addActionItem(
+            return editPostmortem(ctx, locales.messagesFor(user, ctx.client()), PostmortemViews.DESCRIPTION, () -> postmortems.addActionItem(
                     IncidentId.parse(view.getPrivateMetadata()), item.description(), item.type(), item.owner(), item.due(),
                     item.link(), user));
         });
@@ -248,12 +248,12 @@ public final class HikeshiSlackApp {
      * Applies a postmortem edit from a modal. The modal may have been open while someone completed
      * the postmortem: then it is the record, and the modal says why nothing changed.
      */
-    private static Response editPostmortem(com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, String block,
-                                           Runnable edit) {
+    private static Response editPostmortem(com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, Messages m,
+                                           String block, Runnable edit) {
         try {
             edit.run();
-        } catch (IllegalStateException e) {
-            return ctx.ackWithErrors(Map.of(block, e.getMessage()));
+        } catch (Refusal e) {
+            return ctx.ackWithErrors(Map.of(block, e.reason(m)));
         }
         return ctx.ack();
     }
@@ -278,10 +278,10 @@ public final class HikeshiSlackApp {
                 tasks.submit(new SlackTask(SlackTask.Kind.REFRESH_CARD, user, channel, p.getContainer().getMessageTs(),
                         id.toString(), null, m.locale().toLanguageTag()).toJson());
             }
-        } catch (IllegalTransitionException | IllegalStateException | IncidentNotFoundException e) {
+        } catch (Refusal e) {
             if (channel != null) {
                 tasks.submit(new SlackTask(SlackTask.Kind.EPHEMERAL, user, channel, null, id.toString(),
-                        m.get("already", id.toString(), e.getMessage()), m.locale().toLanguageTag()).toJson());
+                        m.get("already", id.toString(), e.reason(m)), m.locale().toLanguageTag()).toJson());
             }
         }
         return ctx.ack();
@@ -341,8 +341,8 @@ public final class HikeshiSlackApp {
         IncidentId id = IncidentId.parse(origin[0]);
         try {
             incidents.postStatusUpdate(id, status, summary.strip(), user);
-        } catch (IllegalTransitionException | IllegalStateException | IncidentNotFoundException e) {
-            return ctx.ackWithErrors(Map.of(summaryBlock.id(), e.getMessage()));
+        } catch (Refusal e) {
+            return ctx.ackWithErrors(Map.of(summaryBlock.id(), e.reason(m)));
         }
         return announce(ctx, m, user, origin, announcement.text(id, status, IncidentViews.escape(summary.strip()), user, m));
     }

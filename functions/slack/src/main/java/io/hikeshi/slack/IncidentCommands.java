@@ -3,7 +3,8 @@ package io.hikeshi.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
-import io.hikeshi.core.incident.IllegalTransitionException;
+import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.Refusal;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentNotFoundException;
@@ -100,8 +101,8 @@ public final class IncidentCommands {
             };
         } catch (IncidentNotFoundException e) {
             return Reply.privately(m.get("no.such.incident", id.toString()));
-        } catch (IllegalTransitionException | IllegalStateException e) {
-            return Reply.privately(m.get("already", id.toString(), e.getMessage()));
+        } catch (Refusal e) {
+            return Reply.privately(m.get("already", id.toString(), e.reason(m)));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hikeshi.slack;
 
 import com.slack.api.methods.MethodsClient;
+import io.hikeshi.core.i18n.Messages;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.util.Locale;
 import java.util.Set;

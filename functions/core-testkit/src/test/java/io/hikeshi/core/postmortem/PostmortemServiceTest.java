@@ -115,8 +115,10 @@ class PostmortemServiceTest {
         assertNotNull(done.completedAt());
         assertTrue(scheduled.isEmpty(), "every pending reminder deleted");
         assertTrue(done.authors().containsAll(List.of("U0BOB", "U0ALICE")));
-        assertThrows(IllegalStateException.class, () -> postmortems.editSection(incident.id(), Postmortem.Section.SUMMARY, "x", "U0X"),
+        io.hikeshi.core.Refusal theRecord = assertThrows(io.hikeshi.core.Refusal.class,
+                () -> postmortems.editSection(incident.id(), Postmortem.Section.SUMMARY, "x", "U0X"),
                 "a complete postmortem is the record");
+        assertEquals("refusal.postmortem.complete", theRecord.reason().key());
     }
 
     @Test

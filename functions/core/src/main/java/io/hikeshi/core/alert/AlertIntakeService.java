@@ -87,8 +87,8 @@ public final class AlertIntakeService {
             }
             backOff(attempt);
         }
-        throw new StoreContentionException("alert " + alert.key() + " kept changing; gave up after "
-                + MAX_ATTEMPTS + " attempts (delivery " + deliveryId + " not recorded, safe to retry)");
+        // Nothing was recorded for this delivery, so the transport's retry is safe.
+        throw new StoreContentionException("alert " + alert.key());
     }
 
     private AlertState currentState(String key) {
@@ -302,7 +302,7 @@ public final class AlertIntakeService {
 
     private static void backOff(int attempt) {
         if (!Backoff.pause(attempt)) {
-            throw new StoreContentionException("interrupted while retrying");
+            throw new StoreContentionException("the alert store");
         }
     }
 }

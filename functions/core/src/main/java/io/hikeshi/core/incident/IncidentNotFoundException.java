@@ -1,7 +1,11 @@
 package io.hikeshi.core.incident;
 
-public class IncidentNotFoundException extends RuntimeException {
+import io.hikeshi.core.Refusal;
+
+/** An incident id that names no incident. */
+public class IncidentNotFoundException extends Refusal {
+
     public IncidentNotFoundException(IncidentId id) {
-        super("no incident " + id);
+        super("refusal.incident.unknown", id.toString());
     }
 }

@@ -122,7 +122,7 @@ public final class IncidentService {
         Change change = new Change(null, null, null, List.of(note),
                 List.of(IncidentEvents.timelineEntry(incident, actor, note.at(), note.kind().name(), note.text())));
         if (incidents.commit(change) != CommitResult.COMMITTED) {
-            throw new StoreContentionException("could not add a note to " + id);
+            throw new StoreContentionException(id.toString());
         }
     }
 
@@ -180,7 +180,7 @@ public final class IncidentService {
                 break;
             }
         }
-        throw new StoreContentionException(id + " kept changing; try again");
+        throw new StoreContentionException(id.toString());
     }
 
     /** A resolved incident frees its alert, so the alert's next firing opens a new incident. */

@@ -22,6 +22,11 @@ public enum Status {
         return this != RESOLVED;
     }
 
+    /** Its name for people, in the catalogue ({@code status.acknowledged} …). */
+    public io.hikeshi.core.i18n.Text text() {
+        return io.hikeshi.core.i18n.Text.of("status." + name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     public Set<Status> next() {
         return switch (this) {
             case TRIGGERED -> EnumSet.of(ACKNOWLEDGED, INVESTIGATING, MITIGATED, RESOLVED);

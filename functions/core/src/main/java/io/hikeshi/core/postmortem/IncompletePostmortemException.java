@@ -1,15 +1,16 @@
 package io.hikeshi.core.postmortem;
 
+import io.hikeshi.core.Refusal;
+import io.hikeshi.core.i18n.Text;
 import java.util.List;
 
-/** Marking complete a postmortem that does not pass its checklist. */
-public class IncompletePostmortemException extends RuntimeException {
+/** Marking complete a postmortem that does not pass its checklist; names what is missing. */
+public class IncompletePostmortemException extends Refusal {
 
-    private final List<PostmortemChecklist.Missing> missing;
+    private final transient List<PostmortemChecklist.Missing> missing;
 
     public IncompletePostmortemException(String incident, List<PostmortemChecklist.Missing> missing) {
-        super("the postmortem of " + incident + " is missing: "
-                + missing.stream().map(PostmortemChecklist.Missing::key).toList());
+        super(Text.of("refusal.postmortem.incomplete", incident, missing.size()));
         this.missing = List.copyOf(missing);
     }
 

@@ -7,6 +7,8 @@ import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
+import io.hikeshi.core.Refusal;
+import io.hikeshi.core.alert.StoreContentionException;
 import io.hikeshi.core.event.SideEffectLedger;
 import io.hikeshi.core.incident.IncidentRepository;
 import io.hikeshi.core.store.Storage;
@@ -74,8 +76,7 @@ public final class PostmortemService {
     }
 
     public Postmortem get(IncidentId id) {
-        return postmortems.find(id).orElseThrow(() -> new IllegalStateException("no postmortem for " + id + " yet: it is "
-                + "drafted when the incident is resolved"));
+        return postmortems.find(id).orElseThrow(() -> new Refusal("refusal.postmortem.none", id.toString()));
     }
 
     /**
@@ -207,13 +208,13 @@ public final class PostmortemService {
         for (int attempt = 0; attempt < 10; attempt++) {
             Postmortem current = get(id);
             if (current.isComplete()) {
-                throw new IllegalStateException("the postmortem of " + id + " is complete; it is the record now");
+                throw new Refusal("refusal.postmortem.complete", id.toString());
             }
             if (postmortems.save(edit.apply(current))) {
                 return get(id);
             }
         }
-        throw new IllegalStateException("the postmortem of " + id + " kept changing; try again");
+        throw new StoreContentionException("the postmortem of " + id);
     }
 
     // ---- the draft ----

@@ -184,7 +184,9 @@ class IncidentTest {
                 () -> acked.moveTo(Status.ACKNOWLEDGED, T2));
 
         assertEquals("INC-0042 cannot move from acknowledged to acknowledged "
-                + "(allowed: [investigating, mitigated, resolved])", e.getMessage());
+                + "(allowed: investigating, mitigated, resolved)", e.getMessage());
+        assertEquals("INC-0042 は 確認済み から 確認済み に変更できません（変更できるのは: 調査中, 緩和済み, 解決済み）",
+                e.reason(io.hikeshi.core.i18n.Messages.of(java.util.Locale.JAPANESE)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.slack.api.model.Conversation;
 import io.hikeshi.aws.dynamodb.TestTables;
 import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
@@ -76,7 +77,7 @@ class WarRoomServiceTest {
         return new WarRoomService(core.incidents(), store, services, (subject, message, attributes) -> notifications.add(attributes),
                 client, calls,
                 new WarRoomService.Settings(template, BROADCAST, "https://hikeshi.example.jp", ZoneId.of("Asia/Tokyo")),
-                io.hikeshi.slack.Messages.of(Locale.ENGLISH), CLOCK);
+                io.hikeshi.core.i18n.Messages.of(Locale.ENGLISH), CLOCK);
     }
 
     private WarRoomService warRoom() {

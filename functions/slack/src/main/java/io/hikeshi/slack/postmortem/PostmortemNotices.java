@@ -1,6 +1,7 @@
 package io.hikeshi.slack.postmortem;
 
 import com.slack.api.methods.MethodsClient;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
@@ -8,7 +9,6 @@ import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.slack.IncidentViews;
-import io.hikeshi.slack.Messages;
 import io.hikeshi.slack.warroom.SlackCalls;
 import java.util.ArrayList;
 import java.util.List;

@@ -20,11 +20,11 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
 import io.hikeshi.slack.IncidentViews;
-import io.hikeshi.slack.Messages;
 import io.hikeshi.slack.ViewValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

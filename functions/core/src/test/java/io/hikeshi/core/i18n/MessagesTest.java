@@ -1,4 +1,4 @@
-package io.hikeshi.slack;
+package io.hikeshi.core.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +39,7 @@ class MessagesTest {
     }
 
     private static Properties bundle(String language) throws IOException {
-        String resource = "hikeshi/slack/messages_" + language + ".properties";
+        String resource = "hikeshi/i18n/messages_" + language + ".properties";
         try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertNotNull(in, resource);
             Properties p = new Properties();

@@ -1,11 +1,11 @@
-package io.hikeshi.slack;
+package io.hikeshi.core.i18n;
 
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Hikeshi's words in English and Japanese (resources hikeshi/slack/messages_*.properties, UTF-8). */
+/** Hikeshi's words in English and Japanese (resources hikeshi.i18n.messages_*.properties, UTF-8). */
 public final class Messages {
 
     public static final Locale JAPANESE = Locale.JAPANESE;
@@ -16,7 +16,7 @@ public final class Messages {
 
     private Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("hikeshi.slack.messages", locale,
+        this.bundle = ResourceBundle.getBundle("hikeshi.i18n.messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -34,12 +34,22 @@ public final class Messages {
         return locale;
     }
 
+    private Object plain(Object arg) {
+        return switch (arg) {
+            case Number n -> n.toString();
+            case Text t -> t.render(this);
+            case java.util.Collection<?> c -> String.join(", ", c.stream().map(e -> String.valueOf(plain(e))).toList());
+            case null, default -> arg;
+        };
+    }
+
     /** The message with {0}-style arguments filled in; apostrophes in the text are literal. */
     public String get(String key, Object... args) {
         try {
             String pattern = bundle.getString(key);
             // Numbers as plain digits ("3001", not "3,001"): they are limits and ids, not amounts.
-            Object[] plain = java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
+            // Words inside words (a status name in a sentence, a list of them) are rendered in the same language.
+            Object[] plain = java.util.Arrays.stream(args).map(this::plain).toArray();
             args = plain;
             return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''").replace("''''", "''"), locale)
                     .format(args);
