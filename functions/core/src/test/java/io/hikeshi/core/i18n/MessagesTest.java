@@ -38,14 +38,22 @@ class MessagesTest {
         en = bundle("en");
     }
 
+    /** Every area's words in one language; a key in two areas is a mistake (one would hide the other). */
     private static Properties bundle(String language) throws IOException {
-        String resource = "hikeshi/i18n/messages_" + language + ".properties";
-        try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertNotNull(in, resource);
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
+        Properties all = new Properties();
+        for (String area : Messages.AREAS) {
+            String resource = "hikeshi/i18n/" + area + "_" + language + ".properties";
+            try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
+                assertNotNull(in, resource);
+                Properties p = new Properties();
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String key : p.stringPropertyNames()) {
+                    assertFalse(all.containsKey(key), key + " is in " + resource + " and in another area");
+                    all.setProperty(key, p.getProperty(key));
+                }
+            }
         }
+        return all;
     }
 
     private static Set<String> placeholders(String message) {
