@@ -236,7 +236,7 @@ public final class WebApp {
             String link = e.attributes().getOrDefault("permalink", "");
             body.append("<li><span class=\"muted\">").append(esc(when(e.at()))).append("</span> <b>")
                     .append(esc(e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))).append("</b> ")
-                    .append(esc(e.actor())).append(": ").append(esc(e.text()))
+                    .append(esc(e.actor())).append(": ").append(esc(io.hikeshi.core.incident.TimelineText.render(e, w.messages())))
                     .append(link.isBlank() ? "" : " <a href=\"" + esc(link) + "\">↗</a>").append("</li>");
         }
         body.append("</ol><h2>").append(w.t("postmortem")).append("</h2>");
@@ -491,6 +491,10 @@ public final class WebApp {
 
         private String t2(String en, String ja) {
             return "ja".equals(lang) ? ja : en;
+        }
+
+        io.hikeshi.core.i18n.Messages messages() {
+            return io.hikeshi.core.i18n.Messages.of(java.util.Locale.forLanguageTag(lang));
         }
     }
 }
