@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.core.alert.Alert;
+import io.hikeshi.core.testkit.Seeds;
 import io.hikeshi.handlers.alarm.AlarmEventParser;
 import io.hikeshi.handlers.alarm.InvalidEventException;
 import io.hikeshi.handlers.webhook.WebhookFuzzing;

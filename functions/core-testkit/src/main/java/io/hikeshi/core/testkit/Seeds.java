@@ -1,4 +1,4 @@
-package io.hikeshi.handlers.fuzz;
+package io.hikeshi.core.testkit;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.driver.FuzzedDataProviderImpl;
@@ -23,8 +23,11 @@ import java.util.stream.Stream;
  * so that a seed whose name states its outcome ({@code declare-accepted}) is held to it. While fuzzing
  * (JAZZER_FUZZ=1) a data provider reads native memory and no input is taken for a seed; a byte-array
  * input equal to a seed is that seed, whichever the mode.
+ *
+ * <p>Shared by the fuzz targets of every module (the parsers in ingest, the Slack endpoint in handlers);
+ * a module that uses it brings Jazzer itself.
  */
-final class Seeds {
+public final class Seeds {
 
     private final String target;
     private final Map<String, String> namesByContent = new HashMap<>();
@@ -33,7 +36,7 @@ final class Seeds {
         this.target = target;
     }
 
-    static Seeds of(Class<?> fuzzTest, String target) {
+    public static Seeds of(Class<?> fuzzTest, String target) {
         Seeds seeds = new Seeds(target);
         String folder = fuzzTest.getSimpleName() + "Inputs/" + target;
         URL url = fuzzTest.getResource(folder);
@@ -57,7 +60,7 @@ final class Seeds {
     }
 
     /** The name of the seed file {@code data} replays, in regression mode; empty for any other input. */
-    Optional<String> replaying(FuzzedDataProvider data) {
+    public Optional<String> replaying(FuzzedDataProvider data) {
         if (data instanceof FuzzedDataProviderImpl replay && replay.getJavaData() != null) {
             return Optional.ofNullable(namesByContent.get(hex(replay.getJavaData())));
         }
@@ -65,15 +68,15 @@ final class Seeds {
     }
 
     /** The name of the seed file whose bytes these are, if any (a byte-array target gets the seed itself). */
-    Optional<String> replaying(byte[] input) {
+    public Optional<String> replaying(byte[] input) {
         return Optional.ofNullable(namesByContent.get(hex(input)));
     }
 
-    Set<String> names() {
+    public Set<String> names() {
         return new TreeSet<>(namesByContent.values());
     }
 
-    String target() {
+    public String target() {
         return target;
     }
 
