@@ -44,15 +44,16 @@ public final class AlarmIngestHandler implements RequestStreamHandler {
      * The hot path once, before SnapStart's snapshot: the parser, Jackson and the DynamoDB client's
      * first (read-only) call. Reads a key that never exists; writes nothing.
      *
-     * @return true when the parser and the store answered
+     * @return true when the parser and the store answered; false when the bundled sample is missing
      */
     public boolean prime() {
         try (InputStream sample = AlarmIngestHandler.class.getResourceAsStream("/priming/alarm-event.json")) {
-            if (sample != null) {
+            boolean parsed = sample != null;
+            if (parsed) {
                 parser.parse(sample.readAllBytes());
             }
             intake.warmUp();
-            return true;
+            return parsed;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
