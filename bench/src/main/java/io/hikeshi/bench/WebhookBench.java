@@ -4,7 +4,7 @@ import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.webhook.WebhookAuthenticator;
+import io.hikeshi.ingest.webhook.WebhookAuthenticator;
 import io.hikeshi.local.LocalServer;
 import java.net.URI;
 import java.net.http.HttpClient;

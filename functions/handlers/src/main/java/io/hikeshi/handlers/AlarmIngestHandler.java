@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.AlertOutcome;
-import io.hikeshi.handlers.alarm.AlarmEventParser;
-import io.hikeshi.handlers.alarm.InvalidEventException;
+import io.hikeshi.ingest.InvalidEventException;
+import io.hikeshi.ingest.alarm.AlarmEventParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,15 +44,16 @@ public final class AlarmIngestHandler implements RequestStreamHandler {
      * The hot path once, before SnapStart's snapshot: the parser, Jackson and the DynamoDB client's
      * first (read-only) call. Reads a key that never exists; writes nothing.
      *
-     * @return true when the parser and the store answered
+     * @return true when the parser and the store answered; false when the bundled sample is missing
      */
     public boolean prime() {
         try (InputStream sample = AlarmIngestHandler.class.getResourceAsStream("/priming/alarm-event.json")) {
-            if (sample != null) {
+            boolean parsed = sample != null;
+            if (parsed) {
                 parser.parse(sample.readAllBytes());
             }
             intake.warmUp();
-            return true;
+            return parsed;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -16,10 +16,11 @@ import io.hikeshi.aws.scheduler.SchedulerReminderScheduler;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.hikeshi.core.secret.Secrets;
-import io.hikeshi.handlers.config.AlertRoutingConfig;
-import io.hikeshi.handlers.webhook.IntegrationsConfig;
-import io.hikeshi.handlers.webhook.WebhookAuthenticator;
-import io.hikeshi.handlers.webhook.WebhookService;
+import io.hikeshi.ingest.config.AlertRoutingConfig;
+import io.hikeshi.ingest.webhook.IntegrationsConfig;
+import io.hikeshi.ingest.webhook.WebhookAuthenticator;
+import io.hikeshi.ingest.webhook.WebhookLog;
+import io.hikeshi.ingest.webhook.WebhookService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class Composition {
                 Boolean.parseBoolean(env.getOrDefault(AUTO_RESOLVE, "false")), guard);
         this.incidents = new IncidentService(store, clock);
         this.webhooks = new WebhookService(IntegrationsConfig.load(json, env.get(INTEGRATIONS)),
-                new WebhookAuthenticator(secrets, clock), alertIntake, json, clock);
+                new WebhookAuthenticator(secrets, clock), alertIntake, json, clock, WEBHOOK_LOG);
         ZoneId zone = ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo"));
         this.postmortems = new PostmortemService(store, reminders, postmortemPolicy(env, zone), clock, calendar,
                 env.getOrDefault(LOCALE, "ja").startsWith("ja"));
@@ -159,6 +160,19 @@ public final class Composition {
                                         ReminderScheduler reminders, Clock clock) {
         return new Composition(env, store, secrets, reminders, clock, clock);
     }
+
+    /** The webhook's lines go to the functions' one JSON log. */
+    private static final WebhookLog WEBHOOK_LOG = new WebhookLog() {
+        @Override
+        public void info(String message, Object... keyValues) {
+            Log.info(message, keyValues);
+        }
+
+        @Override
+        public void warn(String message, Object... keyValues) {
+            Log.warn(message, keyValues);
+        }
+    };
 
     private static final Secrets NO_SECRETS = reference -> {
         throw new IllegalStateException("no secrets configured (" + reference + ")");

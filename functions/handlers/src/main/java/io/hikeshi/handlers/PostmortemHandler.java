@@ -3,7 +3,7 @@ package io.hikeshi.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.aws.eventbridge.EventBridgeEventBus;
+import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.postmortem.Postmortem;
@@ -29,7 +29,7 @@ public final class PostmortemHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        DomainEvent event = EventBridgeEventBus.fromEventBridgeDetail(json.readTree(input).path("detail"));
+        DomainEvent event = DomainEventCodec.decode(json.readTree(input).path("detail"));
         if (event.type() != DomainEvent.Type.INCIDENT_RESOLVED) {
             json.writeValue(output, Map.of("ignored", event.type().name()));
             return;

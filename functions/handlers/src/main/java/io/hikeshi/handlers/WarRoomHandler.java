@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.aws.eventbridge.EventBridgeEventBus;
+import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.slack.warroom.WarRoomService;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public final class WarRoomHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = json.readTree(input);
-        DomainEvent domainEvent = EventBridgeEventBus.fromEventBridgeDetail(event.path("detail"));
+        DomainEvent domainEvent = DomainEventCodec.decode(event.path("detail"));
         warRoom.on(domainEvent);
         Log.info("war room event handled", "event", domainEvent.type(), "incident", domainEvent.incident(),
                 "eventId", domainEvent.id());

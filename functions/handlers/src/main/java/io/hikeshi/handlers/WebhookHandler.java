@@ -3,7 +3,7 @@ package io.hikeshi.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.handlers.webhook.WebhookService;
+import io.hikeshi.ingest.webhook.WebhookService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hikeshi.aws.emulator.AwsFixtures;
 import io.hikeshi.aws.emulator.Emulator;
+import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.aws.eventbridge.EventBridgeEventBus;
 import io.hikeshi.aws.faults.CuttableProxy;
 import io.hikeshi.core.event.DomainEvent;
@@ -199,7 +200,7 @@ class OutboxRelayEmulatorUnreachableIT {
     private List<String> arrivedIds(int expected) throws Exception {
         List<String> ids = new ArrayList<>();
         for (Message m : AwsFixtures.receive(sqs, rule.queueUrl(), expected, Duration.ofSeconds(20), Duration.ofSeconds(1))) {
-            ids.add(EventBridgeEventBus.fromEventBridgeDetail(JSON.readTree(m.body()).get("detail")).id());
+            ids.add(DomainEventCodec.decode(JSON.readTree(m.body()).get("detail")).id());
         }
         return ids;
     }

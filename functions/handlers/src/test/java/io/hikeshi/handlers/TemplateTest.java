@@ -12,7 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hikeshi.aws.dynamodb.DynamoDbStorage;
 import io.hikeshi.aws.dynamodb.Retention;
 import io.hikeshi.core.store.Storage;
-import io.hikeshi.handlers.alarm.AlarmEventParser;
+import io.hikeshi.ingest.alarm.AlarmEventParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,21 +1,11 @@
 package io.hikeshi.aws.eventbridge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.event.EventBus;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -23,9 +13,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Domain events onto an EventBridge custom bus: {@code source} {@value DomainEvent#SOURCE}, the
- * {@code detail-type} of the event's type, and a JSON detail
- * {@code {"id","type","incident","at","attributes":{...}}} that {@link #fromEventBridgeDetail}
- * reads back.
+ * {@code detail-type} of the event's type, and the event as {@link DomainEventCodec} encodes it.
  *
  * <p>PutEvents takes at most {@value #MAX_ENTRIES_PER_CALL} entries per call, so larger batches go in
  * chunks. Entries rejected with a throttling code (or InternalFailure) are retried once; any entry still failing makes
@@ -46,8 +34,6 @@ public final class EventBridgeEventBus implements EventBus {
 
     /** Pause before the one retry of throttled entries. */
     private static final long RETRY_PAUSE_MILLIS = 200;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventBridgeClient events;
     private final String busName;
@@ -139,101 +125,10 @@ public final class EventBridgeEventBus implements EventBus {
                 .eventBusName(busName)
                 .source(DomainEvent.SOURCE)
                 .detailType(event.type().detailType())
-                .detail(toEventBridgeDetail(event))
+                .detail(DomainEventCodec.encode(event))
                 .time(event.at())
                 .resources(List.of())
                 .build();
-    }
-
-    /** The JSON detail of an event: {@code {"id","type","incident","at","attributes":{...}}}. */
-    public static String toEventBridgeDetail(DomainEvent event) {
-        ObjectNode detail = JSON.createObjectNode();
-        detail.put("id", event.id());
-        detail.put("type", event.type().name());
-        detail.put("incident", event.incident());
-        detail.put("at", event.at().toString());
-        ObjectNode attributes = detail.putObject("attributes");
-        // Sorted so the same event always serialises to the same bytes.
-        new TreeMap<>(event.attributes()).forEach(attributes::put);
-        try {
-            return JSON.writeValueAsString(detail);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise event " + event.id(), e);
-        }
-    }
-
-    /**
-     * Reads the detail of a Hikeshi event back, for consumers (a Lambda, an SQS message of a rule's
-     * target). Accepts either the detail object itself or the whole EventBridge envelope (an object
-     * with a {@code detail} field).
-     *
-     * @throws IllegalArgumentException naming what is missing or malformed
-     */
-    public static DomainEvent fromEventBridgeDetail(JsonNode detail) {
-        if (detail == null || detail.isNull() || detail.isMissingNode()) {
-            throw new IllegalArgumentException("event detail is missing");
-        }
-        if (detail.isTextual()) {
-            // A detail delivered as a JSON string (some transports double-encode it).
-            try {
-                detail = JSON.readTree(detail.textValue());
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("event detail is a string but not JSON: " + e.getOriginalMessage(), e);
-            }
-        }
-        if (!detail.isObject()) {
-            throw new IllegalArgumentException("event detail must be a JSON object, got " + detail.getNodeType());
-        }
-        if (!detail.has("id") && detail.path("detail").isObject()) {
-            detail = detail.get("detail");
-        }
-        String id = requiredText(detail, "id");
-        String typeName = requiredText(detail, "type");
-        DomainEvent.Type type;
-        try {
-            type = DomainEvent.Type.valueOf(typeName);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("event detail field 'type' has unknown value '" + typeName + "'", e);
-        }
-        String incident = requiredText(detail, "incident");
-        String atText = requiredText(detail, "at");
-        Instant at;
-        try {
-            at = Instant.parse(atText);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("event detail field 'at' is not an ISO-8601 instant: '" + atText + "'", e);
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        JsonNode attrs = detail.get("attributes");
-        if (attrs != null && !attrs.isNull()) {
-            if (!attrs.isObject()) {
-                throw new IllegalArgumentException("event detail field 'attributes' must be an object, got " + attrs.getNodeType());
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                JsonNode value = field.getValue();
-                if (value == null || value.isNull()) {
-                    continue;
-                }
-                if (!value.isValueNode()) {
-                    throw new IllegalArgumentException("event detail attribute '" + field.getKey() + "' must be a string, got "
-                            + value.getNodeType());
-                }
-                attributes.put(field.getKey(), value.asText());
-            }
-        }
-        return new DomainEvent(id, type, incident, at, attributes);
-    }
-
-    private static String requiredText(JsonNode detail, String field) {
-        JsonNode value = detail.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("event detail field '" + field + "' is missing");
-        }
-        if (!value.isTextual() || value.textValue().isBlank()) {
-            throw new IllegalArgumentException("event detail field '" + field + "' must be a non-blank string, got " + value);
-        }
-        return value.textValue();
     }
 
     private record Failure(DomainEvent event, PutEventsRequestEntry entry, String code, String message) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.aws.eventbridge.EventBridgeEventBus;
 import io.hikeshi.aws.sqs.DeadLetterRedrive;
 import io.hikeshi.core.event.DomainEvent;
@@ -102,7 +103,7 @@ class DeadLetterRedriveIT {
         List<JsonNode> arrived = bodies(AwsFixtures.receive(sqs, target.queueUrl(), 2, ARRIVAL, SETTLE));
         List<JsonNode> parked = List.of(JSON.readTree(parkedByEventBridge), JSON.readTree(parkedByLambda).get("requestPayload"));
         assertEquals(summaries(parked), summaries(arrived));
-        assertEquals(RESOLVED, EventBridgeEventBus.fromEventBridgeDetail(arrived.stream()
+        assertEquals(RESOLVED, DomainEventCodec.decode(arrived.stream()
                 .filter(e -> e.path("detail-type").asText().equals("Incident Resolved")).findFirst().orElseThrow().get("detail")));
 
         // AND the dead-letter queue is empty: nothing visible, nothing left in flight
@@ -239,7 +240,7 @@ class DeadLetterRedriveIT {
         envelope.put("time", event.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         envelope.put("region", "ap-northeast-1");
         envelope.putArray("resources");
-        envelope.set("detail", JSON.readTree(EventBridgeEventBus.toEventBridgeDetail(event)));
+        envelope.set("detail", JSON.readTree(DomainEventCodec.encode(event)));
         return envelope.toString();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.aws.eventbridge.EventBridgeEventBus;
 import io.hikeshi.aws.sqs.DeadLetterRedrive;
 import io.hikeshi.core.event.DomainEvent;
@@ -116,6 +117,6 @@ class DeployedRulesIT {
     private static String envelope(DomainEvent event) {
         return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"" + event.type().detailType()
                 + "\",\"source\":\"" + DomainEvent.SOURCE + "\",\"account\":\"123456789012\",\"time\":\"" + event.at() + "\","
-                + "\"region\":\"ap-northeast-1\",\"resources\":[],\"detail\":" + EventBridgeEventBus.toEventBridgeDetail(event) + "}";
+                + "\"region\":\"ap-northeast-1\",\"resources\":[],\"detail\":" + DomainEventCodec.encode(event) + "}";
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.aws.eventbridge.EventBridgeEventBus;
 import io.hikeshi.core.event.DomainEvent;
 import java.time.Duration;
@@ -113,7 +114,7 @@ class EventBridgeEventBusIT {
             List<Delivered> delivered = new ArrayList<>();
             for (Message m : messages) {
                 JsonNode envelope = JSON.readTree(m.body());
-                delivered.add(new Delivered(envelope, EventBridgeEventBus.fromEventBridgeDetail(envelope.get("detail"))));
+                delivered.add(new Delivered(envelope, DomainEventCodec.decode(envelope.get("detail"))));
             }
             return delivered;
         } finally {

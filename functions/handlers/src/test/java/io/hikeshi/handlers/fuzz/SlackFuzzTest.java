@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.core.testkit.Seeds;
 import io.hikeshi.slackstub.SlackSigner;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -1,0 +1,36 @@
+package io.hikeshi.ingest.webhook;
+
+import java.util.Objects;
+
+/**
+ * One configured alert source: its name (the URL path {@code /alerts/<name>}), the body format it
+ * sends, and how it proves who it is.
+ *
+ * @param secretRef       where its secret lives (e.g. {@code ssm:/hikeshi/integrations/alertmanager})
+ * @param signatureHeader for HMAC: the header carrying the hex signature
+ * @param timestampHeader for HMAC: the header carrying the signing time, or null when the sender
+ *                        signs the body alone (then replays are caught by delivery dedup only)
+ */
+public record Integration(String name, WebhookFormat format, Auth auth, String secretRef,
+                          String signatureHeader, String timestampHeader) {
+
+    public enum Auth {
+        /** {@code Authorization: Bearer <secret>}: for senders that can only add a header. */
+        BEARER,
+        /** HMAC-SHA256 of the body (with a timestamp when the sender sends one), hex encoded. */
+        HMAC
+    }
+
+    public Integration {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(secretRef, "secretRef");
+        if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException("integration name '" + name + "' must be lowercase letters, digits, '-'");
+        }
+        if (auth == Auth.HMAC && (signatureHeader == null || signatureHeader.isBlank())) {
+            throw new IllegalArgumentException("integration " + name + ": hmac needs a signatureHeader");
+        }
+    }
+}
