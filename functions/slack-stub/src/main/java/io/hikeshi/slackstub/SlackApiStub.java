@@ -468,7 +468,10 @@ public final class SlackApiStub implements AutoCloseable {
         pause = SLEEP;
     }
 
-    /** From now on answer {@code method} with this JSON (HTTP 200), until {@link #reset}. */
+    /**
+     * From now on answer {@code method} with this JSON (HTTP 200), until {@link #reset}. In strict mode too: the
+     * scripted answer replaces Slack's, rules and rate limits included, and the workspace is left as it was.
+     */
     public void respond(String method, String json) {
         try {
             JSON.readTree(json);
@@ -481,6 +484,7 @@ public final class SlackApiStub implements AutoCloseable {
     /**
      * The next {@code times} calls of {@code method} get HTTP {@code httpStatus} (e.g. 429, 500) with
      * {@code {"ok":false,"error":"ratelimited"}} and, if given, a {@code Retry-After} header; then back to normal.
+     * In strict mode these come before any rule, take nothing from a rate-limit tier, and do nothing.
      */
     public void failNext(String method, int times, int httpStatus, Integer retryAfterSeconds) {
         if (times <= 0) {
