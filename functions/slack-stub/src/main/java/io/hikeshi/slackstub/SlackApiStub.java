@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@link #latency} delays the answer, not the work: as over a slow network, Slack has done what it
  * was asked (a channel made, a message posted) before a late answer reaches the caller, who may have
  * stopped waiting. {@link #pauseWith} lets a test hold or record that wait instead of sleeping it.
+ *
+ * <p><b>Strictness.</b> {@link #start()} answers as it always has ({@link Strictness#LENIENT}): almost anything
+ * succeeds. {@link #strict()} (or {@code builder().strictness(Strictness.SLACK)}) refuses what Slack refuses, the way
+ * Slack answers it: Block Kit and view limits, text lengths, channel names, membership, archived channels, unknown
+ * users, bookmarks, pins, and each method's rate-limit tier (HTTP 429 with Retry-After, on the builder's clock). Its
+ * workspace starts with the public channels C0WARROOM (inc-0042-payment-api), C0GENERAL (general) and C0INCIDENTS
+ * (incidents), the bot a member of each, and the people U0BOT, U0ALICE, U0BOB, U0CAROL, U0ONCALL, U0KENJI, U0MISAKI,
+ * U0TAKUMI and U0HARUKA; the bot is also a member of what it creates, joins or is invited to. {@link #rules()}
+ * lists what it enforces, each with its source; {@link #enforcements()} says which rule refused which call; {@link
+ * #throttled(String)} counts the 429s answered. A refused call does nothing. {@link #DEFAULT_STRICTNESS} is what
+ * {@link #start()} uses.
  *
  * <p>Thread-safe; requests are served on virtual threads, so {@link #latency} does not limit concurrency.
  * Never in the Lambda jar.
@@ -58,6 +70,33 @@ public final class SlackApiStub implements AutoCloseable {
     /** First message ts is {@code 1795403567.000100}, then {@code .000200}, ... (2026-11-24T03:12:47Z). */
     static final long TS_BASE_SECONDS = 1_795_403_567L;
 
+    /**
+     * What {@link #start()} answers with. Lenient while the flows are being made to pass under {@link
+     * Strictness#SLACK}; then this becomes {@code Strictness.SLACK}.
+     */
+    public static final Strictness DEFAULT_STRICTNESS = Strictness.LENIENT;
+
+    /** The strict workspace's channels before a test adds any: id, name; public, the bot a member. */
+    private static final Map<String, String> FIXTURE_CHANNELS = fixtureChannels();
+    /** The strict workspace's people before a test adds any (the bot is always there). */
+    private static final Map<String, String> FIXTURE_USERS = fixtureUsers();
+
+    private static Map<String, String> fixtureChannels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("C0WARROOM", "inc-0042-payment-api");
+        m.put("C0GENERAL", "general");
+        m.put("C0INCIDENTS", "incidents");
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, String> fixtureUsers() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String name : List.of("alice", "bob", "carol", "oncall", "kenji", "misaki", "takumi", "haruka")) {
+            m.put("U0" + name.toUpperCase(Locale.ROOT), name);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
     /** One recorded Web API call: query string and body parameters (body wins), Authorization header. */
     public record Call(String method, Map<String, String> params, String authorization, long atNanos) {
         public Call {
@@ -70,6 +109,9 @@ public final class SlackApiStub implements AutoCloseable {
         }
     }
 
+    /** A message that exists in a strict workspace's channel, posted by the bot or by a person. */
+    public record Message(String ts, String user, String text) {}
+
     private record Failure(int remaining, int httpStatus, Integer retryAfterSeconds) {}
 
     /** How the stub waits out a call's {@link #latency} before it answers. */
@@ -81,8 +123,8 @@ public final class SlackApiStub implements AutoCloseable {
 
     private static final Pause SLEEP = (call, latency) -> Thread.sleep(latency);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RATELIMITED = "{\"ok\":false,\"error\":\"ratelimited\"}";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String RATELIMITED = "{\"ok\":false,\"error\":\"ratelimited\"}";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -101,29 +143,281 @@ public final class SlackApiStub implements AutoCloseable {
     private final AtomicLong channelCounter = new AtomicLong();
     private final AtomicLong bookmarkCounter = new AtomicLong();
     private final AtomicLong hashCounter = new AtomicLong();
+    private final Strictness strictness;
+    /** Slack's semantics and rules; null when lenient. */
+    private final StrictSlack strict;
+    private final List<Rule> enforced;
+    private final List<Enforcement> enforcements = new ArrayList<>();
+    private final Map<String, AtomicLong> throttled = new ConcurrentHashMap<>();
 
-    private SlackApiStub(HttpServer server, ExecutorService executor) {
+    private SlackApiStub(HttpServer server, ExecutorService executor, Builder b) {
         this.server = server;
         this.executor = executor;
         this.methodsUrlPrefix = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
         channelNames.put("C0WARROOM", "inc-0042-payment-api");
         channelNames.put("C0GENERAL", "general");
+        this.strictness = b.strictness;
+        if (strictness == Strictness.SLACK) {
+            java.util.function.Predicate<Rule> enabled = rule -> !b.disabled.contains(rule.id());
+            this.enforced = Rules.ALL.stream().filter(enabled).toList();
+            this.strict = new StrictSlack(this, new RateLimiter(b.clock, b.postMessageBurst), enabled, b.chatWritePublic);
+            if (b.fixtures) {
+                FIXTURE_CHANNELS.forEach((id, name) -> strict.addChannel(id, name, false, true));
+                FIXTURE_USERS.forEach(strict::addUser);
+            }
+            b.users.forEach(strict::addUser);
+            b.channels.forEach(spec -> strict.addChannel(spec.id(), spec.name(), spec.isPrivate(), spec.botIsMember()));
+        } else {
+            this.enforced = List.of();
+            this.strict = null;
+            b.channels.forEach(spec -> channelNames.put(spec.id(), spec.name()));
+        }
     }
 
-    /** Starts a stub on 127.0.0.1 on a free port. Close it when done. */
+    /** Starts a stub on 127.0.0.1 on a free port, {@link #DEFAULT_STRICTNESS}. Close it when done. */
     public static SlackApiStub start() {
-        try {
-            HttpServer server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            server.setExecutor(executor);
-            SlackApiStub stub = new SlackApiStub(server, executor);
-            server.createContext("/api/", stub::handle);
-            server.start();
-            return stub;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Slack API stub", e);
+        return builder().start();
+    }
+
+    /** Starts a stub with this strictness and otherwise the defaults of {@link #builder()}. */
+    public static SlackApiStub start(Strictness strictness) {
+        return builder().strictness(strictness).start();
+    }
+
+    /** Starts a stub as strict as Slack ({@link Strictness#SLACK}), on the machine's clock. */
+    public static SlackApiStub strict() {
+        return start(Strictness.SLACK);
+    }
+
+    /** Starts a stub that answers almost anything ({@link Strictness#LENIENT}). */
+    public static SlackApiStub lenient() {
+        return start(Strictness.LENIENT);
+    }
+
+    /** A stub to configure: strictness, the clock rate limits run on, the workspace's channels and people. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How a stub starts. Everything but {@link #strictness} and {@link #channel} matters in strict mode only. */
+    public static final class Builder {
+        private record ChannelSpec(String id, String name, boolean isPrivate, boolean botIsMember) {}
+
+        private Strictness strictness = DEFAULT_STRICTNESS;
+        private java.time.InstantSource clock = java.time.InstantSource.system();
+        private int postMessageBurst = 3;
+        private boolean chatWritePublic = true;
+        private boolean fixtures = true;
+        private final List<ChannelSpec> channels = new ArrayList<>();
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private final java.util.Set<String> disabled = new java.util.HashSet<>();
+
+        private Builder() {
         }
+
+        public Builder strictness(Strictness strictness) {
+            this.strictness = java.util.Objects.requireNonNull(strictness, "strictness");
+            return this;
+        }
+
+        /** The clock rate-limit windows run on; a {@link ManualClock} lets a test move it instead of sleeping. */
+        public Builder clock(java.time.InstantSource clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How many chat.postMessage calls a channel takes at once before one a second (default 3). */
+        public Builder postMessageBurst(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("a burst lets at least one message through: " + messages);
+            }
+            this.postMessageBurst = messages;
+            return this;
+        }
+
+        /**
+         * As an app without the {@code chat:write.public} scope: chat.postMessage to a public channel the bot is not
+         * in answers {@code not_in_channel}. (Hikeshi's manifest requests the scope, so by default it may post there.)
+         */
+        public Builder withoutChatWritePublic() {
+            this.chatWritePublic = false;
+            return this;
+        }
+
+        /** An empty workspace: none of the fixture channels, nobody but the bot. */
+        public Builder withoutFixtures() {
+            this.fixtures = false;
+            return this;
+        }
+
+        /** A public channel that exists before the test, the bot a member of it. */
+        public Builder channel(String id, String name) {
+            return channel(id, name, false, true);
+        }
+
+        /** A channel that exists before the test; a private one the bot is not in is invisible to it, as in Slack. */
+        public Builder channel(String id, String name, boolean isPrivate, boolean botIsMember) {
+            channels.add(new ChannelSpec(id, name, isPrivate, botIsMember));
+            return this;
+        }
+
+        /** A person in the workspace (users.info and conversations.invite know them). */
+        public Builder user(String id, String name) {
+            users.put(id, name);
+            return this;
+        }
+
+        /** Stops enforcing these rules ({@link Rule#id()}), e.g. to isolate one behaviour in a test. */
+        public Builder disable(String... ruleIds) {
+            for (String id : ruleIds) {
+                disabled.add(Rules.byId(id).id());
+            }
+            return this;
+        }
+
+        /** Stops enforcing every rate-limit tier. */
+        public Builder withoutRateLimits() {
+            for (Rule r : List.of(Rules.RATE_TIER_2, Rules.RATE_TIER_3, Rules.RATE_TIER_4, Rules.RATE_POST_MESSAGE)) {
+                disabled.add(r.id());
+            }
+            return this;
+        }
+
+        /** Starts the stub on 127.0.0.1 on a free port. Close it when done. */
+        public SlackApiStub start() {
+            try {
+                HttpServer server = HttpServer.create(
+                        new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
+                ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+                server.setExecutor(executor);
+                SlackApiStub stub = new SlackApiStub(server, executor, this);
+                server.createContext("/api/", stub::handle);
+                server.start();
+                return stub;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Slack API stub", e);
+            }
+        }
+    }
+
+    /** How strictly this stub answers. */
+    public Strictness strictness() {
+        return strictness;
+    }
+
+    /** The rules this stub enforces, each with its source (none when lenient). */
+    public List<Rule> rules() {
+        return enforced;
+    }
+
+    /** Every rule applied so far, in order: which rule refused (or warned about) which call. */
+    public List<Enforcement> enforcements() {
+        synchronized (enforcements) {
+            return List.copyOf(enforcements);
+        }
+    }
+
+    /** The refusals so far (every enforcement but a truncation warning), in order. */
+    public List<Enforcement> refusals() {
+        return enforcements().stream().filter(Enforcement::refused).toList();
+    }
+
+    /** How many HTTP 429 answers {@code method} got, from its rate-limit tier or from {@link #failNext}. */
+    public long throttled(String method) {
+        AtomicLong n = throttled.get(method);
+        return n == null ? 0 : n.get();
+    }
+
+    /** HTTP 429 answers so far, per method. */
+    public Map<String, Long> throttled() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        throttled.forEach((m, n) -> counts.put(m, n.get()));
+        return counts;
+    }
+
+    void record(Enforcement e) {
+        synchronized (enforcements) {
+            enforcements.add(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- the strict workspace
+
+    /** Adds a channel to the strict workspace (as {@link Builder#channel(String, String, boolean, boolean)}). */
+    public void addChannel(String id, String name, boolean isPrivate, boolean botIsMember) {
+        workspace().addChannel(id, name, isPrivate, botIsMember);
+    }
+
+    /** Adds a person to the strict workspace. */
+    public void addUser(String id, String name) {
+        workspace().addUser(id, name);
+    }
+
+    /** Archives a channel: from now on it refuses posts, topics, invites and joins ({@code is_archived}). */
+    public void archive(String channelId) {
+        workspace().archive(channelId);
+    }
+
+    /** The bot leaves (or is removed from) a channel. */
+    public void removeBot(String channelId) {
+        workspace().removeBot(channelId);
+    }
+
+    /** A person's message that exists in a channel (so it can be pinned). */
+    public void addMessage(String channelId, String ts, String user, String text) {
+        workspace().addMessage(channelId, ts, user, text);
+    }
+
+    /** The id of the strict workspace's channel with this name, if there is one. */
+    public Optional<String> channelIdNamed(String name) {
+        return workspace().channelIdNamed(name);
+    }
+
+    /** The strict workspace's channel ids, in the order they came to be. */
+    public List<String> channelIds() {
+        return workspace().channelIds();
+    }
+
+    /** Whether the bot is a member of the channel. */
+    public boolean botIsMember(String channelId) {
+        return workspace().botIsMember(channelId);
+    }
+
+    /** The people invited into the channel (the bot not included). */
+    public List<String> members(String channelId) {
+        return workspace().members(channelId);
+    }
+
+    /** The channel's topic ("" if never set). */
+    public String topic(String channelId) {
+        return workspace().topic(channelId);
+    }
+
+    /** The channel's purpose ("" if never set). */
+    public String purpose(String channelId) {
+        return workspace().purpose(channelId);
+    }
+
+    /** The messages that exist in the channel: posted by the bot, added by a test, or read through history. */
+    public List<Message> messages(String channelId) {
+        return workspace().messages(channelId);
+    }
+
+    /** The timestamps of the channel's pinned messages. */
+    public List<String> pins(String channelId) {
+        return workspace().pins(channelId);
+    }
+
+    /** The titles of the channel's bookmarks. */
+    public List<String> bookmarks(String channelId) {
+        return workspace().bookmarks(channelId);
+    }
+
+    private StrictSlack workspace() {
+        if (strict == null) {
+            throw new IllegalStateException("the stub models a workspace in strict mode only (Strictness.SLACK)");
+        }
+        return strict;
     }
 
     /** Called for every call as it arrives (local mode prints what would have been posted). */
@@ -154,11 +448,15 @@ public final class SlackApiStub implements AutoCloseable {
         }
     }
 
-    /** Forgets the recorded calls (overrides, failures and latency stay). */
+    /** Forgets the recorded calls, enforcements and 429 counts (overrides, failures, latency and the workspace stay). */
     public void clear() {
         synchronized (calls) {
             calls.clear();
         }
+        synchronized (enforcements) {
+            enforcements.clear();
+        }
+        throttled.clear();
     }
 
     /** Forgets the calls and every override, pending failure, latency and pause. */
@@ -170,7 +468,10 @@ public final class SlackApiStub implements AutoCloseable {
         pause = SLEEP;
     }
 
-    /** From now on answer {@code method} with this JSON (HTTP 200), until {@link #reset}. */
+    /**
+     * From now on answer {@code method} with this JSON (HTTP 200), until {@link #reset}. In strict mode too: the
+     * scripted answer replaces Slack's, rules and rate limits included, and the workspace is left as it was.
+     */
     public void respond(String method, String json) {
         try {
             JSON.readTree(json);
@@ -183,6 +484,7 @@ public final class SlackApiStub implements AutoCloseable {
     /**
      * The next {@code times} calls of {@code method} get HTTP {@code httpStatus} (e.g. 429, 500) with
      * {@code {"ok":false,"error":"ratelimited"}} and, if given, a {@code Retry-After} header; then back to normal.
+     * In strict mode these come before any rule, take nothing from a rate-limit tier, and do nothing.
      */
     public void failNext(String method, int times, int httpStatus, Integer retryAfterSeconds) {
         if (times <= 0) {
@@ -245,7 +547,19 @@ public final class SlackApiStub implements AutoCloseable {
                 json = "{\"ok\":false,\"error\":\"invalid_json\"}";
             } else {
                 String override = responses.get(method);
-                json = override != null ? override : defaultResponse(call);
+                if (override != null) {
+                    json = override;
+                } else if (strict != null) {
+                    StrictSlack.Answer answer = strict.answer(call);
+                    status = answer.status();
+                    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                    json = answer.json();
+                } else {
+                    json = defaultResponse(call);
+                }
+            }
+            if (status == 429) {
+                throttled.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
             }
 
             long latency = latencyNanos;
@@ -336,7 +650,7 @@ public final class SlackApiStub implements AutoCloseable {
 
     // ---------------------------------------------------------------- default responses
 
-    private String defaultResponse(Call c) {
+    String defaultResponse(Call c) {
         ObjectNode r = JSON.createObjectNode().put("ok", true);
         switch (c.method()) {
             case "auth.test" -> r.put("url", "https://" + TEAM_DOMAIN + ".slack.com/")
@@ -457,12 +771,12 @@ public final class SlackApiStub implements AutoCloseable {
         return "{\"ok\":false,\"error\":\"" + code + "\"}";
     }
 
-    private String nextTs() {
+    String nextTs() {
         long micros = TS_BASE_SECONDS * 1_000_000L + tsCounter.incrementAndGet() * 100L;
         return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000L, micros % 1_000_000L);
     }
 
-    private ObjectNode botMessage(Call c, String ts) {
+    ObjectNode botMessage(Call c, String ts) {
         ObjectNode message = JSON.createObjectNode()
                 .put("type", "message")
                 .put("text", nullToEmpty(c.param("text")))
@@ -535,6 +849,10 @@ public final class SlackApiStub implements AutoCloseable {
                 .put("context_team_id", TEAM_ID);
     }
 
+    long nextChannelNumber() {
+        return channelCounter.incrementAndGet();
+    }
+
     private static ObjectNode user(String id) {
         String userId = id == null ? "" : id;
         String name = switch (userId) {
@@ -543,6 +861,11 @@ public final class SlackApiStub implements AutoCloseable {
             case BOT_USER_ID -> "hikeshi";
             default -> userId.toLowerCase(Locale.ROOT);
         };
+        return user(userId, name);
+    }
+
+    static ObjectNode user(String id, String name) {
+        String userId = id == null ? "" : id;
         String realName = name.isEmpty() ? "" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
         ObjectNode user = JSON.createObjectNode()
                 .put("id", userId)
