@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hikeshi.core.alert.AlertOutcome.Kind;
 import io.hikeshi.core.alert.AlertRouting.Route;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentService;
@@ -15,6 +16,7 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.testkit.InMemoryStorage;
 import java.time.Clock;
@@ -83,6 +85,11 @@ class AlertIntakeServiceTest {
 
     private List<TimelineEntry> timeline(IncidentId id) {
         return store.incidents().timeline(id, 100);
+    }
+
+    /** The entry as an English reader sees it. */
+    private static String english(TimelineEntry entry) {
+        return TimelineText.render(entry, Messages.of(Messages.ENGLISH));
     }
 
     private AlertState alertState() {
@@ -169,7 +176,7 @@ class AlertIntakeServiceTest {
         assertEquals(2, timeline.size());
         assertEquals(TimelineKind.ALERT_REPEATED, timeline.get(1).kind());
         assertEquals(T2, timeline.get(1).at());
-        assertTrue(timeline.get(1).text().startsWith("Alert fired again"), timeline.get(1).text());
+        assertTrue(english(timeline.get(1)).startsWith("Alert fired again"), english(timeline.get(1)));
         assertEquals(T2, alertState().signalAt());
     }
 
@@ -186,7 +193,7 @@ class AlertIntakeServiceTest {
         assertEquals(T3, alertState().signalAt(), "a late delivery never regresses the newest state");
         TimelineEntry late = timeline(id).get(1);
         assertEquals(T2, late.at(), "late deliveries land in their place in the timeline");
-        assertTrue(late.text().startsWith("Late delivery of an earlier firing"), late.text());
+        assertTrue(english(late).startsWith("Late delivery of an earlier firing"), english(late));
     }
 
     @Test
@@ -317,7 +324,7 @@ class AlertIntakeServiceTest {
         List<TimelineEntry> notes = timeline(id).stream().filter(e -> e.kind() == TimelineKind.ALERT_NOTE).toList();
         assertEquals(1, notes.size());
         assertEquals(T2, notes.get(0).at());
-        assertTrue(notes.get(0).text().contains("Late OK ignored"), notes.get(0).text());
+        assertTrue(english(notes.get(0)).contains("Late OK ignored"), english(notes.get(0)));
     }
 
     @Test
@@ -467,7 +474,7 @@ class AlertIntakeServiceTest {
         TimelineEntry note = timeline(id).get(1);
         assertEquals(TimelineKind.ALERT_NOTE, note.kind());
         assertEquals(T2, note.at());
-        assertTrue(note.text().contains(state), note.text());
+        assertTrue(english(note).contains(state), english(note));
         assertEquals(state, note.attributes().get("state"));
     }
 

@@ -13,6 +13,7 @@ import io.hikeshi.core.alert.AlertRouting;
 import io.hikeshi.core.alert.AlertState;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.alert.StoreContentionException;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
 import io.hikeshi.core.store.Storage;
@@ -98,6 +99,11 @@ class IncidentServiceTest {
         return store.incidents().timeline(id, 1000);
     }
 
+    /** The entry as an English reader sees it. */
+    private static String english(TimelineEntry entry) {
+        return TimelineText.render(entry, Messages.of(Messages.ENGLISH));
+    }
+
     // ---- single changes ----
 
     @Test
@@ -116,7 +122,7 @@ class IncidentServiceTest {
         assertEquals(TimelineKind.STATUS_CHANGED, entry.kind());
         assertEquals("U123", entry.actor());
         assertEquals(NOW, entry.at());
-        assertEquals("Status → acknowledged", entry.text());
+        assertEquals("Status → acknowledged", english(entry));
     }
 
     @Test
@@ -129,7 +135,7 @@ class IncidentServiceTest {
         assertEquals(Severity.SEV1, store.incidents().find(id).orElseThrow().severity());
         TimelineEntry entry = timeline(id).get(0);
         assertEquals(TimelineKind.SEVERITY_CHANGED, entry.kind());
-        assertEquals("Severity SEV3 → SEV1", entry.text());
+        assertEquals("Severity SEV3 → SEV1", english(entry));
         assertEquals("U123", entry.actor());
     }
 
@@ -142,7 +148,7 @@ class IncidentServiceTest {
         assertEquals("U777", changed.commander());
         TimelineEntry entry = timeline(id).get(0);
         assertEquals(TimelineKind.COMMANDER_CHANGED, entry.kind());
-        assertEquals("Commander → U777", entry.text());
+        assertEquals("Commander → U777", english(entry));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.hikeshi.core.postmortem;
 
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -150,9 +152,9 @@ public final class PostmortemMarkdown {
                 .append(" | ").append(since == null ? DASH : w.minutes(since.toMinutes())).append(" |\n");
     }
 
-    /** A pinned message says who wrote it and links to it; every other entry is its text. */
+    /** A pinned message says who wrote it and links to it; every other entry is its words in the reader's language. */
     private static String entryText(TimelineEntry e, Words w) {
-        String text = e.text().strip();
+        String text = TimelineText.render(e, Messages.of(w.japanese ? Messages.JAPANESE : Messages.ENGLISH)).strip();
         if (e.kind() != TimelineKind.PINNED_MESSAGE) {
             return text;
         }

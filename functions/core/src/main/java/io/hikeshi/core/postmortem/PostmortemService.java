@@ -5,6 +5,8 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineText;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
 import io.hikeshi.core.Refusal;
@@ -237,16 +239,25 @@ public final class PostmortemService {
     }
 
     private String detection(Incident i, List<TimelineEntry> timeline) {
-        String how = timeline.stream().filter(e -> e.kind() == TimelineKind.OPENED).map(TimelineEntry::text).findFirst()
-                .orElse("");
+        Messages language = Messages.of(japanese ? Messages.JAPANESE : Messages.ENGLISH);
+        String how = timeline.stream().filter(e -> e.kind() == TimelineKind.OPENED)
+                .map(e -> TimelineText.render(e, language)).findFirst().orElse("");
         String when = WHEN.format(i.detectedAt().atZone(policy.zone())) + " " + policy.zone().getId();
         String ack = i.timeToAcknowledge().map(d -> d.toMinutes() + (japanese ? " 分後に確認" : " min to acknowledge"))
                 .orElse(japanese ? "確認なし" : "never acknowledged");
         return japanese ? when + " に検知: " + how + "（" + ack + "）" : "Detected " + when + ": " + how + " (" + ack + ")";
     }
 
-    private String resolution(List<TimelineEntry> timeline) {
+    /** The last status update's summary. */
+    private static String resolution(List<TimelineEntry> timeline) {
         return timeline.stream().filter(e -> e.kind() == TimelineKind.STATUS_UPDATE)
-                .reduce((a, b) -> b).map(e -> e.text().replaceFirst("^\\[[a-z]+\\] ", "")).orElse(null);
+                .reduce((a, b) -> b).map(PostmortemService::summaryOf).orElse(null);
+    }
+
+    private static String summaryOf(TimelineEntry statusUpdate) {
+        // Stored before entries had parameters, a status update's text was "[status] summary".
+        return statusUpdate.params().isEmpty()
+                ? statusUpdate.text().replaceFirst("^\\[[a-z]+\\] ", "")
+                : statusUpdate.text();
     }
 }
