@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -49,20 +50,22 @@ public final class PostmortemService {
     private final PostmortemPolicy policy;
     private final Clock clock;
     private final Clock calendar;
-    private final boolean japanese;
+    private final Messages language;
 
+    /** @param language the team's language, which the draft is written in */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
-                             boolean japanese) {
-        this(storage, scheduler, policy, clock, clock, japanese);
+                             Messages language) {
+        this(storage, scheduler, policy, clock, clock, language);
     }
 
     /**
      * @param clock    when people act (completion is stamped with it)
      * @param calendar the time reminders and the digest go by: the same clock in AWS; local mode can
      *                 move it forward to show a week of reminders now, while people keep real time
+     * @param language the team's language: the draft is written once, in it, and is the team's text from then on
      */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
-                             Clock calendar, boolean japanese) {
+                             Clock calendar, Messages language) {
         this.postmortems = storage.postmortems();
         this.incidents = storage.incidents();
         this.ledger = storage.ledger();
@@ -70,7 +73,7 @@ public final class PostmortemService {
         this.policy = policy;
         this.clock = clock;
         this.calendar = calendar;
-        this.japanese = japanese;
+        this.language = Objects.requireNonNull(language, "language");
     }
 
     public Optional<Postmortem> find(IncidentId id) {
@@ -232,20 +235,19 @@ public final class PostmortemService {
     }
 
     private String summary(Incident i) {
-        String base = japanese
-                ? i.title() + "（" + i.severity() + "、" + i.service() + "）。"
-                : i.title() + " (" + i.severity() + ", " + i.service() + ").";
-        return i.description() == null || i.description().isBlank() ? base : base + " " + i.description();
+        return i.description() == null || i.description().isBlank()
+                ? language.get("pm.draft.summary", i.title(), i.severity().name(), i.service())
+                : language.get("pm.draft.summary.described", i.title(), i.severity().name(), i.service(), i.description());
     }
 
+    /** When and how it was detected (the opening entry, in the team's language) and how soon it was acknowledged. */
     private String detection(Incident i, List<TimelineEntry> timeline) {
-        Messages language = Messages.of(japanese ? Messages.JAPANESE : Messages.ENGLISH);
         String how = timeline.stream().filter(e -> e.kind() == TimelineKind.OPENED)
                 .map(e -> TimelineText.render(e, language)).findFirst().orElse("");
         String when = WHEN.format(i.detectedAt().atZone(policy.zone())) + " " + policy.zone().getId();
-        String ack = i.timeToAcknowledge().map(d -> d.toMinutes() + (japanese ? " 分後に確認" : " min to acknowledge"))
-                .orElse(japanese ? "確認なし" : "never acknowledged");
-        return japanese ? when + " に検知: " + how + "（" + ack + "）" : "Detected " + when + ": " + how + " (" + ack + ")";
+        String ack = i.timeToAcknowledge().map(d -> language.get("pm.draft.acknowledged.after", d.toMinutes()))
+                .orElse(language.get("pm.draft.never.acknowledged"));
+        return language.get("pm.draft.detection", when, how, ack);
     }
 
     /** The last status update's summary. */
