@@ -92,7 +92,7 @@ public final class PostmortemMarkdown {
         meta(md, m.get("pm.md.date"), date(pm.date(), none));
         meta(md, m.get("pm.md.authors"), pm.authors().isEmpty() ? none
                 : String.join(", ", pm.authors().stream().map(PostmortemMarkdown::user).toList()));
-        meta(md, m.get("pm.md.status"), m.get(statusKey(status(pm, lacking))));
+        meta(md, m.get("pm.md.status"), statusWord(status(pm, lacking), m));
         meta(md, m.get("pm.md.owner"), blank(pm.owner()) ? none : user(pm.owner()));
         meta(md, m.get("pm.md.due"), date(pm.due(), none));
         meta(md, m.get("pm.md.severity"), incident.severity().name());
@@ -121,7 +121,7 @@ public final class PostmortemMarkdown {
                 .append(" |\n|---|---|---|---|---|\n");
         for (ActionItem item : items) {
             md.append("| ").append(cell((item.done() ? "✅ " : "") + item.description()))
-                    .append(" | ").append(m.get(typeKey(item.type())))
+                    .append(" | ").append(typeWord(item.type(), m))
                     .append(" | ").append(blank(item.owner()) ? none : cell(user(item.owner())))
                     .append(" | ").append(date(item.due(), none))
                     .append(" | ").append(blank(item.trackingLink()) ? DASH : cell(item.trackingLink()))
@@ -192,25 +192,25 @@ public final class PostmortemMarkdown {
     }
 
     /** A section's name: the checklist's word for it, which is also its heading. */
-    static String sectionName(Postmortem.Section s, Messages m) {
+    private static String sectionName(Postmortem.Section s, Messages m) {
         return m.get("pm.check.section." + s.name().toLowerCase(Locale.ROOT));
     }
 
-    private static String statusKey(Postmortem.Status s) {
-        return switch (s) {
+    private static String statusWord(Postmortem.Status s, Messages m) {
+        return m.get(switch (s) {
             case DRAFT -> "pm.md.status.draft";
             case IN_REVIEW -> "pm.md.status.in_review";
             case COMPLETE -> "pm.md.status.complete";
-        };
+        });
     }
 
-    static String typeKey(ActionItem.Type t) {
-        return switch (t) {
+    private static String typeWord(ActionItem.Type t, Messages m) {
+        return m.get(switch (t) {
             case MITIGATE -> "pm.type.mitigate";
             case PREVENT -> "pm.type.prevent";
             case PROCESS -> "pm.type.process";
             case OTHER -> "pm.type.other";
-        };
+        });
     }
 
     /** One unmet checklist item, named as what is missing. */
