@@ -13,6 +13,7 @@ import io.hikeshi.core.alert.AlertRouting;
 import io.hikeshi.core.alert.AlertState;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.alert.StoreContentionException;
+import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
@@ -25,11 +26,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +186,46 @@ class IncidentServiceTest {
         TimelineEntry note = timeline(id).get(0);
         assertEquals(TimelineKind.NOTE, note.kind());
         assertEquals("rolled back deploy 4711", note.text());
+    }
+
+    @Test
+    void addNote_announcesTheNoteAsWritten() {
+        // GIVEN an incident
+        IncidentId id = declared();
+
+        // WHEN someone adds a note
+        service.addNote(id, "U123", "rolled back deploy 4711");
+
+        // THEN the domain event carries the note's kind and its text as written, for consumers of the bus
+        DomainEvent added = store.outbox().pending(10).stream()
+                .filter(e -> e.type() == DomainEvent.Type.TIMELINE_ENTRY_ADDED).findFirst().orElseThrow();
+        assertEquals("NOTE", added.attribute("kind"));
+        assertEquals("rolled back deploy 4711", added.attribute("text"));
+    }
+
+    @Test
+    void changes_storeTheirFacts_notSentences() {
+        // GIVEN an incident a person declared with a description
+        Incident declared = service.declare("checkout latency", Severity.SEV3, "checkout", "p99 above 2s", "U0ALICE",
+                "view-1").orElseThrow();
+
+        // WHEN its status, severity and commander change and a status update is posted
+        service.acknowledge(declared.id(), "U0ALICE");
+        service.changeSeverity(declared.id(), Severity.SEV1, "U0ALICE");
+        service.assignCommander(declared.id(), "U0BOB", "U0ALICE");
+        service.postStatusUpdate(declared.id(), Status.MITIGATED, "rolled back", "U0BOB");
+
+        // THEN each entry keeps its kind's parameters, and as text only what a person wrote
+        record Stored(TimelineKind kind, Map<String, String> params, String text) { }
+        assertEquals(Set.of(
+                        new Stored(TimelineKind.OPENED, Map.of("variant", "declared"), "p99 above 2s"),
+                        new Stored(TimelineKind.STATUS_CHANGED, Map.of("status", "acknowledged"), ""),
+                        new Stored(TimelineKind.SEVERITY_CHANGED, Map.of("from", "SEV3", "to", "SEV1"), ""),
+                        new Stored(TimelineKind.COMMANDER_CHANGED, Map.of("commander", "U0BOB"), ""),
+                        new Stored(TimelineKind.STATUS_CHANGED, Map.of("status", "mitigated"), ""),
+                        new Stored(TimelineKind.STATUS_UPDATE, Map.of("status", "mitigated"), "rolled back")),
+                timeline(declared.id()).stream().map(e -> new Stored(e.kind(), e.params(), e.text()))
+                        .collect(Collectors.toSet()));
     }
 
     @Test
