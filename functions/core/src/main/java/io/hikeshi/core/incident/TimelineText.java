@@ -38,6 +38,7 @@ public final class TimelineText {
 
     private TimelineText() { }
 
+    /** The entry as a reader of {@code messages}' language reads it. */
     public static String render(TimelineEntry entry, Messages messages) {
         return text(entry).render(messages);
     }
@@ -106,7 +107,7 @@ public final class TimelineText {
                     : Text.of("timeline.status", status(p));
             case SEVERITY_CHANGED -> Text.of("timeline.severity", p.get(FROM), p.get(TO));
             case COMMANDER_CHANGED -> Text.of("timeline.commander", p.get(COMMANDER));
-            case STATUS_UPDATE, PINNED_MESSAGE, NOTE -> asWritten(e);
+            case STATUS_UPDATE, PINNED_MESSAGE, NOTE -> asWritten(e); // their words are their text: see text()
         };
     }
 
