@@ -80,7 +80,7 @@ public final class Composition {
                 new WebhookAuthenticator(secrets, clock), alertIntake, json, clock, WEBHOOK_LOG);
         ZoneId zone = ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo"));
         this.postmortems = new PostmortemService(store, reminders, postmortemPolicy(env, zone), clock, calendar,
-                env.getOrDefault(LOCALE, "ja").startsWith("ja"));
+                io.hikeshi.core.i18n.Messages.of(io.hikeshi.core.i18n.Messages.parseLocale(env.getOrDefault(LOCALE, "ja"))));
     }
 
     /** Wires from environment variables (names above) and AWS clients; built once per JVM. */

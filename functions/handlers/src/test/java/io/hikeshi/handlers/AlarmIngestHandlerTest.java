@@ -10,11 +10,13 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hikeshi.aws.dynamodb.TestTables;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.ingest.InvalidEventException;
 import java.io.ByteArrayInputStream;
@@ -161,7 +163,8 @@ class AlarmIngestHandlerTest {
         assertEquals("RECORDED", result.get("outcome"));
         Incident incident = app.storage().incidents().find(new IncidentId(1)).orElseThrow();
         assertEquals(Status.TRIGGERED, incident.status());
-        assertTrue(app.storage().incidents().timeline(incident.id(), 10).stream().anyMatch(e -> e.text().contains("MAINTENANCE")));
+        assertTrue(app.storage().incidents().timeline(incident.id(), 10).stream()
+                .anyMatch(e -> TimelineText.render(e, Messages.of(Messages.ENGLISH)).contains("MAINTENANCE")));
     }
 
     @Test

@@ -119,19 +119,30 @@ final class Items {
         item.put("at", s(format(e.at())));
         item.put("kind", s(e.kind().name()));
         item.put("actor", s(e.actor()));
+        item.put("params", strings(e.params()));
         item.put("text", s(e.text()));
-        item.put("attributes", AttributeValue.fromM(e.attributes().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, x -> s(x.getValue())))));
+        item.put("attributes", strings(e.attributes()));
         return item;
     }
 
+    /**
+     * An entry as stored. Rows written before entries had parameters have no {@code params}: their
+     * {@code text} is the English sentence they were stored with, which is what they show.
+     */
     static TimelineEntry timelineEntry(IncidentId id, Map<String, AttributeValue> item) {
-        Map<String, String> attributes = item.containsKey("attributes")
-                ? item.get("attributes").m().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, x -> x.getValue().s()))
-                : Map.of();
         return new TimelineEntry(id, str(item, "entryId"), instant(item, "at"), TimelineKind.valueOf(str(item, "kind")),
-                str(item, "actor"), str(item, "text"), attributes);
+                str(item, "actor"), strings(item, "params"), str(item, "text"), strings(item, "attributes"));
+    }
+
+    private static AttributeValue strings(Map<String, String> map) {
+        return AttributeValue.fromM(map.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, x -> s(x.getValue()))));
+    }
+
+    private static Map<String, String> strings(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name)
+                ? item.get(name).m().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, x -> x.getValue().s()))
+                : Map.of();
     }
 
     // ---- alerts ----

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hikeshi.core.alert.AlertState;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.incident.IncidentId;
@@ -12,12 +13,15 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineParams;
+import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbStorageTest {
 
@@ -188,6 +193,40 @@ class DynamoDbStorageTest {
 
         assertEquals(List.of("a", "c", "b"), timeline.stream().map(TimelineEntry::entryId).toList());
         assertEquals(Map.of("state", "ALARM"), timeline.get(0).attributes());
+    }
+
+    @Test
+    void timelineEntry_readsBackWithItsParameters_whatWasWritten_andItsAttributes() {
+        // GIVEN an entry kept as data: a kind, its parameters, the alert's summary and details
+        Incident incident = newIncident();
+        TimelineEntry recovered = new TimelineEntry(incident.id(), "d2", T0.plusSeconds(30), TimelineKind.ALERT_RECOVERED,
+                "cloudwatch", TimelineParams.recovered("OK", Status.MITIGATED), "5xx back under 1%",
+                Map.of("state", "OK", "alertKey", "arn:alarm"));
+
+        // WHEN stored and read back
+        store.incidents().commit(new Change(null, new Change.Create(incident), null, List.of(recovered)));
+        TimelineEntry read = store.incidents().timeline(incident.id(), 10).get(0);
+
+        // THEN it is the same entry, no words stored
+        assertEquals(recovered, read);
+    }
+
+    @Test
+    void aRowStoredBeforeEntriesHadParameters_readsAsItsStoredSentence() {
+        // GIVEN a timeline row as it was stored before: an English sentence, no params attribute
+        Incident incident = newIncident();
+        store.incidents().commit(new Change(null, new Change.Create(incident), null, List.of()));
+        Map<String, AttributeValue> old = new HashMap<>(Items.timelineItem(new TimelineEntry(incident.id(), "old",
+                T0, TimelineKind.STATUS_CHANGED, "U0ALICE", "Status → acknowledged", Map.of())));
+        old.remove("params");
+        dynamo.putItem(r -> r.tableName(table).item(old));
+
+        // WHEN read
+        TimelineEntry read = store.incidents().timeline(incident.id(), 10).get(0);
+
+        // THEN it has no parameters and shows its sentence, in any language
+        assertEquals(Map.of(), read.params());
+        assertEquals("Status → acknowledged", TimelineText.render(read, Messages.of(Messages.JAPANESE)));
     }
 
     @Test

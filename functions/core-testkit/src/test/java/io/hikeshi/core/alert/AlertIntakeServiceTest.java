@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hikeshi.core.alert.AlertOutcome.Kind;
 import io.hikeshi.core.alert.AlertRouting.Route;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentService;
@@ -15,6 +16,7 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.testkit.InMemoryStorage;
 import java.time.Clock;
@@ -24,6 +26,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +87,11 @@ class AlertIntakeServiceTest {
 
     private List<TimelineEntry> timeline(IncidentId id) {
         return store.incidents().timeline(id, 100);
+    }
+
+    /** The entry as an English reader sees it. */
+    private static String english(TimelineEntry entry) {
+        return TimelineText.render(entry, Messages.of(Messages.ENGLISH));
     }
 
     private AlertState alertState() {
@@ -169,7 +178,7 @@ class AlertIntakeServiceTest {
         assertEquals(2, timeline.size());
         assertEquals(TimelineKind.ALERT_REPEATED, timeline.get(1).kind());
         assertEquals(T2, timeline.get(1).at());
-        assertTrue(timeline.get(1).text().startsWith("Alert fired again"), timeline.get(1).text());
+        assertTrue(english(timeline.get(1)).startsWith("Alert fired again"), english(timeline.get(1)));
         assertEquals(T2, alertState().signalAt());
     }
 
@@ -186,7 +195,7 @@ class AlertIntakeServiceTest {
         assertEquals(T3, alertState().signalAt(), "a late delivery never regresses the newest state");
         TimelineEntry late = timeline(id).get(1);
         assertEquals(T2, late.at(), "late deliveries land in their place in the timeline");
-        assertTrue(late.text().startsWith("Late delivery of an earlier firing"), late.text());
+        assertTrue(english(late).startsWith("Late delivery of an earlier firing"), english(late));
     }
 
     @Test
@@ -317,7 +326,7 @@ class AlertIntakeServiceTest {
         List<TimelineEntry> notes = timeline(id).stream().filter(e -> e.kind() == TimelineKind.ALERT_NOTE).toList();
         assertEquals(1, notes.size());
         assertEquals(T2, notes.get(0).at());
-        assertTrue(notes.get(0).text().contains("Late OK ignored"), notes.get(0).text());
+        assertTrue(english(notes.get(0)).contains("Late OK ignored"), english(notes.get(0)));
     }
 
     @Test
@@ -467,7 +476,7 @@ class AlertIntakeServiceTest {
         TimelineEntry note = timeline(id).get(1);
         assertEquals(TimelineKind.ALERT_NOTE, note.kind());
         assertEquals(T2, note.at());
-        assertTrue(note.text().contains(state), note.text());
+        assertTrue(english(note).contains(state), english(note));
         assertEquals(state, note.attributes().get("state"));
     }
 
@@ -560,5 +569,58 @@ class AlertIntakeServiceTest {
         assertEquals(threads * perThread, memory.deliveriesRecorded());
         assertEquals(1, timeline(i.id()).size(), "exact repeats add no timeline entries");
         assertEquals(i.id(), alertState().openIncident());
+    }
+
+    // ---- what a reader sees ----
+
+    @Test
+    void everyEntryTheIntakeWrites_readsInJapanese_withNoEnglishWordOfOurs() {
+        // GIVEN an alarm's whole life: it opens, repeats, repeats late, reports no data, is acknowledged twice,
+        // recovers, recovers late, fires again after recovering, and fires late once a person closed it
+        AlertIntakeService intake = intake(false);
+        IncidentId id = intake.receive(alarm(T1), "d1").incident();
+        intake.receive(alarm(T2), "d2");
+        intake.receive(alarm(T1.plusSeconds(1)), "d3");
+        intake.receive(alert(Signal.NOTE, "INSUFFICIENT_DATA", T2.plusSeconds(1)), "d4");
+        intake.receive(alert(Signal.ACKNOWLEDGE, "acknowledge", T2.plusSeconds(2)), "d5");
+        intake.receive(alert(Signal.ACKNOWLEDGE, "acknowledge", T2.plusSeconds(3)), "d6");
+        intake.receive(ok(T3), "d7");
+        intake.receive(ok(T2.plusSeconds(4)), "d8");
+        intake.receive(alarm(T4), "d9");
+        people(store, T5).changeStatus(id, Status.RESOLVED, "U0ALICE");
+        intake.receive(alarm(T1.plusSeconds(2)), "d10");
+
+        // WHEN a Japanese reader reads its timeline, with what the monitor sent and wrote cut out
+        List<String> english = new ArrayList<>();
+        Set<String> variants = new TreeSet<>();
+        for (TimelineEntry e : timeline(id)) {
+            String ours = TimelineText.render(e, Messages.of(Messages.JAPANESE));
+            for (String data : data(e)) {
+                ours = ours.replace(data, " ");
+            }
+            if (ours.matches("(?s).*[A-Za-z].*")) {
+                english.add(e.kind() + " " + e.params() + ": " + ours);
+            }
+            variants.add(e.kind() + "/" + e.params().getOrDefault("variant", ""));
+        }
+
+        // THEN every sentence is Japanese, and the life above wrote each of these kinds of entry
+        assertTrue(english.isEmpty(), () -> "English in the Japanese timeline: " + english);
+        assertEquals(new TreeSet<>(List.of("OPENED/alert", "ALERT_REPEATED/again", "ALERT_REPEATED/late",
+                "ALERT_NOTE/state", "STATUS_CHANGED/alert", "ALERT_NOTE/acknowledged", "ALERT_RECOVERED/recovered",
+                "ALERT_NOTE/ignored", "ALERT_REPEATED/refired", "STATUS_CHANGED/", "ALERT_NOTE/after-close")), variants);
+    }
+
+    /** What an entry carries that is not Hikeshi's words: the monitor, its summary, names, states, ids, times. */
+    private static List<String> data(TimelineEntry e) {
+        List<String> data = new ArrayList<>(List.of(e.text(), e.actor()));
+        e.params().forEach((name, value) -> {
+            if (!name.equals("variant") && !name.equals("status")) {
+                data.add(value);
+            }
+        });
+        data.removeIf(String::isEmpty);
+        data.sort((a, b) -> b.length() - a.length());
+        return data;
     }
 }

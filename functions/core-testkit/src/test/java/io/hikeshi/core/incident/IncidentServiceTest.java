@@ -13,6 +13,8 @@ import io.hikeshi.core.alert.AlertRouting;
 import io.hikeshi.core.alert.AlertState;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.alert.StoreContentionException;
+import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
 import io.hikeshi.core.store.Storage;
@@ -24,11 +26,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +103,11 @@ class IncidentServiceTest {
         return store.incidents().timeline(id, 1000);
     }
 
+    /** The entry as an English reader sees it. */
+    private static String english(TimelineEntry entry) {
+        return TimelineText.render(entry, Messages.of(Messages.ENGLISH));
+    }
+
     // ---- single changes ----
 
     @Test
@@ -116,7 +126,7 @@ class IncidentServiceTest {
         assertEquals(TimelineKind.STATUS_CHANGED, entry.kind());
         assertEquals("U123", entry.actor());
         assertEquals(NOW, entry.at());
-        assertEquals("Status → acknowledged", entry.text());
+        assertEquals("Status → acknowledged", english(entry));
     }
 
     @Test
@@ -129,7 +139,7 @@ class IncidentServiceTest {
         assertEquals(Severity.SEV1, store.incidents().find(id).orElseThrow().severity());
         TimelineEntry entry = timeline(id).get(0);
         assertEquals(TimelineKind.SEVERITY_CHANGED, entry.kind());
-        assertEquals("Severity SEV3 → SEV1", entry.text());
+        assertEquals("Severity SEV3 → SEV1", english(entry));
         assertEquals("U123", entry.actor());
     }
 
@@ -142,7 +152,7 @@ class IncidentServiceTest {
         assertEquals("U777", changed.commander());
         TimelineEntry entry = timeline(id).get(0);
         assertEquals(TimelineKind.COMMANDER_CHANGED, entry.kind());
-        assertEquals("Commander → U777", entry.text());
+        assertEquals("Commander → U777", english(entry));
     }
 
     @Test
@@ -176,6 +186,46 @@ class IncidentServiceTest {
         TimelineEntry note = timeline(id).get(0);
         assertEquals(TimelineKind.NOTE, note.kind());
         assertEquals("rolled back deploy 4711", note.text());
+    }
+
+    @Test
+    void addNote_announcesTheNoteAsWritten() {
+        // GIVEN an incident
+        IncidentId id = declared();
+
+        // WHEN someone adds a note
+        service.addNote(id, "U123", "rolled back deploy 4711");
+
+        // THEN the domain event carries the note's kind and its text as written, for consumers of the bus
+        DomainEvent added = store.outbox().pending(10).stream()
+                .filter(e -> e.type() == DomainEvent.Type.TIMELINE_ENTRY_ADDED).findFirst().orElseThrow();
+        assertEquals("NOTE", added.attribute("kind"));
+        assertEquals("rolled back deploy 4711", added.attribute("text"));
+    }
+
+    @Test
+    void changes_storeTheirFacts_notSentences() {
+        // GIVEN an incident a person declared with a description
+        Incident declared = service.declare("checkout latency", Severity.SEV3, "checkout", "p99 above 2s", "U0ALICE",
+                "view-1").orElseThrow();
+
+        // WHEN its status, severity and commander change and a status update is posted
+        service.acknowledge(declared.id(), "U0ALICE");
+        service.changeSeverity(declared.id(), Severity.SEV1, "U0ALICE");
+        service.assignCommander(declared.id(), "U0BOB", "U0ALICE");
+        service.postStatusUpdate(declared.id(), Status.MITIGATED, "rolled back", "U0BOB");
+
+        // THEN each entry keeps its kind's parameters, and as text only what a person wrote
+        record Stored(TimelineKind kind, Map<String, String> params, String text) { }
+        assertEquals(Set.of(
+                        new Stored(TimelineKind.OPENED, Map.of("variant", "declared"), "p99 above 2s"),
+                        new Stored(TimelineKind.STATUS_CHANGED, Map.of("status", "acknowledged"), ""),
+                        new Stored(TimelineKind.SEVERITY_CHANGED, Map.of("from", "SEV3", "to", "SEV1"), ""),
+                        new Stored(TimelineKind.COMMANDER_CHANGED, Map.of("commander", "U0BOB"), ""),
+                        new Stored(TimelineKind.STATUS_CHANGED, Map.of("status", "mitigated"), ""),
+                        new Stored(TimelineKind.STATUS_UPDATE, Map.of("status", "mitigated"), "rolled back")),
+                timeline(declared.id()).stream().map(e -> new Stored(e.kind(), e.params(), e.text()))
+                        .collect(Collectors.toSet()));
     }
 
     @Test

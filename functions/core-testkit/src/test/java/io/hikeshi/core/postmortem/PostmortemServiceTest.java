@@ -1,10 +1,12 @@
 package io.hikeshi.core.postmortem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
@@ -49,9 +51,14 @@ class PostmortemServiceTest {
         }
     };
     private final IncidentService incidents = new IncidentService(store, FRIDAY);
-    private final PostmortemService postmortems = new PostmortemService(store, scheduler, PostmortemPolicy.defaults(TOKYO), FRIDAY, false);
+    private final PostmortemService postmortems = new PostmortemService(store, scheduler, PostmortemPolicy.defaults(TOKYO), FRIDAY,
+            Messages.of(Messages.ENGLISH));
 
     private Incident resolvedSev1() {
+        return resolvedSev1(incidents, store);
+    }
+
+    private static Incident resolvedSev1(IncidentService incidents, Storage store) {
         Incident incident = incidents.declare("Payment API returns 5xx", Severity.SEV1, "payment-api", "checkout failing",
                 "U0ALICE", null).orElseThrow();
         incidents.assignCommander(incident.id(), "U0BOB", "U0BOB");
@@ -152,6 +159,37 @@ class PostmortemServiceTest {
         Postmortem pm = postmortems.get(incident.id());
         for (Postmortem.Section s : Postmortem.Section.values()) {
             assertEquals("edited " + s, pm.section(s));
+        }
+    }
+
+    @Test
+    void theDraft_isWrittenInTheTeamsLanguage_fromTheCatalogue() {
+        // GIVEN the same resolved incident in an English team's store and a Japanese team's
+        Storage japaneseStore = InMemoryStorage.create().ports();
+        PostmortemService japanese = new PostmortemService(japaneseStore, scheduler, PostmortemPolicy.defaults(TOKYO),
+                FRIDAY, Messages.of(Messages.JAPANESE));
+        Incident incident = resolvedSev1();
+        Incident sameInJapan = resolvedSev1(new IncidentService(japaneseStore, FRIDAY), japaneseStore);
+
+        // WHEN each drafts its postmortem
+        Postmortem en = postmortems.draftOnResolve(incident.id(), "U0BOB");
+        Postmortem ja = japanese.draftOnResolve(sameInJapan.id(), "U0BOB");
+
+        // THEN each reads in its own language around what people wrote (title, description, summary)
+        assertEquals("Payment API returns 5xx (SEV1, payment-api). checkout failing", en.summary());
+        assertEquals("Detected 2026-11-27 14:00 Asia/Tokyo: Declared by U0ALICE: checkout failing (never acknowledged)",
+                en.detection());
+        assertEquals("Payment API returns 5xx（SEV1、payment-api）。checkout failing", ja.summary());
+        assertEquals("2026-11-27 14:00 Asia/Tokyo に検知：U0ALICE が宣言：checkout failing（確認なし）", ja.detection());
+        assertEquals("rolled back to v1.42.0", ja.resolution());
+        // AND the Japanese draft has no English word of ours once the data (title, names, zone) is cut out
+        for (String draft : List.of(ja.summary(), ja.detection())) {
+            String ours = draft;
+            for (String data : List.of("Payment API returns 5xx", "checkout failing", "payment-api", "SEV1", "U0ALICE",
+                    "Asia/Tokyo")) {
+                ours = ours.replace(data, " ");
+            }
+            assertFalse(ours.matches("(?s).*[A-Za-z].*"), ours);
         }
     }
 

@@ -7,6 +7,7 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineParams;
 import io.hikeshi.core.store.Backoff;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
@@ -140,8 +141,7 @@ public final class AlertIntakeService {
         boolean exactRepeat = alert.at().equals(state.signalAt()) && alert.state().equals(state.signal());
         List<TimelineEntry> entries = exactRepeat ? List.of()
                 : List.of(entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
-                        (state.isNewer(alert.at()) ? "Alert fired again: " : "Late delivery of an earlier firing: ")
-                                + alert.summary()));
+                        state.isNewer(alert.at()) ? TimelineParams.firedAgain() : TimelineParams.lateFiring()));
         AlertState next = state.isNewer(alert.at()) ? state.withSignal(alert.state(), alert.at()) : null;
         Change change = new Change(deliveryId, new Change.CountOccurrence(id), next, entries);
         return new Decision(change, new AlertOutcome(Kind.COUNTED, id, "occurrence counted on " + id));
@@ -150,7 +150,7 @@ public final class AlertIntakeService {
     private Decision refire(Alert alert, AlertState state, String deliveryId, Incident mitigated) {
         IncidentId id = mitigated.id();
         TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
-                "Alert fired again after recovering: back to investigating. " + alert.summary());
+                TimelineParams.firedAgainAfterRecovery());
         Incident investigating = mitigated.moveTo(Status.INVESTIGATING, alert.at());
         Change change = new Change(deliveryId, new Change.Update(investigating, true),
                 state.withSignal(alert.state(), alert.at()), List.of(entry),
@@ -167,7 +167,7 @@ public final class AlertIntakeService {
         if (state.withinLastIncident(alert.at())) {
             IncidentId last = state.lastIncident();
             TimelineEntry entry = entry(last, deliveryId, alert.at(), TimelineKind.ALERT_NOTE, alert,
-                    "Late delivery: the alert had fired at this time; " + last + " was closed at " + state.lastClosedAt());
+                    TimelineParams.lateFiringAfterClose(last, state.lastClosedAt()), "");
             return new Decision(new Change(deliveryId, null, null, List.of(entry)),
                     new AlertOutcome(Kind.STALE, last, "late firing attached to " + last + ", which stays closed"));
         }
@@ -181,7 +181,7 @@ public final class AlertIntakeService {
                 alert.summary(), alert.at());
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(id, deliveryId, alert.at(), TimelineKind.OPENED, alert,
-                "Opened by " + alert.source() + " alert " + alert.name() + " (" + alert.state() + "): " + alert.summary()));
+                TimelineParams.openedByAlert(alert.name(), alert.state())));
         AlertState next = state.opened(id, alert.at());
         next = state.isNewer(alert.at()) ? next.withSignal(alert.state(), alert.at()) : next;
         if (staleFiring) {
@@ -190,7 +190,7 @@ public final class AlertIntakeService {
             incident = incident.moveTo(target, state.lastRecoveredAt());
             next = next.recovered(state.lastRecoveredAt(), target == Status.RESOLVED);
             entries.add(entry(id, deliveryId + "#recovered", state.lastRecoveredAt(), TimelineKind.ALERT_RECOVERED,
-                    alert, "The alert had already recovered (" + state.signal() + ") when its firing arrived late"));
+                    alert, TimelineParams.alreadyRecovered(state.signal()), ""));
         }
         return new Decision(new Change(deliveryId, new Change.Create(incident), next, entries,
                 List.of(IncidentEvents.opened(incident, alert.source()))),
@@ -211,7 +211,7 @@ public final class AlertIntakeService {
         }
         IncidentId id = stormState.openIncident();
         TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
-                "Grouped (storm): " + alert.name() + " — " + alert.summary());
+                TimelineParams.groupedIntoStorm(alert.name()));
         return new Decision(new Change(deliveryId, new Change.CountOccurrence(id), null, List.of(entry)),
                 new AlertOutcome(Kind.GROUPED, id, why + " onto " + id));
     }
@@ -224,9 +224,10 @@ public final class AlertIntakeService {
         boolean moves = incident.status().canMoveTo(Status.ACKNOWLEDGED);
         Incident acknowledged = moves ? incident.moveTo(Status.ACKNOWLEDGED, alert.at()) : incident;
         Change.IncidentWrite write = moves ? new Change.Update(acknowledged) : null;
-        TimelineEntry entry = entry(id, deliveryId, alert.at(), moves ? TimelineKind.STATUS_CHANGED : TimelineKind.ALERT_NOTE,
-                alert, "Acknowledged in " + alert.source() + (moves ? "" : " (already "
-                        + incident.status().name().toLowerCase(Locale.ROOT) + ")") + ": " + alert.summary());
+        TimelineEntry entry = moves
+                ? entry(id, deliveryId, alert.at(), TimelineKind.STATUS_CHANGED, alert, TimelineParams.acknowledgedByAlert())
+                : entry(id, deliveryId, alert.at(), TimelineKind.ALERT_NOTE, alert,
+                        TimelineParams.acknowledgedTooLate(incident.status()));
         return new Decision(new Change(deliveryId, write, null, List.of(entry),
                 IncidentEvents.changes(incident, acknowledged, alert.source(), alert.at())),
                 new AlertOutcome(moves ? Kind.ACKNOWLEDGED : Kind.RECORDED, id, id + (moves ? " acknowledged"
@@ -243,8 +244,7 @@ public final class AlertIntakeService {
         IncidentId id = state.openIncident();
         if (!state.isNewer(alert.at())) {
             TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_NOTE, alert,
-                    "Late " + alert.state() + " ignored: the alert reported " + state.signal() + " later, at "
-                            + state.signalAt());
+                    TimelineParams.lateRecoveryIgnored(alert.state(), state.signal(), state.signalAt()), "");
             return new Decision(new Change(deliveryId, null, null, List.of(entry)),
                     new AlertOutcome(Kind.STALE, id, "older than the newest state; " + id + " unchanged"));
         }
@@ -257,8 +257,7 @@ public final class AlertIntakeService {
         AlertState next = state.withSignal(alert.state(), alert.at())
                 .recovered(alert.at(), moves && target == Status.RESOLVED);
         TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_RECOVERED, alert,
-                "Alert recovered (" + alert.state() + "): " + alert.summary()
-                        + (moves ? " → " + target.name().toLowerCase(Locale.ROOT) : ""));
+                TimelineParams.recovered(alert.state(), moves ? target : null));
         return new Decision(new Change(deliveryId, write, next, List.of(entry),
                 IncidentEvents.changes(incident, recovered, alert.source(), alert.at())),
                 new AlertOutcome(Kind.RECOVERED, id, id + (moves ? " " + target.name().toLowerCase(Locale.ROOT)
@@ -273,7 +272,7 @@ public final class AlertIntakeService {
     private Decision note(Alert alert, AlertState state, String deliveryId) {
         IncidentId id = state.openIncident();
         TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_NOTE, alert,
-                "Alert state " + alert.state() + ": " + alert.summary());
+                TimelineParams.alertState(alert.state()));
         AlertState next = state.isNewer(alert.at()) ? state.withSignal(alert.state(), alert.at()) : null;
         return new Decision(new Change(deliveryId, null, next, List.of(entry)),
                 new AlertOutcome(Kind.RECORDED, id, alert.state() + " recorded on " + id));
@@ -291,13 +290,19 @@ public final class AlertIntakeService {
                 new AlertOutcome(Kind.RECORDED, null, alert.state() + " recorded; no incident open"));
     }
 
+    /** An entry the alert caused, with the alert's summary as what the monitor wrote. */
     private static TimelineEntry entry(IncidentId id, String entryId, Instant at, TimelineKind kind, Alert alert,
-                                       String text) {
+                                       Map<String, String> params) {
+        return entry(id, entryId, at, kind, alert, params, alert.summary());
+    }
+
+    private static TimelineEntry entry(IncidentId id, String entryId, Instant at, TimelineKind kind, Alert alert,
+                                       Map<String, String> params, String text) {
         // What the monitor said (links, custom details) is kept with the entry it caused.
         Map<String, String> attributes = new java.util.LinkedHashMap<>(alert.details());
         attributes.put("alertKey", alert.key());
         attributes.put("state", alert.state());
-        return new TimelineEntry(id, entryId, at, kind, alert.source(), text, attributes);
+        return new TimelineEntry(id, entryId, at, kind, alert.source(), params, text, attributes);
     }
 
     private static void backOff(int attempt) {

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -69,8 +68,8 @@ public final class IncidentService {
         Instant now = clock.instant();
         Incident incident = Incident.open(incidents.nextId(), title, severity, service, null,
                 clip(description), now);
-        TimelineEntry opened = entry(incident.id(), now, TimelineKind.OPENED, actor, "Declared by " + actor
-                + (description == null || description.isBlank() ? "" : ": " + clip(description)));
+        TimelineEntry opened = entry(incident.id(), now, TimelineKind.OPENED, actor, TimelineParams.declared(),
+                clip(description));
         CommitResult result = incidents.commit(new Change(deliveryId, new Change.Create(incident), null, List.of(opened),
                 List.of(IncidentEvents.opened(incident, actor))));
         return result == CommitResult.COMMITTED ? incidents.find(incident.id()) : java.util.Optional.empty();
@@ -83,7 +82,7 @@ public final class IncidentService {
     public Incident changeStatus(IncidentId id, Status target, String actor) {
         return change(id, actor, i -> i.moveTo(target, clock.instant()),
                 (before, after) -> List.of(entry(id, clock.instant(), TimelineKind.STATUS_CHANGED, actor,
-                        "Status → " + name(target))));
+                        TimelineParams.statusChanged(target), null)));
     }
 
     /**
@@ -96,9 +95,11 @@ public final class IncidentService {
                 (before, after) -> {
                     List<TimelineEntry> entries = new ArrayList<>();
                     if (before.status() != after.status()) {
-                        entries.add(entry(id, clock.instant(), TimelineKind.STATUS_CHANGED, actor, "Status → " + name(target)));
+                        entries.add(entry(id, clock.instant(), TimelineKind.STATUS_CHANGED, actor,
+                                TimelineParams.statusChanged(target), null));
                     }
-                    entries.add(entry(id, clock.instant(), TimelineKind.STATUS_UPDATE, actor, "[" + name(target) + "] " + text));
+                    entries.add(entry(id, clock.instant(), TimelineKind.STATUS_UPDATE, actor,
+                            TimelineParams.statusUpdate(target), text));
                     return entries;
                 }, true, after -> List.of(IncidentEvents.statusUpdate(after, actor, clock.instant(), text)));
     }
@@ -106,19 +107,19 @@ public final class IncidentService {
     public Incident changeSeverity(IncidentId id, Severity severity, String actor) {
         return change(id, actor, i -> i.severity() == severity ? i : i.withSeverity(severity),
                 (before, after) -> List.of(entry(id, clock.instant(), TimelineKind.SEVERITY_CHANGED, actor,
-                        "Severity " + before.severity() + " → " + severity)));
+                        TimelineParams.severityChanged(before.severity(), severity), null)));
     }
 
     public Incident assignCommander(IncidentId id, String commander, String actor) {
         return change(id, actor, i -> commander.equals(i.commander()) ? i : i.withCommander(commander),
                 (before, after) -> List.of(entry(id, clock.instant(), TimelineKind.COMMANDER_CHANGED, actor,
-                        "Commander → " + commander)));
+                        TimelineParams.commanderChanged(commander), null)));
     }
 
     /** Appends a note; touches nothing else, so it never conflicts. */
     public void addNote(IncidentId id, String actor, String text) {
         Incident incident = get(id);
-        TimelineEntry note = entry(id, clock.instant(), TimelineKind.NOTE, actor, clip(text));
+        TimelineEntry note = entry(id, clock.instant(), TimelineKind.NOTE, actor, Map.of(), clip(text));
         Change change = new Change(null, null, null, List.of(note),
                 List.of(IncidentEvents.timelineEntry(incident, actor, note.at(), note.kind().name(), note.text())));
         if (incidents.commit(change) != CommitResult.COMMITTED) {
@@ -194,12 +195,9 @@ public final class IncidentService {
                 .orElse(null);
     }
 
-    private static TimelineEntry entry(IncidentId id, Instant at, TimelineKind kind, String actor, String text) {
-        return new TimelineEntry(id, UUID.randomUUID().toString(), at, kind, actor, text, Map.of());
-    }
-
-    private static String name(Status status) {
-        return status.name().toLowerCase(Locale.ROOT);
+    private static TimelineEntry entry(IncidentId id, Instant at, TimelineKind kind, String actor,
+                                       Map<String, String> params, String text) {
+        return new TimelineEntry(id, UUID.randomUUID().toString(), at, kind, actor, params, text, Map.of());
     }
 
     private static String clip(String text) {

@@ -1,16 +1,127 @@
 package io.hikeshi.core.incident;
 
+import static io.hikeshi.core.incident.TimelineParams.ACKNOWLEDGED;
+import static io.hikeshi.core.incident.TimelineParams.AFTER_CLOSE;
+import static io.hikeshi.core.incident.TimelineParams.ALERT;
+import static io.hikeshi.core.incident.TimelineParams.ALREADY_RECOVERED;
+import static io.hikeshi.core.incident.TimelineParams.BY_ALERT;
+import static io.hikeshi.core.incident.TimelineParams.CLOSED_AT;
+import static io.hikeshi.core.incident.TimelineParams.COMMANDER;
+import static io.hikeshi.core.incident.TimelineParams.FROM;
+import static io.hikeshi.core.incident.TimelineParams.GROUPED;
+import static io.hikeshi.core.incident.TimelineParams.IGNORED;
+import static io.hikeshi.core.incident.TimelineParams.INCIDENT;
+import static io.hikeshi.core.incident.TimelineParams.LATE;
+import static io.hikeshi.core.incident.TimelineParams.NEWER_AT;
+import static io.hikeshi.core.incident.TimelineParams.NEWER_STATE;
+import static io.hikeshi.core.incident.TimelineParams.REFIRED;
+import static io.hikeshi.core.incident.TimelineParams.STATE;
+import static io.hikeshi.core.incident.TimelineParams.STATUS;
+import static io.hikeshi.core.incident.TimelineParams.TO;
+import static io.hikeshi.core.incident.TimelineParams.VARIANT;
+
 import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.i18n.Text;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A timeline entry in the reader's language. Every surface that shows a timeline (the web page, the
  * Markdown export, Slack) renders entries through here, never from their stored text directly.
+ *
+ * <p>An entry's sentence comes from the catalogue (area {@code timeline}), by its kind and
+ * {@link TimelineParams parameters}; what a person or monitor wrote follows it, as written. An entry
+ * without parameters is only its text: a note, a pinned message, or an entry stored before entries had
+ * parameters, whose text is the English sentence it was stored with (shown as it is, in any language).
  */
 public final class TimelineText {
 
     private TimelineText() { }
 
+    /** The entry as a reader of {@code messages}' language reads it. */
     public static String render(TimelineEntry entry, Messages messages) {
-        return entry.text();
+        return text(entry).render(messages);
+    }
+
+    /** The entry's words, still to be rendered: its kind's sentence and what was written with it. */
+    public static Text text(TimelineEntry entry) {
+        if (entry.params().isEmpty()) {
+            return asWritten(entry);
+        }
+        return switch (entry.kind()) {
+            case NOTE, PINNED_MESSAGE -> asWritten(entry);
+            // The summary is the update itself; the status only labels it.
+            case STATUS_UPDATE -> Text.of("timeline.status.update", status(entry.params()), entry.text().strip());
+            default -> entry.text().isBlank() ? sentence(entry)
+                    : Text.of("timeline.with.text", sentence(entry), entry.text().strip());
+        };
+    }
+
+    /** The kind's name for people: a label beside each entry. */
+    public static String kind(TimelineKind kind, Messages messages) {
+        return messages.get(switch (kind) {
+            case OPENED -> "timeline.kind.opened";
+            case ALERT_REPEATED -> "timeline.kind.alert.repeated";
+            case ALERT_RECOVERED -> "timeline.kind.alert.recovered";
+            case ALERT_NOTE -> "timeline.kind.alert.note";
+            case STATUS_CHANGED -> "timeline.kind.status.changed";
+            case SEVERITY_CHANGED -> "timeline.kind.severity.changed";
+            case COMMANDER_CHANGED -> "timeline.kind.commander.changed";
+            case STATUS_UPDATE -> "timeline.kind.status.update";
+            case PINNED_MESSAGE -> "timeline.kind.pinned.message";
+            case NOTE -> "timeline.kind.note";
+        });
+    }
+
+    /** What Hikeshi says about the entry, from its kind and parameters. */
+    private static Text sentence(TimelineEntry e) {
+        Map<String, String> p = e.params();
+        String variant = p.getOrDefault(VARIANT, "");
+        return switch (e.kind()) {
+            case OPENED -> BY_ALERT.equals(variant)
+                    ? Text.of("timeline.opened.by.alert", e.actor(), p.get(ALERT), p.get(STATE))
+                    : Text.of("timeline.opened.declared", e.actor());
+            case ALERT_REPEATED -> switch (variant) {
+                case LATE -> Text.of("timeline.alert.late");
+                case REFIRED -> Text.of("timeline.alert.refired");
+                case GROUPED -> Text.of("timeline.alert.grouped", p.get(ALERT));
+                default -> Text.of("timeline.alert.again");
+            };
+            case ALERT_RECOVERED -> {
+                if (ALREADY_RECOVERED.equals(variant)) {
+                    yield Text.of("timeline.alert.already.recovered", p.get(STATE));
+                }
+                yield p.containsKey(STATUS)
+                        ? Text.of("timeline.alert.recovered.to", p.get(STATE), status(p))
+                        : Text.of("timeline.alert.recovered", p.get(STATE));
+            }
+            case ALERT_NOTE -> switch (variant) {
+                case AFTER_CLOSE -> Text.of("timeline.alert.late.after.close", p.get(INCIDENT), p.get(CLOSED_AT));
+                case IGNORED -> Text.of("timeline.alert.late.recovery.ignored", p.get(STATE), p.get(NEWER_STATE),
+                        p.get(NEWER_AT));
+                case ACKNOWLEDGED -> Text.of("timeline.alert.acknowledged.already", e.actor(), status(p));
+                default -> Text.of("timeline.alert.state", p.get(STATE));
+            };
+            case STATUS_CHANGED -> BY_ALERT.equals(variant)
+                    ? Text.of("timeline.alert.acknowledged", e.actor())
+                    : Text.of("timeline.status", status(p));
+            case SEVERITY_CHANGED -> Text.of("timeline.severity", p.get(FROM), p.get(TO));
+            case COMMANDER_CHANGED -> Text.of("timeline.commander", p.get(COMMANDER));
+            case STATUS_UPDATE, PINNED_MESSAGE, NOTE -> asWritten(e); // their words are their text: see text()
+        };
+    }
+
+    private static Text asWritten(TimelineEntry entry) {
+        return Text.of("timeline.as.written", entry.text());
+    }
+
+    /** A status parameter in words ({@code status.mitigated}); an unknown one as stored. */
+    private static Object status(Map<String, String> params) {
+        String stored = params.getOrDefault(STATUS, "");
+        try {
+            return Status.parse(stored).text();
+        } catch (IllegalArgumentException unknown) {
+            return stored.toLowerCase(Locale.ROOT);
+        }
     }
 }

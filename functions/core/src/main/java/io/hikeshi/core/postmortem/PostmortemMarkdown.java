@@ -1,8 +1,10 @@
 package io.hikeshi.core.postmortem;
 
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  * postmortem: title, metadata, summary, impact, root causes, trigger, resolution, detection,
  * action items, lessons learned, timeline, supporting information (the time-to-X figures).
  *
- * <p>English, or Japanese when the locale's language is {@code ja}. Times are shown in the team's
+ * <p>English, or Japanese when the locale's language is {@code ja}: every word of its own comes from the
+ * catalogue (area {@code postmortem}; the timeline's from area {@code timeline}). Times are shown in the team's
  * time zone ({@code 2026-11-24 12:12:45 JST}). Empty parts show a marker ({@code _(missing)_} /
  * {@code _（未記入）_}) rather than disappearing, so a draft shows what is left to write. Text is
  * written as the team wrote it: nothing is escaped except {@code |} inside table cells (and line
@@ -31,6 +34,12 @@ public final class PostmortemMarkdown {
     private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
     private static final String DASH = "—";
+    /** The sections that tell what happened, in the SRE book's order; then the lessons learned. */
+    private static final List<Postmortem.Section> STORY = List.of(Postmortem.Section.SUMMARY, Postmortem.Section.IMPACT,
+            Postmortem.Section.ROOT_CAUSES, Postmortem.Section.TRIGGER, Postmortem.Section.RESOLUTION,
+            Postmortem.Section.DETECTION);
+    private static final List<Postmortem.Section> LESSONS = List.of(Postmortem.Section.WENT_WELL,
+            Postmortem.Section.WENT_WRONG, Postmortem.Section.GOT_LUCKY);
 
     private PostmortemMarkdown() {
     }
@@ -42,88 +51,110 @@ public final class PostmortemMarkdown {
      *                 in any order; shown by time
      * @param missing  what the checklist still lacks ({@link PostmortemChecklist#missing}); null to
      *                 work it out here. Decides the status shown (draft while anything is missing)
-     * @param locale   Japanese headings for {@code ja}, English otherwise
+     * @param locale   Japanese for {@code ja}, English otherwise
      * @param zone     the team's time zone, for every time shown
      */
     public static String render(Postmortem pm, Incident incident, List<TimelineEntry> timeline,
                                 List<PostmortemChecklist.Missing> missing, Locale locale, ZoneId zone) {
+        return render(pm, incident, timeline, missing, Messages.of(locale == null ? Locale.ENGLISH : locale), zone);
+    }
+
+    /** Renders {@code pm} for {@code incident} in the language of {@code m}; see the method above. */
+    public static String render(Postmortem pm, Incident incident, List<TimelineEntry> timeline,
+                                List<PostmortemChecklist.Missing> missing, Messages m, ZoneId zone) {
         Objects.requireNonNull(pm, "postmortem");
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(zone, "zone");
         if (!pm.incident().equals(incident.id())) {
             throw new IllegalArgumentException("postmortem of " + pm.incident() + " rendered with incident " + incident.id());
         }
-        Words w = locale != null && "ja".equals(locale.getLanguage()) ? Words.JA : Words.EN;
         List<PostmortemChecklist.Missing> lacking = missing == null ? PostmortemChecklist.missing(pm) : missing;
         StringBuilder md = new StringBuilder();
-
-        md.append("# ").append(oneLine(pm.title())).append(" — ").append(w.postmortem)
-                .append(" (").append(incident.id()).append(")\n\n");
-
-        md.append("| | |\n|---|---|\n");
-        meta(md, w.date, date(pm.date(), w));
-        meta(md, w.authors, pm.authors().isEmpty() ? w.missing : String.join(", ", pm.authors().stream().map(PostmortemMarkdown::user).toList()));
-        meta(md, w.status, w.status(status(pm, lacking)));
-        meta(md, w.owner, blank(pm.owner()) ? w.missing : user(pm.owner()));
-        meta(md, w.due, date(pm.due(), w));
-        meta(md, w.severity, incident.severity().name());
-        meta(md, w.service, incident.service());
-        md.append('\n');
-
+        md.append("# ").append(m.get("pm.md.title", oneLine(pm.title()), incident.id().toString())).append("\n\n");
+        metadata(md, pm, incident, lacking, m);
         if (!pm.isComplete() && !lacking.isEmpty()) {
-            md.append("> **").append(w.missingBeforeReview).append("** ")
-                    .append(String.join(w.listSeparator, lacking.stream().map(w::missingItem).toList())).append("\n\n");
+            md.append("> **").append(m.get("pm.md.missing.before.review")).append("** ")
+                    .append(list(lacking.stream().map(x -> missingItem(x, m)).toList(), m)).append("\n\n");
         }
+        sections(md, "## ", pm, STORY, m);
+        actionItems(md, pm.actionItems(), m);
+        md.append("## ").append(m.get("pm.md.lessons.learned")).append("\n\n");
+        sections(md, "### ", pm, LESSONS, m);
+        timeline(md, timeline, zone, m);
+        figures(md, incident, zone, m);
+        return md.toString();
+    }
 
-        section(md, w.summary, pm.summary(), w);
-        section(md, w.impact, pm.impact(), w);
-        section(md, w.rootCauses, pm.rootCauses(), w);
-        section(md, w.trigger, pm.trigger(), w);
-        section(md, w.resolution, pm.resolution(), w);
-        section(md, w.detection, pm.detection(), w);
+    private static void metadata(StringBuilder md, Postmortem pm, Incident incident,
+                                 List<PostmortemChecklist.Missing> lacking, Messages m) {
+        String none = m.get("pm.md.missing");
+        md.append("| | |\n|---|---|\n");
+        meta(md, m.get("pm.md.date"), date(pm.date(), none));
+        meta(md, m.get("pm.md.authors"), pm.authors().isEmpty() ? none
+                : String.join(", ", pm.authors().stream().map(PostmortemMarkdown::user).toList()));
+        meta(md, m.get("pm.md.status"), statusWord(status(pm, lacking), m));
+        meta(md, m.get("pm.md.owner"), blank(pm.owner()) ? none : user(pm.owner()));
+        meta(md, m.get("pm.md.due"), date(pm.due(), none));
+        meta(md, m.get("pm.md.severity"), incident.severity().name());
+        meta(md, m.get("pm.md.service"), incident.service());
+        md.append('\n');
+    }
 
-        md.append("## ").append(w.actionItems).append("\n\n");
-        if (pm.actionItems().isEmpty()) {
-            md.append(w.missing).append("\n\n");
-        } else {
-            md.append("| ").append(String.join(" | ", w.actionItemColumns)).append(" |\n|---|---|---|---|---|\n");
-            for (ActionItem item : pm.actionItems()) {
-                md.append("| ").append(cell((item.done() ? "✅ " : "") + item.description()))
-                        .append(" | ").append(w.type(item.type()))
-                        .append(" | ").append(blank(item.owner()) ? w.missing : cell(user(item.owner())))
-                        .append(" | ").append(date(item.due(), w))
-                        .append(" | ").append(blank(item.trackingLink()) ? DASH : cell(item.trackingLink()))
-                        .append(" |\n");
-            }
-            md.append('\n');
+    private static void sections(StringBuilder md, String heading, Postmortem pm, List<Postmortem.Section> sections,
+                                 Messages m) {
+        for (Postmortem.Section s : sections) {
+            String text = pm.section(s);
+            md.append(heading).append(sectionName(s, m)).append("\n\n")
+                    .append(blank(text) ? m.get("pm.md.missing") : text.strip()).append("\n\n");
         }
+    }
 
-        md.append("## ").append(w.lessonsLearned).append("\n\n");
-        subsection(md, w.wentWell, pm.wentWell(), w);
-        subsection(md, w.wentWrong, pm.wentWrong(), w);
-        subsection(md, w.gotLucky, pm.gotLucky(), w);
+    private static void actionItems(StringBuilder md, List<ActionItem> items, Messages m) {
+        String none = m.get("pm.md.missing");
+        md.append("## ").append(m.get("pm.md.action.items")).append("\n\n");
+        if (items.isEmpty()) {
+            md.append(none).append("\n\n");
+            return;
+        }
+        md.append("| ").append(String.join(" | ", m.get("pm.md.column.action.item"), m.get("pm.md.column.type"),
+                m.get("pm.md.column.owner"), m.get("pm.md.column.due"), m.get("pm.md.column.tracking")))
+                .append(" |\n|---|---|---|---|---|\n");
+        for (ActionItem item : items) {
+            md.append("| ").append(cell((item.done() ? "✅ " : "") + item.description()))
+                    .append(" | ").append(typeWord(item.type(), m))
+                    .append(" | ").append(blank(item.owner()) ? none : cell(user(item.owner())))
+                    .append(" | ").append(date(item.due(), none))
+                    .append(" | ").append(blank(item.trackingLink()) ? DASH : cell(item.trackingLink()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
 
-        md.append("## ").append(w.timeline).append("\n\n");
+    /** The incident's whole timeline, by time, each entry in the reader's language. */
+    private static void timeline(StringBuilder md, List<TimelineEntry> timeline, ZoneId zone, Messages m) {
+        md.append("## ").append(m.get("pm.md.timeline")).append("\n\n");
         List<TimelineEntry> entries = new ArrayList<>(timeline == null ? List.of() : timeline);
         entries.sort(Comparator.comparing(TimelineEntry::at)); // stable: entries at the same instant keep their order
         if (entries.isEmpty()) {
-            md.append(w.missing).append("\n\n");
-        } else {
-            for (TimelineEntry e : entries) {
-                md.append("- ").append(time(e.at(), zone)).append(" — ").append(w.kind(e.kind())).append(" — ")
-                        .append(listItem(entryText(e, w)));
-                md.append('\n');
-            }
-            md.append('\n');
+            md.append(m.get("pm.md.missing")).append("\n\n");
+            return;
         }
+        for (TimelineEntry e : entries) {
+            md.append("- ").append(time(e.at(), zone)).append(" — ").append(TimelineText.kind(e.kind(), m))
+                    .append(" — ").append(listItem(entryText(e, m))).append('\n');
+        }
+        md.append('\n');
+    }
 
-        md.append("## ").append(w.supporting).append("\n\n");
-        md.append("| ").append(String.join(" | ", w.figureColumns)).append(" |\n|---|---|---|\n");
-        figure(md, w.detected, incident.detectedAt(), null, zone, w);
-        figure(md, w.acknowledged, incident.acknowledgedAt(), incident.timeToAcknowledge().orElse(null), zone, w);
-        figure(md, w.mitigated, incident.mitigatedAt(), incident.timeToMitigate().orElse(null), zone, w);
-        figure(md, w.resolved, incident.resolvedAt(), incident.timeToResolve().orElse(null), zone, w);
-        return md.toString();
+    /** The time-to-X figures (supporting information). */
+    private static void figures(StringBuilder md, Incident incident, ZoneId zone, Messages m) {
+        md.append("## ").append(m.get("pm.md.supporting")).append("\n\n");
+        md.append("| ").append(String.join(" | ", m.get("pm.md.column.milestone"), m.get("pm.md.column.time"),
+                m.get("pm.md.column.since.detection"))).append(" |\n|---|---|---|\n");
+        figure(md, m.get("pm.md.detected"), incident.detectedAt(), null, zone, m);
+        figure(md, m.get("pm.md.acknowledged"), incident.acknowledgedAt(), incident.timeToAcknowledge().orElse(null), zone, m);
+        figure(md, m.get("pm.md.mitigated"), incident.mitigatedAt(), incident.timeToMitigate().orElse(null), zone, m);
+        figure(md, m.get("pm.md.resolved"), incident.resolvedAt(), incident.timeToResolve().orElse(null), zone, m);
     }
 
     private static Postmortem.Status status(Postmortem pm, List<PostmortemChecklist.Missing> missing) {
@@ -137,22 +168,14 @@ public final class PostmortemMarkdown {
         md.append("| **").append(label).append("** | ").append(cell(value)).append(" |\n");
     }
 
-    private static void section(StringBuilder md, String heading, String text, Words w) {
-        md.append("## ").append(heading).append("\n\n").append(blank(text) ? w.missing : text.strip()).append("\n\n");
-    }
-
-    private static void subsection(StringBuilder md, String heading, String text, Words w) {
-        md.append("### ").append(heading).append("\n\n").append(blank(text) ? w.missing : text.strip()).append("\n\n");
-    }
-
-    private static void figure(StringBuilder md, String label, Instant at, Duration since, ZoneId zone, Words w) {
+    private static void figure(StringBuilder md, String label, Instant at, Duration since, ZoneId zone, Messages m) {
         md.append("| ").append(label).append(" | ").append(at == null ? DASH : time(at, zone))
-                .append(" | ").append(since == null ? DASH : w.minutes(since.toMinutes())).append(" |\n");
+                .append(" | ").append(since == null ? DASH : m.get("pm.md.minutes", since.toMinutes())).append(" |\n");
     }
 
-    /** A pinned message says who wrote it and links to it; every other entry is its text. */
-    private static String entryText(TimelineEntry e, Words w) {
-        String text = e.text().strip();
+    /** A pinned message says who wrote it and links to it; every other entry is its words in the reader's language. */
+    private static String entryText(TimelineEntry e, Messages m) {
+        String text = TimelineText.render(e, m).strip();
         if (e.kind() != TimelineKind.PINNED_MESSAGE) {
             return text;
         }
@@ -163,9 +186,52 @@ public final class PostmortemMarkdown {
         s.append(text);
         String permalink = e.attributes().get("permalink");
         if (!blank(permalink)) {
-            s.append(" ([").append(w.permalink).append("](").append(permalink.strip()).append("))");
+            s.append(" ([").append(m.get("pm.md.permalink")).append("](").append(permalink.strip()).append("))");
         }
         return s.toString();
+    }
+
+    /** A section's name: the checklist's word for it, which is also its heading. */
+    private static String sectionName(Postmortem.Section s, Messages m) {
+        return m.get("pm.check.section." + s.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static String statusWord(Postmortem.Status s, Messages m) {
+        return m.get(switch (s) {
+            case DRAFT -> "pm.md.status.draft";
+            case IN_REVIEW -> "pm.md.status.in_review";
+            case COMPLETE -> "pm.md.status.complete";
+        });
+    }
+
+    private static String typeWord(ActionItem.Type t, Messages m) {
+        return m.get(switch (t) {
+            case MITIGATE -> "pm.type.mitigate";
+            case PREVENT -> "pm.type.prevent";
+            case PROCESS -> "pm.type.process";
+            case OTHER -> "pm.type.other";
+        });
+    }
+
+    /** One unmet checklist item, named as what is missing. */
+    private static String missingItem(PostmortemChecklist.Missing missing, Messages m) {
+        String key = missing.key() == null ? "" : missing.key();
+        String detail = missing.detail() == null ? "" : oneLine(missing.detail());
+        if (key.startsWith("section.")) {
+            return m.get("pm.check." + key);
+        }
+        return switch (key) {
+            case "owner" -> m.get("pm.md.owner");
+            case "action.items" -> m.get("pm.md.action.items");
+            case "action.prevent" -> m.get("pm.md.missing.action.prevent");
+            case "action.unassigned" -> m.get("pm.md.missing.action.unassigned", detail);
+            default -> detail.isEmpty() ? key : key + " (" + detail + ")";
+        };
+    }
+
+    /** Items joined as the language joins a list ("a, b" / "a、b"). */
+    private static String list(List<String> items, Messages m) {
+        return items.stream().reduce((a, b) -> m.get("pm.md.list", a, b)).orElse("");
     }
 
     /** Continuation lines indented, so a multi-line text stays inside its list item. */
@@ -177,8 +243,8 @@ public final class PostmortemMarkdown {
         return TIME.format(at.atZone(zone));
     }
 
-    private static String date(LocalDate date, Words w) {
-        return date == null ? w.missing : date.toString();
+    private static String date(LocalDate date, String none) {
+        return date == null ? none : date.toString();
     }
 
     /** A Slack user id as a mention ({@code @U0ALICE}); anything else (a bot, "cloudwatch") as it is. */
@@ -198,86 +264,5 @@ public final class PostmortemMarkdown {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** The words of one language. */
-    private record Words(String postmortem, String missing, String date, String authors, String status, String owner,
-                         String due, String severity, String service, String missingBeforeReview, String listSeparator,
-                         String summary, String impact, String rootCauses, String trigger, String resolution,
-                         String detection, String actionItems, List<String> actionItemColumns, String lessonsLearned,
-                         String wentWell, String wentWrong, String gotLucky, String timeline, String permalink,
-                         String supporting, List<String> figureColumns, String detected, String acknowledged,
-                         String mitigated, String resolved, boolean japanese) {
-
-        static final Words EN = new Words("Postmortem", "_(missing)_", "Date", "Authors", "Status", "Owner", "Due",
-                "Severity", "Service", "Missing before review:", ", ", "Summary", "Impact", "Root Causes", "Trigger",
-                "Resolution", "Detection", "Action Items", List.of("Action Item", "Type", "Owner", "Due", "Tracking"),
-                "Lessons Learned", "What went well", "What went wrong", "Where we got lucky", "Timeline", "message",
-                "Supporting information", List.of("Milestone", "Time", "Since detection"), "Detected", "Acknowledged",
-                "Mitigated", "Resolved", false);
-
-        static final Words JA = new Words("ポストモーテム", "_（未記入）_", "日付", "作成者", "ステータス", "オーナー", "期限",
-                "重大度", "サービス", "レビュー前に未記入：", "、", "概要", "影響", "根本原因", "トリガー",
-                "解決", "検知", "アクションアイテム", List.of("アクションアイテム", "種別", "担当", "期限", "チケット"),
-                "教訓", "うまくいったこと", "うまくいかなかったこと", "運がよかったこと", "タイムライン", "メッセージ",
-                "補足情報", List.of("マイルストーン", "時刻", "検知から"), "検知", "確認", "緩和", "解決", true);
-
-        String status(Postmortem.Status s) {
-            return switch (s) {
-                case DRAFT -> japanese ? "下書き" : "draft";
-                case IN_REVIEW -> japanese ? "レビュー中" : "in review";
-                case COMPLETE -> japanese ? "完了" : "complete";
-            };
-        }
-
-        String type(ActionItem.Type t) {
-            return switch (t) {
-                case MITIGATE -> japanese ? "緩和" : "mitigate";
-                case PREVENT -> japanese ? "再発防止" : "prevent";
-                case PROCESS -> japanese ? "プロセス" : "process";
-                case OTHER -> japanese ? "その他" : "other";
-            };
-        }
-
-        String kind(TimelineKind k) {
-            return switch (k) {
-                case OPENED -> japanese ? "発生" : "opened";
-                case ALERT_REPEATED -> japanese ? "アラート再発" : "alert repeated";
-                case ALERT_RECOVERED -> japanese ? "アラート回復" : "alert recovered";
-                case ALERT_NOTE -> japanese ? "アラート" : "alert";
-                case STATUS_CHANGED -> japanese ? "ステータス変更" : "status changed";
-                case SEVERITY_CHANGED -> japanese ? "重大度変更" : "severity changed";
-                case COMMANDER_CHANGED -> japanese ? "指揮者変更" : "commander changed";
-                case STATUS_UPDATE -> japanese ? "状況報告" : "status update";
-                case PINNED_MESSAGE -> japanese ? "ピン留め" : "pinned message";
-                case NOTE -> japanese ? "メモ" : "note";
-            };
-        }
-
-        String minutes(long minutes) {
-            return japanese ? minutes + " 分" : minutes + " min";
-        }
-
-        /** One checklist item in words. */
-        String missingItem(PostmortemChecklist.Missing m) {
-            String key = m.key() == null ? "" : m.key();
-            String detail = m.detail() == null ? "" : oneLine(m.detail());
-            return switch (key) {
-                case "section.summary" -> summary;
-                case "section.impact" -> impact;
-                case "section.root_causes" -> rootCauses;
-                case "section.trigger" -> trigger;
-                case "section.resolution" -> resolution;
-                case "section.detection" -> detection;
-                case "section.went_well" -> wentWell;
-                case "section.went_wrong" -> wentWrong;
-                case "section.got_lucky" -> gotLucky;
-                case "owner" -> owner;
-                case "action.items" -> actionItems;
-                case "action.prevent" -> japanese ? "再発防止のアクションアイテム" : "a prevent action item";
-                case "action.unassigned" -> japanese ? "「" + detail + "」の担当と期限" : "owner and due date of “" + detail + "”";
-                default -> detail.isEmpty() ? key : key + " (" + detail + ")";
-            };
-        }
     }
 }

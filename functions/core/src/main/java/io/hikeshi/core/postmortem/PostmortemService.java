@@ -5,6 +5,8 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineText;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
 import io.hikeshi.core.Refusal;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -47,20 +50,22 @@ public final class PostmortemService {
     private final PostmortemPolicy policy;
     private final Clock clock;
     private final Clock calendar;
-    private final boolean japanese;
+    private final Messages language;
 
+    /** @param language the team's language, which the draft is written in */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
-                             boolean japanese) {
-        this(storage, scheduler, policy, clock, clock, japanese);
+                             Messages language) {
+        this(storage, scheduler, policy, clock, clock, language);
     }
 
     /**
      * @param clock    when people act (completion is stamped with it)
      * @param calendar the time reminders and the digest go by: the same clock in AWS; local mode can
      *                 move it forward to show a week of reminders now, while people keep real time
+     * @param language the team's language: the draft is written once, in it, and is the team's text from then on
      */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
-                             Clock calendar, boolean japanese) {
+                             Clock calendar, Messages language) {
         this.postmortems = storage.postmortems();
         this.incidents = storage.incidents();
         this.ledger = storage.ledger();
@@ -68,7 +73,7 @@ public final class PostmortemService {
         this.policy = policy;
         this.clock = clock;
         this.calendar = calendar;
-        this.japanese = japanese;
+        this.language = Objects.requireNonNull(language, "language");
     }
 
     public Optional<Postmortem> find(IncidentId id) {
@@ -230,23 +235,31 @@ public final class PostmortemService {
     }
 
     private String summary(Incident i) {
-        String base = japanese
-                ? i.title() + "（" + i.severity() + "、" + i.service() + "）。"
-                : i.title() + " (" + i.severity() + ", " + i.service() + ").";
-        return i.description() == null || i.description().isBlank() ? base : base + " " + i.description();
+        return i.description() == null || i.description().isBlank()
+                ? language.get("pm.draft.summary", i.title(), i.severity().name(), i.service())
+                : language.get("pm.draft.summary.described", i.title(), i.severity().name(), i.service(), i.description());
     }
 
+    /** When and how it was detected (the opening entry, in the team's language) and how soon it was acknowledged. */
     private String detection(Incident i, List<TimelineEntry> timeline) {
-        String how = timeline.stream().filter(e -> e.kind() == TimelineKind.OPENED).map(TimelineEntry::text).findFirst()
-                .orElse("");
+        String how = timeline.stream().filter(e -> e.kind() == TimelineKind.OPENED)
+                .map(e -> TimelineText.render(e, language)).findFirst().orElse("");
         String when = WHEN.format(i.detectedAt().atZone(policy.zone())) + " " + policy.zone().getId();
-        String ack = i.timeToAcknowledge().map(d -> d.toMinutes() + (japanese ? " 分後に確認" : " min to acknowledge"))
-                .orElse(japanese ? "確認なし" : "never acknowledged");
-        return japanese ? when + " に検知: " + how + "（" + ack + "）" : "Detected " + when + ": " + how + " (" + ack + ")";
+        String ack = i.timeToAcknowledge().map(d -> language.get("pm.draft.acknowledged.after", d.toMinutes()))
+                .orElse(language.get("pm.draft.never.acknowledged"));
+        return language.get("pm.draft.detection", when, how, ack);
     }
 
-    private String resolution(List<TimelineEntry> timeline) {
+    /** The last status update's summary. */
+    private static String resolution(List<TimelineEntry> timeline) {
         return timeline.stream().filter(e -> e.kind() == TimelineKind.STATUS_UPDATE)
-                .reduce((a, b) -> b).map(e -> e.text().replaceFirst("^\\[[a-z]+\\] ", "")).orElse(null);
+                .reduce((a, b) -> b).map(PostmortemService::summaryOf).orElse(null);
+    }
+
+    private static String summaryOf(TimelineEntry statusUpdate) {
+        // Stored before entries had parameters, a status update's text was "[status] summary".
+        return statusUpdate.params().isEmpty()
+                ? statusUpdate.text().replaceFirst("^\\[[a-z]+\\] ", "")
+                : statusUpdate.text();
     }
 }

@@ -42,18 +42,24 @@ class MessagesTest {
     private static Properties bundle(String language) throws IOException {
         Properties all = new Properties();
         for (String area : Messages.AREAS) {
-            String resource = "hikeshi/i18n/" + area + "_" + language + ".properties";
-            try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
-                assertNotNull(in, resource);
-                Properties p = new Properties();
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String key : p.stringPropertyNames()) {
-                    assertFalse(all.containsKey(key), key + " is in " + resource + " and in another area");
-                    all.setProperty(key, p.getProperty(key));
-                }
+            Properties p = area(area, language);
+            for (String key : p.stringPropertyNames()) {
+                assertFalse(all.containsKey(key), key + " is in " + area + "_" + language + " and in another area");
+                all.setProperty(key, p.getProperty(key));
             }
         }
         return all;
+    }
+
+    /** One area's file in one language. */
+    private static Properties area(String area, String language) throws IOException {
+        String resource = "hikeshi/i18n/" + area + "_" + language + ".properties";
+        try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, resource);
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        }
     }
 
     private static Set<String> placeholders(String message) {
@@ -89,6 +95,50 @@ class MessagesTest {
         assertTrue(onlyJapanese.isEmpty(), () -> "missing in messages_en: " + onlyJapanese);
         assertTrue(onlyEnglish.isEmpty(), () -> "missing in messages_ja: " + onlyEnglish);
         assertFalse(en.isEmpty());
+    }
+
+    @Test
+    void everyArea_hasTheSameKeysInBothLanguages() throws IOException {
+        // GIVEN each area's two files
+        Map<String, String> differences = new TreeMap<>();
+        for (String area : Messages.AREAS) {
+            // WHEN their keys are compared
+            Set<String> japanese = area(area, "ja").stringPropertyNames();
+            Set<String> english = area(area, "en").stringPropertyNames();
+
+            // THEN they are the same: a key is in one area, in both languages
+            if (!japanese.equals(english)) {
+                Set<String> onlyOne = new TreeSet<>(japanese);
+                onlyOne.addAll(english);
+                onlyOne.removeIf(k -> japanese.contains(k) && english.contains(k));
+                differences.put(area, onlyOne.toString());
+            }
+        }
+        assertTrue(differences.isEmpty(), () -> "keys in one language of an area only: " + differences);
+    }
+
+    @Test
+    void everyKeyOfEveryArea_rendersInJapaneseAndInEnglish() {
+        // GIVEN every key of every area, in either language
+        Set<String> keys = new TreeSet<>(ja.stringPropertyNames());
+        keys.addAll(en.stringPropertyNames());
+        List<String> missing = new ArrayList<>();
+        for (Locale locale : List.of(Messages.JAPANESE, Messages.ENGLISH)) {
+            Messages m = Messages.of(locale);
+            for (String key : keys) {
+                // WHEN rendered, with a value for each of its arguments
+                Properties p = locale == Messages.JAPANESE ? ja : en;
+                int count = p.containsKey(key) ? argumentCount(p.getProperty(key)) : 0;
+                String text = m.get(key, IntStream.range(0, count).mapToObj(i -> "x").toArray());
+
+                // THEN it is words, never the key itself (which is what a missing message shows)
+                if (!m.has(key) || text.equals(key)) {
+                    missing.add(locale.getLanguage() + " " + key);
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), () -> "keys that do not render: " + missing);
+        assertTrue(keys.size() > 100, "every area is loaded: " + keys.size());
     }
 
     @Test

@@ -11,9 +11,11 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineSamples;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,6 +177,74 @@ class PostmortemMarkdownTest {
         assertThrows(IllegalArgumentException.class,
                 () -> PostmortemMarkdown.render(full(), other, List.of(), List.of(), Locale.ENGLISH, TOKYO));
     }
+
+    @Test
+    void theJapaneseExport_hasNoEnglishWordOfOurs() {
+        // GIVEN a draft (every checklist word in play) and a complete postmortem, with a timeline of every kind
+        for (Postmortem pm : List.of(draftWithEveryGap(), full())) {
+            // WHEN exported in Japanese, with what people wrote and the data (ids, names, times) cut out
+            String md = PostmortemMarkdown.render(pm, INCIDENT, TimelineSamples.everyKind(), null, Locale.JAPANESE, TOKYO);
+            String ours = TimelineSamples.without(md, written(pm));
+
+            // THEN no Latin word is left: headings, labels, statuses, types, the timeline and figures are Japanese
+            assertFalse(TimelineSamples.LATIN_WORD.matcher(ours).find(), ours);
+        }
+    }
+
+    @Test
+    void theEnglishExport_hasNoJapaneseOfOurs() {
+        // GIVEN the same postmortems, and a timeline where people wrote in Japanese
+        for (Postmortem pm : List.of(draftWithEveryGap(), full())) {
+            // WHEN exported in English, with what people wrote cut out
+            String md = PostmortemMarkdown.render(pm, INCIDENT, TimelineSamples.everyKind(), null, Locale.ENGLISH, TOKYO);
+            String ours = TimelineSamples.without(md, written(pm));
+
+            // THEN no Japanese script or full-width punctuation is left
+            assertFalse(TimelineSamples.JAPANESE.matcher(ours).find(), ours);
+        }
+    }
+
+    @Test
+    void theCommander_isCalled指揮官_inTheJapaneseExport() {
+        // GIVEN a timeline where command changed hands
+        // WHEN exported in Japanese
+        String md = PostmortemMarkdown.render(full(), INCIDENT, TimelineSamples.everyKind(), null, Locale.JAPANESE, TOKYO);
+
+        // THEN the kind and the sentence both say 指揮官, the word used everywhere else
+        assertTrue(md.contains(" — 指揮官変更 — 指揮官 → U0BOB\n"), md);
+        assertFalse(md.contains("指揮者"), md);
+    }
+
+    /** Nothing filled in but one unassigned action item: every item of the checklist is missing. */
+    private static Postmortem draftWithEveryGap() {
+        return new Postmortem(INC, "Payment API returns 5xx", null, List.of(), null, null, null, null, null, null, null,
+                null, List.of(new ActionItem("a1", "Roll back faster", ActionItem.Type.OTHER, null, null, null, false),
+                        new ActionItem("a2", "Write the runbook", ActionItem.Type.PROCESS, "U0BOB", null, null, false)),
+                null, null, null, null, null, 0);
+    }
+
+    /** What people wrote in {@code pm} and the data around it (ids, names, times, links): not the export's own words. */
+    private static List<String> written(Postmortem pm) {
+        List<String> written = new ArrayList<>(List.of(pm.title(), INC.toString(), INCIDENT.service(),
+                INCIDENT.severity().name()));
+        for (Postmortem.Section s : Postmortem.Section.values()) {
+            written.add(pm.section(s) == null ? "" : pm.section(s).strip());
+        }
+        pm.authors().forEach(a -> written.add("@" + a));
+        for (ActionItem item : pm.actionItems()) {
+            written.addAll(List.of(item.description(), item.owner() == null ? "" : "@" + item.owner(),
+                    item.trackingLink() == null ? "" : item.trackingLink()));
+        }
+        TimelineSamples.everyKind().forEach(e -> written.addAll(TimelineSamples.data(e)));
+        TimelineSamples.everyKind().forEach(e -> written.add("@" + e.actor()));
+        // times are shown in the team's zone, named as the zone names itself (JST)
+        written.addAll(TIMES.matcher(PostmortemMarkdown.render(pm, INCIDENT, TimelineSamples.everyKind(), null,
+                Locale.ENGLISH, TOKYO)).results().map(r -> r.group()).toList());
+        return written;
+    }
+
+    private static final java.util.regex.Pattern TIMES =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [A-Z]+");
 
     private static TimelineEntry entry(String id, String at, TimelineKind kind, String actor, String text,
                                        Map<String, String> attributes) {

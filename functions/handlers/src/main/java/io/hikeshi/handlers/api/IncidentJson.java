@@ -1,7 +1,9 @@
 package io.hikeshi.handlers.api;
 
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.incident.TimelineText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,6 +13,8 @@ import java.util.Optional;
 
 /** The JSON shape of incidents for the read API (stable field names, ISO-8601 times, seconds for durations). */
 public final class IncidentJson {
+
+    private static final Messages ENGLISH = Messages.of(Messages.ENGLISH);
 
     private IncidentJson() { }
 
@@ -42,12 +46,18 @@ public final class IncidentJson {
         return m;
     }
 
+    /**
+     * One entry: {@code text} is the entry in English words, as it always was (the API has no reader's
+     * language, and scripts and logs read sentences); {@code kind} and {@code params} are the same entry
+     * as data, for programs, which should never parse the sentence.
+     */
     private static Map<String, Object> entry(TimelineEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("at", time(e.at()));
         m.put("kind", e.kind().name());
         m.put("actor", e.actor());
-        m.put("text", e.text());
+        m.put("text", TimelineText.render(e, ENGLISH));
+        m.put("params", e.params());
         m.put("attributes", e.attributes());
         return m;
     }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.postmortem.ActionItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +55,8 @@ final class SeedOutcomes {
             }),
             "status-update-accepted", accepted((answer, rig) -> {
                 assertEquals(Status.MITIGATED, status(rig, rig.openIncident()));
-                assertEquals("[mitigated] payment-api", last(rig, rig.openIncident(), TimelineKind.STATUS_UPDATE).text());
+                assertEquals("[mitigated] payment-api", TimelineText.render(last(rig, rig.openIncident(), TimelineKind.STATUS_UPDATE),
+                        Messages.of(Messages.ENGLISH)));
             }),
             "resolve-accepted", accepted((answer, rig) -> {
                 assertEquals(Status.RESOLVED, status(rig, rig.resolvedIncident()));

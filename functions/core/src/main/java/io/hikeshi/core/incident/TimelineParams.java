@@ -1,0 +1,143 @@
+package io.hikeshi.core.incident;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The parameters a timeline entry is stored with, one factory per thing that can happen: the writers
+ * (IncidentService, AlertIntakeService) record facts here, {@link TimelineText} turns them into words
+ * when someone reads them. The names are stored (DynamoDB {@code params}): renaming one orphans old rows.
+ *
+ * <p>Where a kind says more than one thing (an alert repeating: again, late, grouped …) the
+ * {@value #VARIANT} parameter names which.
+ */
+public final class TimelineParams {
+
+    static final String VARIANT = "variant";
+    static final String STATUS = "status";
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String COMMANDER = "commander";
+    static final String ALERT = "alert";
+    static final String STATE = "state";
+    static final String INCIDENT = "incident";
+    static final String CLOSED_AT = "closedAt";
+    static final String NEWER_STATE = "newerState";
+    static final String NEWER_AT = "newerAt";
+
+    /** Variants: which of its kind's sentences an entry says. */
+    static final String DECLARED = "declared";
+    static final String BY_ALERT = "alert";
+    static final String AGAIN = "again";
+    static final String LATE = "late";
+    static final String REFIRED = "refired";
+    static final String GROUPED = "grouped";
+    static final String RECOVERED = "recovered";
+    static final String ALREADY_RECOVERED = "already-recovered";
+    static final String AFTER_CLOSE = "after-close";
+    static final String IGNORED = "ignored";
+    static final String ACKNOWLEDGED = "acknowledged";
+    static final String ALERT_STATE = "state";
+
+    private TimelineParams() { }
+
+    // ---- what people do (IncidentService) ----
+
+    /** {@link TimelineKind#OPENED}: a person declared it (the actor); the text is their description. */
+    public static Map<String, String> declared() {
+        return Map.of(VARIANT, DECLARED);
+    }
+
+    /** {@link TimelineKind#STATUS_CHANGED}. */
+    public static Map<String, String> statusChanged(Status to) {
+        return Map.of(STATUS, name(to));
+    }
+
+    /** {@link TimelineKind#STATUS_UPDATE}: the status it reports; the text is the summary for stakeholders. */
+    public static Map<String, String> statusUpdate(Status status) {
+        return Map.of(STATUS, name(status));
+    }
+
+    /** {@link TimelineKind#SEVERITY_CHANGED}. */
+    public static Map<String, String> severityChanged(Severity from, Severity to) {
+        return Map.of(FROM, from.name(), TO, to.name());
+    }
+
+    /** {@link TimelineKind#COMMANDER_CHANGED}. */
+    public static Map<String, String> commanderChanged(String commander) {
+        return Map.of(COMMANDER, commander);
+    }
+
+    // ---- what monitors say (AlertIntakeService); the actor is the monitor, the text the alert's summary ----
+
+    /** {@link TimelineKind#OPENED} by an alert, in the monitor's own word for its state ({@code ALARM}). */
+    public static Map<String, String> openedByAlert(String alertName, String state) {
+        return Map.of(VARIANT, BY_ALERT, ALERT, alertName, STATE, state);
+    }
+
+    /** {@link TimelineKind#ALERT_REPEATED}: a newer firing. */
+    public static Map<String, String> firedAgain() {
+        return Map.of(VARIANT, AGAIN);
+    }
+
+    /** {@link TimelineKind#ALERT_REPEATED}: an older firing, delivered late. */
+    public static Map<String, String> lateFiring() {
+        return Map.of(VARIANT, LATE);
+    }
+
+    /** {@link TimelineKind#ALERT_REPEATED}: firing after it recovered, so the incident went back to investigating. */
+    public static Map<String, String> firedAgainAfterRecovery() {
+        return Map.of(VARIANT, REFIRED);
+    }
+
+    /** {@link TimelineKind#ALERT_REPEATED} on a storm incident: the named alert, grouped there. */
+    public static Map<String, String> groupedIntoStorm(String alertName) {
+        return Map.of(VARIANT, GROUPED, ALERT, alertName);
+    }
+
+    /** {@link TimelineKind#ALERT_RECOVERED}; {@code movedTo} the status the incident took, or null if it stayed. */
+    public static Map<String, String> recovered(String state, Status movedTo) {
+        Map<String, String> params = new LinkedHashMap<>(Map.of(VARIANT, RECOVERED, STATE, state));
+        if (movedTo != null) {
+            params.put(STATUS, name(movedTo));
+        }
+        return params;
+    }
+
+    /** {@link TimelineKind#ALERT_RECOVERED}: it had recovered ({@code state}) before its late firing arrived. */
+    public static Map<String, String> alreadyRecovered(String state) {
+        return Map.of(VARIANT, ALREADY_RECOVERED, STATE, state);
+    }
+
+    /** {@link TimelineKind#ALERT_NOTE}: a firing from within the span of an incident already closed. */
+    public static Map<String, String> lateFiringAfterClose(IncidentId closed, Instant closedAt) {
+        return Map.of(VARIANT, AFTER_CLOSE, INCIDENT, closed.toString(), CLOSED_AT, String.valueOf(closedAt));
+    }
+
+    /** {@link TimelineKind#ALERT_NOTE}: a recovery older than a state the alert reported later. */
+    public static Map<String, String> lateRecoveryIgnored(String state, String newerState, Instant newerAt) {
+        return Map.of(VARIANT, IGNORED, STATE, state, NEWER_STATE, String.valueOf(newerState),
+                NEWER_AT, String.valueOf(newerAt));
+    }
+
+    /** {@link TimelineKind#STATUS_CHANGED}: the monitor acknowledged it. */
+    public static Map<String, String> acknowledgedByAlert() {
+        return Map.of(VARIANT, BY_ALERT, STATUS, name(Status.ACKNOWLEDGED));
+    }
+
+    /** {@link TimelineKind#ALERT_NOTE}: the monitor acknowledged it, but it was already further along. */
+    public static Map<String, String> acknowledgedTooLate(Status current) {
+        return Map.of(VARIANT, ACKNOWLEDGED, STATUS, name(current));
+    }
+
+    /** {@link TimelineKind#ALERT_NOTE}: any other state worth keeping ({@code INSUFFICIENT_DATA}, an unknown one). */
+    public static Map<String, String> alertState(String state) {
+        return Map.of(VARIANT, ALERT_STATE, STATE, state);
+    }
+
+    private static String name(Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+}

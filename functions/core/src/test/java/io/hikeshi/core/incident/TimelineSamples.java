@@ -1,0 +1,92 @@
+package io.hikeshi.core.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One timeline entry of every kind and variant, as the writers store them, with what people and
+ * monitors wrote in either language: the fixture for checking what a reader of each language sees.
+ */
+public final class TimelineSamples {
+
+    public static final IncidentId INCIDENT = new IncidentId(42);
+    public static final Instant T0 = Instant.parse("2026-11-24T03:12:45Z");
+
+    /** Letters of Japanese script (kana, kanji) and its full-width punctuation. */
+    public static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
+    /** A word in Latin letters. */
+    public static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]+");
+
+    private TimelineSamples() { }
+
+    /** Every kind, each variant once, in time order. */
+    public static List<TimelineEntry> everyKind() {
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(entry(entries, TimelineKind.OPENED, "U0ALICE", TimelineParams.declared(), "決済が失敗している"));
+        entries.add(entry(entries, TimelineKind.OPENED, "cloudwatch",
+                TimelineParams.openedByAlert("payment-api-5xx-rate", "ALARM"), "Threshold Crossed: 5xx above 5%"));
+        entries.add(entry(entries, TimelineKind.ALERT_REPEATED, "cloudwatch", TimelineParams.firedAgain(), "5xx above 7%"));
+        entries.add(entry(entries, TimelineKind.ALERT_REPEATED, "cloudwatch", TimelineParams.lateFiring(), "5xx above 6%"));
+        entries.add(entry(entries, TimelineKind.ALERT_REPEATED, "cloudwatch", TimelineParams.firedAgainAfterRecovery(), "5xx above 8%"));
+        entries.add(entry(entries, TimelineKind.ALERT_REPEATED, "cloudwatch", TimelineParams.groupedIntoStorm("checkout-latency"),
+                "p99 above 2s"));
+        entries.add(entry(entries, TimelineKind.ALERT_RECOVERED, "cloudwatch",
+                TimelineParams.recovered("OK", Status.MITIGATED), "back to normal"));
+        entries.add(entry(entries, TimelineKind.ALERT_RECOVERED, "cloudwatch", TimelineParams.recovered("OK", null), "back to normal"));
+        entries.add(entry(entries, TimelineKind.ALERT_RECOVERED, "cloudwatch", TimelineParams.alreadyRecovered("OK"), ""));
+        entries.add(entry(entries, TimelineKind.ALERT_NOTE, "cloudwatch",
+                TimelineParams.lateFiringAfterClose(new IncidentId(41), T0.minusSeconds(600)), ""));
+        entries.add(entry(entries, TimelineKind.ALERT_NOTE, "cloudwatch",
+                TimelineParams.lateRecoveryIgnored("OK", "ALARM", T0.plusSeconds(60)), ""));
+        entries.add(entry(entries, TimelineKind.ALERT_NOTE, "datadog", TimelineParams.acknowledgedTooLate(Status.INVESTIGATING),
+                "on it"));
+        entries.add(entry(entries, TimelineKind.ALERT_NOTE, "cloudwatch", TimelineParams.alertState("INSUFFICIENT_DATA"),
+                "no datapoints"));
+        entries.add(entry(entries, TimelineKind.STATUS_CHANGED, "U0ALICE", TimelineParams.statusChanged(Status.ACKNOWLEDGED), ""));
+        entries.add(entry(entries, TimelineKind.STATUS_CHANGED, "datadog", TimelineParams.acknowledgedByAlert(), "on it"));
+        entries.add(entry(entries, TimelineKind.SEVERITY_CHANGED, "U0ALICE",
+                TimelineParams.severityChanged(Severity.SEV2, Severity.SEV1), ""));
+        entries.add(entry(entries, TimelineKind.COMMANDER_CHANGED, "U0ALICE", TimelineParams.commanderChanged("U0BOB"), ""));
+        entries.add(entry(entries, TimelineKind.STATUS_UPDATE, "U0BOB", TimelineParams.statusUpdate(Status.MITIGATED),
+                "v1.4.2 に戻しました"));
+        // A pinned message and a note are only what was written: no parameters.
+        entries.add(entry(entries, TimelineKind.PINNED_MESSAGE, "U0BOB", Map.of(), "Rolling back to v1.4.2"));
+        entries.add(entry(entries, TimelineKind.NOTE, "U0BOB", Map.of(), "ロールバック完了"));
+        return entries;
+    }
+
+    /**
+     * What an entry carries that is not Hikeshi's words: who did it, what was written, and the data in
+     * its parameters (names, ids, monitor states, severities, times). Its variant and a status are
+     * Hikeshi's words, so they are not in here.
+     */
+    public static List<String> data(TimelineEntry entry) {
+        List<String> data = new ArrayList<>(List.of(entry.actor(), entry.text()));
+        entry.params().forEach((name, value) -> {
+            if (!name.equals(TimelineParams.VARIANT) && !name.equals(TimelineParams.STATUS)) {
+                data.add(value);
+            }
+        });
+        return data;
+    }
+
+    /** {@code text} with every piece of {@code data} cut out, longest first (so a name inside another goes too). */
+    public static String without(String text, List<String> data) {
+        String rest = text;
+        for (String piece : data.stream().filter(d -> !d.isEmpty())
+                .sorted((a, b) -> b.length() - a.length()).toList()) {
+            rest = rest.replace(piece, " ");
+        }
+        return rest;
+    }
+
+    /** The next entry of {@code entries}, a second after the one before. */
+    private static TimelineEntry entry(List<TimelineEntry> entries, TimelineKind kind, String actor,
+                                       Map<String, String> params, String text) {
+        int n = entries.size();
+        return new TimelineEntry(INCIDENT, "e" + n, T0.plusSeconds(n), kind, actor, params, text, Map.of());
+    }
+}
