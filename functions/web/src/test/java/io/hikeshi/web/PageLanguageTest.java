@@ -10,9 +10,7 @@ import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.postmortem.ActionItem;
-import io.hikeshi.core.postmortem.PostmortemPolicy;
-import io.hikeshi.core.postmortem.PostmortemService;
-import io.hikeshi.core.postmortem.ReminderScheduler;
+import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.testkit.InMemoryStorage;
@@ -67,20 +65,19 @@ class PageLanguageTest {
 
     @BeforeEach
     void seed() {
-        // An incident with everything a page can show: a war room, repeated alerts, a drafted postmortem
-        // with an overdue action item and an unassigned one; a second whose title is markup; then enough
-        // others for a second page.
+        // An incident with most of what a page can show: a war room, a postmortem with an overdue action
+        // item and an unassigned one; a second whose title is markup; then enough others for a second page.
         Incident first = declare("決済が失敗する", Severity.SEV2, "payment-api");
         storage.warRooms().save(new WarRoom(first.id(), "inc-20261124-0001-payment", "C0WARROOM", null, 0));
         clock.advance(Duration.ofMinutes(4));
         incidents.acknowledge(first.id(), "U0BOB");
         clock.advance(Duration.ofMinutes(30));
         incidents.changeStatus(first.id(), Status.RESOLVED, "U0BOB");
-        PostmortemService postmortems = new PostmortemService(storage, NO_REMINDERS, PostmortemPolicy.defaults(TOKYO), clock, true);
-        postmortems.draftOnResolve(first.id(), "U0BOB");
-        postmortems.addActionItem(first.id(), "ロールバック手順を見直す", ActionItem.Type.PREVENT, "U0BOB",
-                LocalDate.of(2026, 11, 20), null, "U0BOB");
-        postmortems.addActionItem(first.id(), "監視を追加する", ActionItem.Type.MITIGATE, null, null, null, "U0BOB");
+        storage.postmortems().save(new Postmortem(first.id(), first.title(), LocalDate.of(2026, 11, 24), List.of("U0BOB"),
+                "U0BOB", LocalDate.of(2026, 12, 3), "決済が失敗する", null, null, null, null, null, List.of(
+                        new ActionItem("a1", "ロールバック手順を見直す", ActionItem.Type.PREVENT, "U0BOB", LocalDate.of(2026, 11, 20), null, false),
+                        new ActionItem("a2", "監視を追加する", ActionItem.Type.MITIGATE, null, null, null, false)),
+                null, null, null, null, null, 0));
         declare("<script>alert(1)</script>", Severity.SEV1, "checkout");
         for (int i = 0; i < 50; i++) {
             declare("穴埋め", Severity.SEV4, "filler");
@@ -227,12 +224,4 @@ class PageLanguageTest {
         clock.advance(Duration.ofSeconds(1));
         return incidents.declare(title, severity, service, null, "U0ALICE", null).orElseThrow();
     }
-
-    private static final ReminderScheduler NO_REMINDERS = new ReminderScheduler() {
-        @Override
-        public void schedule(Reminder reminder) { }
-
-        @Override
-        public void cancel(String reminderId) { }
-    };
 }
