@@ -5,10 +5,11 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.web.WebApp;
+import io.hikeshi.web.WebApp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class WebBench {
         long seedStart = System.nanoTime();
         seed(core, n);
         System.out.printf("seeded in %.1f s%n", (System.nanoTime() - seedStart) / 1e9);
-        WebApp web = new WebApp(core.storage(), null, ZoneId.of("Asia/Tokyo"), Clock.systemUTC());
+        WebApp web = new WebApp(new IncidentBrowser(core.storage(), Clock.systemUTC(), ZoneId.of("Asia/Tokyo")), null);
 
         System.out.printf("%n%-34s %8s %10s %10s%n", "", "requests", "p50 ms", "p99 ms");
         command = "bin/bench web " + n;

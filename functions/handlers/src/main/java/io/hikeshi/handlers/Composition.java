@@ -260,9 +260,9 @@ public final class Composition {
     public static final String WEB_KEY_PARAM = "HIKESHI_WEB_KEY_PARAM";
 
     /** The web page in AWS: links signed with the key in SSM (HIKESHI_WEB_KEY_PARAM). */
-    public io.hikeshi.handlers.web.WebApp web(Secrets secrets, Map<String, String> env) {
-        return new io.hikeshi.handlers.web.WebApp(store, webLinks(secrets, env), ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo")),
-                clock);
+    public io.hikeshi.web.WebApp web(Secrets secrets, Map<String, String> env) {
+        return new io.hikeshi.web.WebApp(new io.hikeshi.core.report.IncidentBrowser(store, clock,
+                ZoneId.of(env.getOrDefault(TIME_ZONE, "Asia/Tokyo"))), webLinks(secrets, env));
     }
 
     public static io.hikeshi.core.access.SignedLinks webLinks(Secrets secrets, Map<String, String> env) {

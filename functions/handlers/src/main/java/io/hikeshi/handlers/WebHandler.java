@@ -3,7 +3,7 @@ package io.hikeshi.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.handlers.web.WebApp;
+import io.hikeshi.web.WebApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The read-only incident web page behind the HTTP API (GET /, /incidents/…, /metrics, /export.*).
- * Nobody outside the team reads incidents: every page wants a signed link from {@code /incident web}.
+ * The read-only incident web page behind the HTTP API (GET /, /incidents/…, /metrics, /export.*):
+ * the HTTP API's event in, the page's answer out. Nobody outside the team reads incidents: every page
+ * wants a signed link from {@code /incident web} ({@link WebApp}).
  */
 public final class WebHandler implements RequestStreamHandler {
 
@@ -35,9 +36,7 @@ public final class WebHandler implements RequestStreamHandler {
                 event.cookieHeader()));
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("content-type", response.contentType());
-        headers.put("cache-control", "no-store");
-        headers.put("x-content-type-options", "nosniff");
-        headers.put("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'");
+        // Payload 2.0 answers carry cookies in a list of their own, not as a header.
         String cookie = headers.remove("Set-Cookie");
         HttpApiEvent.respond(json, output, response.status(), headers, cookie == null ? List.of() : List.of(cookie), response.body());
     }

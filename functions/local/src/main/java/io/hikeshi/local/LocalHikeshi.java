@@ -6,9 +6,10 @@ import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.event.InProcessEventBus;
 import io.hikeshi.core.event.OutboxRelay;
 import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.web.WebApp;
+import io.hikeshi.web.WebApp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -104,7 +105,7 @@ final class LocalHikeshi implements AutoCloseable {
         OutboxRelay relay = new OutboxRelay(core.storage().outbox(), bus(core, slack));
         LocalServer server = new LocalServer(core, slack.http(), options.host, options.port)
                 .withPostmortems(reminders, slack.postmortemNotices())
-                .withWeb(new WebApp(core.storage(), links, ZoneId.of("Asia/Tokyo"), realTime))
+                .withWeb(new WebApp(new IncidentBrowser(core.storage(), realTime, ZoneId.of("Asia/Tokyo")), links))
                 .start();
         String webBase = "http://" + options.host + ":" + server.port();
         slack.webLinks(user -> links == null ? webBase + "/" : webBase + "/?token=" + links.issue(user, LOGIN_LINK_LIFE));

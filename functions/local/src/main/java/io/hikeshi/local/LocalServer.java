@@ -41,7 +41,7 @@ public final class LocalServer implements AutoCloseable {
     private final AlarmIngestHandler alarmIngest;
     private final io.hikeshi.slack.SlackHttp slack;
     private LocalReminders reminders;
-    private io.hikeshi.handlers.web.WebApp web;
+    private io.hikeshi.web.WebApp web;
     private io.hikeshi.slack.postmortem.PostmortemNotices notices;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -67,7 +67,7 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Serves the incident web page (list, incident, metrics, export) at the root. */
-    LocalServer withWeb(io.hikeshi.handlers.web.WebApp web) {
+    LocalServer withWeb(io.hikeshi.web.WebApp web) {
         this.web = web;
         return this;
     }
@@ -229,9 +229,9 @@ public final class LocalServer implements AutoCloseable {
             return;
         }
         Map<String, String> query = queryParams(ex);
-        io.hikeshi.handlers.web.WebApp.Response response;
+        io.hikeshi.web.WebApp.Response response;
         try {
-            response = web.handle(new io.hikeshi.handlers.web.WebApp.Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+            response = web.handle(new io.hikeshi.web.WebApp.Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
                     query, ex.getRequestHeaders().getFirst("Cookie")));
         } catch (RuntimeException e) {
             io.hikeshi.handlers.Log.error("web page failed", "path", ex.getRequestURI().getPath(), "error", e.toString());

@@ -4,12 +4,11 @@ import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineText;
-import java.time.Duration;
+import io.hikeshi.web.IncidentFields;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The JSON shape of incidents for the read API (stable field names, ISO-8601 times, seconds for durations). */
 public final class IncidentJson {
@@ -18,26 +17,9 @@ public final class IncidentJson {
 
     private IncidentJson() { }
 
+    /** The same fields as the web page's JSON export. */
     public static Map<String, Object> summary(Incident i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", i.id().toString());
-        m.put("title", i.title());
-        m.put("severity", i.severity().name());
-        m.put("status", i.status().name().toLowerCase());
-        m.put("service", i.service());
-        m.put("commander", i.commander());
-        m.put("alertKey", i.alertKey());
-        m.put("description", i.description());
-        m.put("occurrences", i.occurrences());
-        m.put("detectedAt", time(i.detectedAt()));
-        m.put("acknowledgedAt", time(i.acknowledgedAt()));
-        m.put("mitigatedAt", time(i.mitigatedAt()));
-        m.put("resolvedAt", time(i.resolvedAt()));
-        m.put("secondsToAcknowledge", seconds(i.timeToAcknowledge()));
-        m.put("secondsToMitigate", seconds(i.timeToMitigate()));
-        m.put("secondsToResolve", seconds(i.timeToResolve()));
-        m.put("version", i.version());
-        return m;
+        return IncidentFields.summary(i);
     }
 
     public static Map<String, Object> withTimeline(Incident i, List<TimelineEntry> timeline) {
@@ -64,9 +46,5 @@ public final class IncidentJson {
 
     private static String time(Instant at) {
         return at == null ? null : at.toString();
-    }
-
-    private static Long seconds(Optional<Duration> d) {
-        return d.map(Duration::toSeconds).orElse(null);
     }
 }

@@ -1,0 +1,123 @@
+package io.hikeshi.core.report;
+
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.IncidentQuery;
+import io.hikeshi.core.incident.IncidentRepository;
+import io.hikeshi.core.incident.IncidentSearch;
+import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.postmortem.Postmortem;
+import io.hikeshi.core.postmortem.PostmortemRepository;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.warroom.WarRoom;
+import io.hikeshi.core.warroom.WarRoomRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reading incidents, never changing them: the list with its filters, one incident with everything
+ * recorded about it, and the figures of a period. What the web page shows comes from here, so the
+ * page knows nothing of how incidents are stored.
+ */
+public final class IncidentBrowser {
+
+    /** The whole record: a timeline longer than this is cut (the store reads it oldest first). */
+    static final int TIMELINE_LIMIT = 2000;
+    /** Incidents are read for the figures a page of this size at a time. */
+    static final int METRICS_PAGE = 1000;
+    /** Open and complete postmortems are each read up to this many for the figures. */
+    static final int POSTMORTEM_LIMIT = 1000;
+    /** The figures' period when none is given: the 90 days up to a day from now. */
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
+
+    /** One incident with what was recorded about it. */
+    public record IncidentRecord(Incident incident, List<TimelineEntry> timeline, Optional<WarRoom> warRoom,
+                                 Optional<Postmortem> postmortem) {
+
+        public IncidentRecord {
+            Objects.requireNonNull(incident, "incident");
+            timeline = List.copyOf(timeline);
+        }
+
+        /** The war room, once its channel exists (a claimed room has a name but no channel yet). */
+        public Optional<WarRoom> channel() {
+            return warRoom.filter(room -> room.channelId() != null);
+        }
+    }
+
+    private final IncidentSearch search;
+    private final IncidentRepository incidents;
+    private final PostmortemRepository postmortems;
+    private final WarRoomRepository warRooms;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /** @param zone the team's time zone: days and weeks begin in it */
+    public IncidentBrowser(Storage storage, Clock clock, ZoneId zone) {
+        this.search = storage.search();
+        this.incidents = storage.incidents();
+        this.postmortems = storage.postmortems();
+        this.warRooms = storage.warRooms();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** The team's time zone, in which every date is meant. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * A page of the incidents matching {@code query}, newest first.
+     *
+     * @throws IllegalArgumentException when the cursor is not one a page handed out
+     */
+    public IncidentQuery.Page<Incident> find(IncidentQuery query, String cursor, int pageSize) {
+        return search.find(query, cursor, pageSize);
+    }
+
+    /** The incident with its whole timeline, its war room and its postmortem. */
+    public Optional<IncidentRecord> incident(IncidentId id) {
+        return incidents.find(id).map(incident -> new IncidentRecord(incident, incidents.timeline(id, TIMELINE_LIMIT),
+                warRooms.find(id), postmortems.find(id)));
+    }
+
+    /**
+     * The figures of the incidents detected from the start of {@code firstDay} to the end of
+     * {@code lastDay}. Without a last day the period ends a day from now; without a first day it
+     * starts 90 days before its end.
+     */
+    public IncidentMetrics metrics(LocalDate firstDay, LocalDate lastDay) {
+        Instant to = lastDay == null ? clock.instant().plus(Duration.ofDays(1)) : startOf(lastDay.plusDays(1));
+        Instant from = firstDay == null ? to.minus(DEFAULT_PERIOD) : startOf(firstDay);
+        List<Postmortem> open = postmortems.open(POSTMORTEM_LIMIT);
+        List<Postmortem> completed = postmortems.completed(POSTMORTEM_LIMIT);
+        return IncidentMetrics.of(from, to, detectedBetween(from, to), Stream.concat(open.stream(), completed.stream()).toList(),
+                LocalDate.now(clock.withZone(zone)), zone);
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** Every incident of the period, read through the index page by page (never a scan). */
+    private List<Incident> detectedBetween(Instant from, Instant to) {
+        IncidentQuery period = new IncidentQuery(from, to, null, null, null, null);
+        List<Incident> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            IncidentQuery.Page<Incident> page = search.find(period, cursor, METRICS_PAGE);
+            found.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return found;
+    }
+}

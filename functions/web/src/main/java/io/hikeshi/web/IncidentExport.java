@@ -1,0 +1,58 @@
+package io.hikeshi.web;
+
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentQuery;
+import io.hikeshi.web.WebApp.Response;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The list as data, a page at a time: JSON ({@code {"incidents": […], "nextCursor": …}}) or CSV
+ * (RFC 4180). The next page's cursor is in {@code X-Next-Cursor} (and in the JSON), absent on the last.
+ */
+final class IncidentExport {
+
+    private static final String CSV_HEADER =
+            "id,title,severity,status,service,commander,detected_at,acknowledged_at,mitigated_at,resolved_at,occurrences\r\n";
+
+    private IncidentExport() { }
+
+    static Response json(IncidentQuery.Page<Incident> page) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incidents", page.items().stream().map(IncidentFields::summary).toList());
+        body.put("nextCursor", page.nextCursor());
+        return new Response(200, "application/json", Json.write(body), nextCursor(page));
+    }
+
+    static Response csv(IncidentQuery.Page<Incident> page) {
+        StringBuilder out = new StringBuilder(CSV_HEADER);
+        for (Incident i : page.items()) {
+            out.append(String.join(",", i.id().toString(), cell(i.title()), i.severity().name(),
+                    i.status().name().toLowerCase(Locale.ROOT), cell(i.service()), cell(i.commander()), time(i.detectedAt()),
+                    time(i.acknowledgedAt()), time(i.mitigatedAt()), time(i.resolvedAt()), Long.toString(i.occurrences())))
+                    .append("\r\n");
+        }
+        Map<String, String> headers = new LinkedHashMap<>(nextCursor(page));
+        headers.put("Content-Disposition", "attachment; filename=\"incidents.csv\"");
+        return new Response(200, "text/csv; charset=utf-8", out.toString(), headers);
+    }
+
+    /** RFC 4180 quoting, and no formula injection when opened in a spreadsheet. */
+    static String cell(String s) {
+        if (s == null) {
+            return "";
+        }
+        String v = s.matches("^[=+\\-@].*") ? "'" + s : s;
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String time(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
+    private static Map<String, String> nextCursor(IncidentQuery.Page<Incident> page) {
+        return page.nextCursor() == null ? Map.of() : Map.of("X-Next-Cursor", page.nextCursor());
+    }
+}

@@ -1,0 +1,63 @@
+package io.hikeshi.web;
+
+import io.hikeshi.core.access.SignedLinks;
+import io.hikeshi.web.WebApp.Request;
+import io.hikeshi.web.WebApp.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who may read: someone with a signed, unexpired link from {@code /incident web}. The link's token
+ * is traded for a cookie at once and dropped from the address bar (a 303 to the same page without
+ * it), so it is not left in the history or sent on in a Referer. Without {@link SignedLinks}
+ * (local mode) everyone may read.
+ */
+final class SignIn {
+
+    static final String COOKIE = "hikeshi_session";
+    /** As long as a link is valid: 12 hours. */
+    private static final int COOKIE_SECONDS = 43200;
+
+    private final SignedLinks links;
+
+    /** @param links null: no sign-in needed */
+    SignIn(SignedLinks links) {
+        this.links = links;
+    }
+
+    /** Empty when the request may be answered; otherwise the answer instead (the 303 that signs in, or a 401). */
+    Optional<Response> check(Request request, Words words, Pages pages) {
+        if (links == null) {
+            return Optional.empty();
+        }
+        String token = request.query().get("token");
+        if (token != null) {
+            return Optional.of(links.verify(token).isPresent() ? signedIn(request, token) : pages.signInNeeded(words));
+        }
+        return links.verify(cookie(request.cookie())).isPresent() ? Optional.empty() : Optional.of(pages.signInNeeded(words));
+    }
+
+    private static Response signedIn(Request request, String token) {
+        Map<String, String> rest = new LinkedHashMap<>(request.query());
+        rest.remove("token");
+        String query = Parameters.encode(rest);
+        String location = query.isEmpty() ? request.path() : request.path() + "?" + query;
+        return new Response(303, "text/plain", "", Map.of("Location", location,
+                "Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=" + COOKIE_SECONDS));
+    }
+
+    /** The session cookie's value from a Cookie header, or null. */
+    private static String cookie(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            String pair = part.trim();
+            if (pair.startsWith(COOKIE + "=")) {
+                return pair.substring(COOKIE.length() + 1);
+            }
+        }
+        return null;
+    }
+}
