@@ -14,14 +14,15 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.warroom.WarRoom;
 import io.hikeshi.core.warroom.WarRoomRepository;
+import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.TestClocks;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
-import io.hikeshi.slack.warroom.SlackCalls;
-import io.hikeshi.slack.warroom.WarRoomService;
+import io.hikeshi.slack.SlackCalls;
+import io.hikeshi.slack.warroom.SlackWarRoomChat;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,10 +75,10 @@ class WarRoomServiceTest {
     private WarRoomService warRoom(String template, Storage store, SlackCalls calls,
                                    com.slack.api.methods.MethodsClient client) {
         var services = ConfiguredServiceDirectory.load(core.json(), "infrastructure/config/services.json", "infrastructure/guides");
-        return new WarRoomService(core.incidents(), store, services, (subject, message, attributes) -> notifications.add(attributes),
-                client, calls,
-                new WarRoomService.Settings(template, BROADCAST, "https://hikeshi.example.jp", ZoneId.of("Asia/Tokyo")),
-                io.hikeshi.core.i18n.Messages.of(Locale.ENGLISH), CLOCK);
+        Messages english = Messages.of(Locale.ENGLISH);
+        return new WarRoomService(store, services, new SlackWarRoomChat(client, calls, english),
+                (subject, message, attributes) -> notifications.add(attributes),
+                new WarRoomService.Settings(template, BROADCAST, "https://hikeshi.example.jp", ZoneId.of("Asia/Tokyo")), english);
     }
 
     private WarRoomService warRoom() {
@@ -151,21 +152,31 @@ class WarRoomServiceTest {
             }
 
             @Override
-            public boolean save(WarRoom room) {
-                if (room.channelId() != null && crashed.compareAndSet(false, true)) {
+            public WarRoom claim(IncidentId incident, String channelName) {
+                return rooms.claim(incident, channelName);
+            }
+
+            @Override
+            public WarRoom recordChannel(IncidentId incident, String channelName, String channelId) {
+                if (crashed.compareAndSet(false, true)) {
                     throw new IllegalStateException("process died");
                 }
-                return rooms.save(room);
+                return rooms.recordChannel(incident, channelName, channelId);
+            }
+
+            @Override
+            public WarRoom recordCard(IncidentId incident, String cardTs) {
+                return rooms.recordCard(incident, cardTs);
+            }
+
+            @Override
+            public void recordDone(IncidentId incident, String step) {
+                rooms.recordDone(incident, step);
             }
 
             @Override
             public java.util.Optional<IncidentId> incidentForChannel(String channelId) {
                 return rooms.incidentForChannel(channelId);
-            }
-
-            @Override
-            public void linkChannel(String channelId, IncidentId incident) {
-                rooms.linkChannel(channelId, incident);
             }
         };
         Storage crashingOnce = new Storage(real.incidents(), real.search(), real.alerts(), real.postmortems(),
