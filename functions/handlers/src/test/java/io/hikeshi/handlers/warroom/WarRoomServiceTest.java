@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.model.Conversation;
+import io.hikeshi.aws.dynamodb.DynamoDbStorage;
 import io.hikeshi.aws.dynamodb.TestTables;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.i18n.Messages;
@@ -34,9 +35,13 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The war room builds itself from domain events: Slack through the real SDK against the stub, DynamoDB Local. */
 class WarRoomServiceTest {
@@ -48,6 +53,7 @@ class WarRoomServiceTest {
     private static final String ROOM = "inc-20261124-0001-payment-api-returns-5xx";
 
     private SlackApiStub slackApi;
+    private String table;
     private Composition core;
     private SlackComposition slack;
     private final List<Map<String, String>> notifications = new CopyOnWriteArrayList<>();
@@ -55,7 +61,7 @@ class WarRoomServiceTest {
     @BeforeEach
     void setUp() {
         var dynamo = EmbeddedDynamoDb.shared().client();
-        String table = "warroom-" + UUID.randomUUID();
+        table = "warroom-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
         core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, CLOCK);
         slackApi = SlackApiStub.start();
@@ -121,6 +127,30 @@ class WarRoomServiceTest {
         assertEquals(1, notifications.size());
         assertEquals("SEV2", notifications.get(0).get("severity"));
         assertEquals("payment-api", notifications.get(0).get("service"));
+    }
+
+    @Test
+    void buildingTheRoomOfAnOpenedIncident_costsAtMostTwelveDynamoDbCalls() {
+        // GIVEN a declared incident, and the war room on a DynamoDB client that counts every call it makes
+        declare();
+        List<DomainEvent> events = drainEvents();
+        AtomicInteger dynamoCalls = new AtomicInteger();
+        var counting = EmbeddedDynamoDb.shared().clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
+                new ExecutionInterceptor() {
+                    @Override
+                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                        dynamoCalls.incrementAndGet();
+                    }
+                })).build();
+        Storage countedStore = DynamoDbStorage.on(counting, table, CLOCK);
+
+        // WHEN its "opened" event is handled
+        events.forEach(warRoom("inc-{date}-{number}-{slug}", countedStore, new SlackCalls(3, Duration.ofMillis(1),
+                Duration.ofSeconds(2)))::on);
+
+        // THEN the room is built within the budget: the incident read once, one call per record
+        assertEquals(1, slackApi.calls("pins.add").size(), "the room was built");
+        assertTrue(dynamoCalls.get() <= 12, dynamoCalls.get() + " DynamoDB calls");
     }
 
     @Test
