@@ -49,10 +49,11 @@ public final class WarRoomService {
 
     /** A name taken by someone else's channel gets a suffix, "-2" up to this. */
     private static final int MAX_NAME_SUFFIX = 9;
-    static final String BOOKMARKS = "bookmarks";
-    static final String GUIDE = "guide";
-    static final String BROADCAST = "broadcast";
-    static final String NOTIFY = "notify";
+    /** The steps recorded on the room when done; a later event's are suffixed with its id. */
+    private static final String BOOKMARKS = "bookmarks";
+    private static final String GUIDE = "guide";
+    private static final String BROADCAST = "broadcast";
+    private static final String NOTIFY = "notify";
 
     private final IncidentRepository incidents;
     private final WarRoomRepository rooms;
