@@ -125,7 +125,7 @@ public final class SlackAckBench {
             Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
             Incident incident = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", null,
                     "U0ALICE", null).orElseThrow();
-            core.incidents().linkWarRoom(incident.id(), "C0WARROOM");
+            core.storage().warRooms().recordChannel(incident.id(), "inc-0042-payment-api", "C0WARROOM");
             return new Fixture(db, SlackApiStub.start(), core);
         }
 

@@ -6,14 +6,14 @@ import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.event.InProcessEventBus;
 import io.hikeshi.core.event.OutboxRelay;
+import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.AlarmIngestHandler;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
-import io.hikeshi.slack.warroom.SlackCalls;
-import io.hikeshi.slack.warroom.WarRoomService;
+import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * the outbox relay (every 50 ms, as in local mode) hands "Incident Opened" to war-room workers
  * (20 in parallel, like concurrent Lambda invocations); the Slack-shaped stub answers every call
  * after a realistic delay. Prints p50/p99 from the alarm's delivery to the last war-room step, and
- * Slack calls per incident.
+ * the Slack and DynamoDB calls per incident. The war-room workers have a DynamoDB client of their own,
+ * as the war-room function has in AWS, and every call it makes is counted; the alarm ingest's and the
+ * relay's are not.
  *
  * <p>Usage: {@code bin/bench war-room [incidents] [slack latency ms]} (defaults 200 100).
  */
@@ -51,10 +53,13 @@ public final class WarRoomBench {
         String table = "bench-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
         Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.STORM_LIMIT, "100000"), dynamo);
+        AlarmStormBench.CallCounter warRoomCalls = new AlarmStormBench.CallCounter();
+        Composition warRoomCore = Composition.fromSettings(Map.of(Composition.TABLE, table),
+                db.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(warRoomCalls)).build());
         SlackApiStub slackApi = SlackApiStub.start();
-        SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings("s", "xoxb-bench",
+        SlackComposition slack = new SlackComposition(warRoomCore, new HikeshiSlackApp.Settings("s", "xoxb-bench",
                 slackApi.methodsUrlPrefix(), Locale.ENGLISH), task -> { });
-        WarRoomService warRoom = slack.warRoom(ConfiguredServiceDirectory.load(core.json(), "infrastructure/config/services.json",
+        WarRoomService warRoom = slack.warRoom(ConfiguredServiceDirectory.load(warRoomCore.json(), "infrastructure/config/services.json",
                         "infrastructure/guides"), (subject, message, attributes) -> { },
                 new WarRoomService.Settings("inc-{date}-{number}-{slug}", "C0INCIDENTS", "https://hikeshi.example.jp",
                         ZoneId.of("Asia/Tokyo")), SlackCalls.standard());
@@ -104,12 +109,15 @@ public final class WarRoomBench {
         System.out.printf("alarm → ready p50:      %.0f ms%n", sorted[incidents / 2] / 1e6);
         System.out.printf("alarm → ready p99:      %.0f ms%n", sorted[(int) (incidents * 0.99)] / 1e6);
         System.out.printf("Slack calls / incident: %.1f (%d in all)%n", (double) calls / incidents, calls);
+        double dynamoCalls = (double) warRoomCalls.count.get() / incidents;
+        System.out.printf("DynamoDB calls / room:  %.1f (%d in all)%n", dynamoCalls, warRoomCalls.count.get());
         System.out.printf("channels created:       %d%n", slackApi.calls("conversations.create").size());
         System.out.printf("wall:                   %.1f s%n", wall / 1e9);
         String command = "bin/bench war-room %d %d".formatted(incidents, latencyMillis);
         Summary.add("alarm → war room ready, p50 / p99", "%.2f / %.2f s (Slack answering in %d ms)".formatted(
                 sorted[incidents / 2] / 1e9, sorted[(int) (incidents * 0.99)] / 1e9, latencyMillis), command);
         Summary.add("Slack calls per war room", "%.1f".formatted((double) calls / incidents), command);
+        Summary.add("DynamoDB calls per war room", "%.1f".formatted(dynamoCalls), command);
         slackApi.close();
         db.close();
         System.exit(done ? 0 : 1);

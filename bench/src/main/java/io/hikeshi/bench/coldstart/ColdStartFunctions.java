@@ -141,7 +141,7 @@ final class ColdStartFunctions {
     /** The due-day reminder of a fresh postmortem whose war room exists: it speaks in the room. */
     private String reminderDue() throws Exception {
         Incident incident = resolved();
-        seed.incidents().linkWarRoom(incident.id(), "C0WARROOM" + run.get());
+        seed.storage().warRooms().recordChannel(incident.id(), "inc-cold-start-" + run.get(), "C0WARROOM" + run.get());
         seed.postmortems().draftOnResolve(incident.id(), "U0BOB");
         return JSON.writeValueAsString(Map.of("reminderId", "pm-" + incident.id() + "-due", "incident",
                 incident.id().toString(), "kind", "DUE", "at", Instant.now().toString()));

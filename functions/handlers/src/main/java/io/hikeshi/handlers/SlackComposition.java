@@ -2,14 +2,17 @@ package io.hikeshi.handlers;
 
 import io.hikeshi.aws.sns.SnsNotifier;
 import io.hikeshi.aws.sqs.SqsTaskQueue;
+import io.hikeshi.core.access.Replays;
 import io.hikeshi.core.event.Notifier;
 import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.warroom.ChannelNames;
 import io.hikeshi.core.warroom.ServiceDirectory;
+import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
-import io.hikeshi.slack.warroom.ChannelNames;
-import io.hikeshi.slack.warroom.SlackCalls;
-import io.hikeshi.slack.warroom.WarRoomService;
+import io.hikeshi.slack.warroom.SlackWarRoomChat;
 import java.time.ZoneId;
 import java.util.Locale;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -17,7 +20,7 @@ import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.core.task.TaskQueue;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackHttp;
-import io.hikeshi.slack.SlackTaskRunner;
+import io.hikeshi.slack.task.SlackTaskRunner;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -49,12 +52,15 @@ public final class SlackComposition {
     private final HikeshiSlackApp slack;
     private final SlackHttp http;
     private final Locale defaultLocale;
+    private final WarRoomChannels warRoomChannels;
     private WarRoomService warRoom;
 
     public SlackComposition(Composition core, HikeshiSlackApp.Settings settings, TaskQueue tasks) {
         this.core = core;
         this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
-        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), core.storage(), tasks, core.clock());
+        this.warRoomChannels = new WarRoomChannels(core.storage());
+        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), warRoomChannels,
+                new Replays(core.storage().counters(), core.clock()), tasks);
         this.http = new SlackHttp(slack.app());
     }
 
@@ -91,8 +97,9 @@ public final class SlackComposition {
     /** The war room with explicit collaborators (local mode, tests, benchmarks). */
     public synchronized WarRoomService warRoom(ServiceDirectory services, Notifier notifier, WarRoomService.Settings settings,
                                                SlackCalls calls) {
-        warRoom = new WarRoomService(core.incidents(), core.storage(), services, notifier, slack.app().client(), calls,
-                settings, Messages.of(defaultLocale), core.clock());
+        Messages team = Messages.of(defaultLocale);
+        warRoom = new WarRoomService(core.storage(), services, new SlackWarRoomChat(slack.app().client(), calls, team),
+                notifier, settings, team);
         return warRoom;
     }
 
@@ -117,7 +124,7 @@ public final class SlackComposition {
 
     /** Reminders and the weekly digest, spoken in the team's language. */
     public PostmortemNotices postmortemNotices(String broadcastChannel, SlackCalls calls) {
-        return new PostmortemNotices(core.postmortems(), core.storage(), slack.app().client(), calls, Messages.of(defaultLocale),
+        return new PostmortemNotices(core.postmortems(), warRoomChannels, slack.app().client(), calls, Messages.of(defaultLocale),
                 broadcastChannel);
     }
 

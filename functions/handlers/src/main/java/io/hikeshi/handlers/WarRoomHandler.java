@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.core.event.DomainEvent;
-import io.hikeshi.slack.warroom.WarRoomService;
+import io.hikeshi.core.warroom.WarRoomService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

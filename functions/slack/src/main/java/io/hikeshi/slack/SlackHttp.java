@@ -35,8 +35,7 @@ public final class SlackHttp {
             }
             return app.run(request);
         } catch (Exception e) {
-            System.out.println("{\"level\":\"ERROR\",\"message\":\"slack request failed\",\"error\":\""
-                    + e.toString().replace("\"", "'") + "\"}");
+            Log.error("slack request failed", e);
             return Response.json(400, Map.of("error", "malformed Slack request"));
         }
     }

@@ -1,22 +1,30 @@
 package io.hikeshi.slack;
 
+import io.hikeshi.core.incident.IncidentId;
+
 /**
- * Every Slack action, view callback and input block id Hikeshi uses, in one place: Block Kit
- * builders and listeners both refer to these, so a rename cannot break one side silently.
+ * Every Slack action, view callback and block id Hikeshi uses, in one place: Block Kit builders
+ * and listeners both refer to these, so a rename cannot break one side silently.
  */
 public final class SlackIds {
 
     private SlackIds() { }
 
-    /** Buttons and selects (block_actions). The value carries the incident id, e.g. INC-0042. */
+    /** Buttons and selects (block_actions). */
     public enum Action {
+        /** The incident card's; the value carries the incident id, e.g. INC-0042. */
         ACKNOWLEDGE("incident_acknowledge"),
         TAKE_COMMAND("incident_take_command"),
+        /** The value is {@code INC-0042|SEV1}. */
         CHANGE_SEVERITY("incident_change_severity"),
         STATUS_UPDATE("incident_status_update"),
         RESOLVE("incident_resolve"),
-        /** "Which incident?" answer: value is {@code INC-0042|<subcommand> <args>}. */
-        PICK_INCIDENT("incident_pick");
+        /** "Which incident?" answer: the action id is suffixed with {@code :INC-0042}; the value is {@code INC-0042|<subcommand> <args>}. */
+        PICK_INCIDENT("incident_pick"),
+        /** The postmortem checklist's: a section to edit ({@code INC-0042|IMPACT}), an action item to add, completion. */
+        EDIT_POSTMORTEM_SECTION("pm_edit_section"),
+        ADD_ACTION_ITEM("pm_add_action"),
+        COMPLETE_POSTMORTEM("pm_complete");
 
         private final String id;
 
@@ -33,7 +41,9 @@ public final class SlackIds {
     public enum View {
         DECLARE("declare_incident"),
         STATUS_UPDATE("status_update"),
-        RESOLVE("resolve_incident");
+        RESOLVE("resolve_incident"),
+        POSTMORTEM_SECTION("pm_section"),
+        ACTION_ITEM("pm_action_item");
 
         private final String id;
 
@@ -51,10 +61,17 @@ public final class SlackIds {
         TITLE("title"),
         SEVERITY("severity"),
         SERVICE("service"),
+        /** The declare modal's description, and the action-item modal's. */
         DESCRIPTION("description"),
         STATUS("status"),
         SUMMARY("summary"),
-        RESOLUTION("resolution");
+        RESOLUTION("resolution"),
+        /** A postmortem section's text. */
+        TEXT("text"),
+        ACTION_ITEM_TYPE("type"),
+        OWNER("owner"),
+        DUE("due"),
+        LINK("link");
 
         private final String id;
 
@@ -67,7 +84,30 @@ public final class SlackIds {
         }
     }
 
+    /** Blocks of messages Hikeshi posts, so it can recognise its own messages. */
+    public enum Block {
+        /** The card's title; suffixed with the incident ({@link #of}). */
+        CARD("incident_card"),
+        /** The card's buttons. */
+        CARD_ACTIONS("incident_actions"),
+        /** The response guide's header; suffixed with the incident ({@link #of}). */
+        GUIDE("response_guide");
+
+        private final String id;
+
+        Block(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** This block of the incident's message, e.g. {@code incident_card:INC-0042}. */
+        public String of(IncidentId incident) {
+            return id + ":" + incident;
+        }
+    }
+
     public static final String VALUE = "value";
-    /** The actions block of the incident card. */
-    public static final String CARD_ACTIONS = "incident_actions";
 }

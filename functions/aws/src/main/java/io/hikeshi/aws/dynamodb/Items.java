@@ -201,20 +201,12 @@ final class Items {
         return key("INC#" + id.number(), "WARROOM");
     }
 
-    static Map<String, AttributeValue> warRoomItem(io.hikeshi.core.warroom.WarRoom room, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(warRoomKey(room.incident()));
-        item.put("number", n(room.incident().number()));
-        item.put("channelName", s(room.channelName()));
-        item.put("channelId", room.channelId() == null ? null : s(room.channelId()));
-        item.put("cardTs", room.cardTs() == null ? null : s(room.cardTs()));
-        item.put(VERSION, n(version));
-        item.values().removeIf(java.util.Objects::isNull);
-        return item;
-    }
-
+    /** A war room as stored; its incident is the key's, since a room recorded piecemeal may lack any other attribute. */
     static io.hikeshi.core.warroom.WarRoom warRoom(Map<String, AttributeValue> item) {
-        return new io.hikeshi.core.warroom.WarRoom(new IncidentId(num(item, "number")), str(item, "channelName"),
-                str(item, "channelId"), str(item, "cardTs"), num(item, VERSION));
+        IncidentId incident = new IncidentId(Long.parseLong(str(item, PK).substring("INC#".length())));
+        AttributeValue done = item.get("done");
+        return new io.hikeshi.core.warroom.WarRoom(incident, str(item, "channelName"), str(item, "channelId"),
+                str(item, "cardTs"), done == null ? java.util.Set.of() : java.util.Set.copyOf(done.ss()));
     }
 
     static Map<String, AttributeValue> postmortemKey(IncidentId id) {

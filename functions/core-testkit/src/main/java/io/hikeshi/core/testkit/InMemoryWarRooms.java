@@ -3,9 +3,11 @@ package io.hikeshi.core.testkit;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.warroom.WarRoom;
 import io.hikeshi.core.warroom.WarRoomRepository;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
-/** {@link WarRoomRepository} in memory, with its optimistic lock. */
+/** {@link WarRoomRepository} in memory, with the conditions of the DynamoDB adapter: first claim, channel and card win. */
 final class InMemoryWarRooms implements WarRoomRepository {
 
     private final Tables t;
@@ -22,10 +24,40 @@ final class InMemoryWarRooms implements WarRoomRepository {
     }
 
     @Override
-    public boolean save(WarRoom room) {
+    public WarRoom claim(IncidentId incident, String channelName) {
         synchronized (t) {
-            return Tables.putIfAtVersion(t.warRooms, room.incident(), room.version(), WarRoom::version,
-                    () -> room.stored(room.version() + 1));
+            WarRoom room = stored(incident);
+            return room.channelName() != null ? room
+                    : put(new WarRoom(incident, channelName, room.channelId(), room.cardTs(), room.done()));
+        }
+    }
+
+    @Override
+    public WarRoom recordChannel(IncidentId incident, String channelName, String channelId) {
+        synchronized (t) {
+            t.channels.put(channelId, incident);
+            WarRoom room = stored(incident);
+            return room.hasChannel() && !room.channelId().equals(channelId) ? room
+                    : put(new WarRoom(incident, channelName, channelId, room.cardTs(), room.done()));
+        }
+    }
+
+    @Override
+    public WarRoom recordCard(IncidentId incident, String cardTs) {
+        synchronized (t) {
+            WarRoom room = stored(incident);
+            return room.cardTs() != null && !room.cardTs().equals(cardTs) ? room
+                    : put(new WarRoom(incident, room.channelName(), room.channelId(), cardTs, room.done()));
+        }
+    }
+
+    @Override
+    public void recordDone(IncidentId incident, String step) {
+        synchronized (t) {
+            WarRoom room = stored(incident);
+            Set<String> done = new HashSet<>(room.done());
+            done.add(step);
+            put(new WarRoom(incident, room.channelName(), room.channelId(), room.cardTs(), done));
         }
     }
 
@@ -36,10 +68,12 @@ final class InMemoryWarRooms implements WarRoomRepository {
         }
     }
 
-    @Override
-    public void linkChannel(String channelId, IncidentId incident) {
-        synchronized (t) {
-            t.channels.put(channelId, incident);
-        }
+    private WarRoom stored(IncidentId incident) {
+        return t.warRooms.getOrDefault(incident, WarRoom.unclaimed(incident));
+    }
+
+    private WarRoom put(WarRoom room) {
+        t.warRooms.put(room.incident(), room);
+        return room;
     }
 }

@@ -37,7 +37,7 @@ class IncidentBrowserTest {
     void incident_comesWithItsTimelineWarRoomAndPostmortem() {
         // GIVEN an incident declared an hour ago, its war room with a channel, and its postmortem
         Incident incident = declareAt(NOW.minus(Duration.ofHours(1)), "Payment API returns 5xx");
-        storage.warRooms().save(new WarRoom(incident.id(), "inc-20261202-0001-payment", "C0WARROOM", null, 0));
+        storage.warRooms().recordChannel(incident.id(), "inc-20261202-0001-payment", "C0WARROOM");
         storage.postmortems().save(postmortem(incident.id(), null));
 
         // WHEN it is read
@@ -54,7 +54,7 @@ class IncidentBrowserTest {
     void incident_warRoomClaimedButWithoutAChannelYet_hasNoChannelToLinkTo() {
         // GIVEN an incident whose war room is claimed but whose channel is not created yet
         Incident incident = declareAt(NOW, "Unlock latency high");
-        storage.warRooms().save(new WarRoom(incident.id(), "inc-20261202-0001-unlock", null, null, 0));
+        storage.warRooms().claim(incident.id(), "inc-20261202-0001-unlock");
 
         // WHEN it is read
         IncidentBrowser.IncidentRecord record = browser.incident(incident.id()).orElseThrow();

@@ -8,7 +8,6 @@ import io.hikeshi.core.store.Backoff;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
 import io.hikeshi.core.store.Storage;
-import io.hikeshi.core.warroom.WarRoomRepository;
 import io.hikeshi.core.alert.AlertStates;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +35,6 @@ public final class IncidentService {
     private final IncidentRepository incidents;
     private final IncidentSearch search;
     private final AlertStates alerts;
-    private final WarRoomRepository warRooms;
     private final Clock clock;
 
     public IncidentService(Storage storage, Clock clock) {
@@ -44,7 +42,6 @@ public final class IncidentService {
         this.incidents = storage.incidents();
         this.search = storage.search();
         this.alerts = storage.alerts();
-        this.warRooms = storage.warRooms();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -141,16 +138,6 @@ public final class IncidentService {
                 Map.of("permalink", permalink == null ? "" : permalink, "pinnedBy", pinnedBy, "channel", channel));
         return incidents.commit(new Change(null, null, null, List.of(entry), List.of(IncidentEvents.timelineEntry(
                 incident, pinnedBy, writtenAt, entry.kind().name(), entry.text())))) == CommitResult.COMMITTED;
-    }
-
-    /** Links a chat channel to an incident, so commands typed there act on it. */
-    public void linkWarRoom(IncidentId id, String channelId) {
-        get(id);
-        warRooms.linkChannel(channelId, id);
-    }
-
-    public java.util.Optional<IncidentId> incidentForChannel(String channelId) {
-        return warRooms.incidentForChannel(channelId);
     }
 
     private interface Entries {

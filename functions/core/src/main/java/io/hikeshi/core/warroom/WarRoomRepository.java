@@ -3,17 +3,33 @@ package io.hikeshi.core.warroom;
 import io.hikeshi.core.incident.IncidentId;
 import java.util.Optional;
 
-/** War rooms, one per incident, and which chat channel belongs to which incident. */
+/**
+ * War rooms, one per incident, and which chat channel belongs to which incident. Every record is
+ * one conditional or commutative write, so processes racing on the same room agree on one channel
+ * and one card, and never lose a step another recorded.
+ */
 public interface WarRoomRepository {
 
     Optional<WarRoom> find(IncidentId incident);
 
-    /** Saves the war room only if it is still at the version read (0: only if there is none); false otherwise. */
-    boolean save(WarRoom room);
+    /**
+     * Claims the room under {@code channelName} unless it was claimed before: the first claim's name
+     * wins. Returns the room as stored, with whatever earlier attempts recorded.
+     */
+    WarRoom claim(IncidentId incident, String channelName);
+
+    /**
+     * Records the room's channel and links the channel to the incident, unless another channel was
+     * recorded first. Returns the room as stored (then with the other channel).
+     */
+    WarRoom recordChannel(IncidentId incident, String channelName, String channelId);
+
+    /** Records the card's message unless another card was recorded first; returns the room as stored. */
+    WarRoom recordCard(IncidentId incident, String cardTs);
+
+    /** Records a step as done; concurrent records of different steps are all kept. */
+    void recordDone(IncidentId incident, String step);
 
     /** The incident whose war room is this chat channel, if any. */
     Optional<IncidentId> incidentForChannel(String channelId);
-
-    /** Records that {@code channelId} is the war room of {@code incident}; idempotent. */
-    void linkChannel(String channelId, IncidentId incident);
 }

@@ -31,7 +31,7 @@ import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.SlackHandler;
 import io.hikeshi.slack.HikeshiSlackApp;
-import io.hikeshi.slack.SlackTask;
+import io.hikeshi.slack.task.SlackTask;
 import io.hikeshi.slackstub.SlackApiStub;
 import io.hikeshi.slackstub.SlackSigner;
 import java.io.ByteArrayInputStream;
@@ -99,7 +99,7 @@ final class SlackRig implements AutoCloseable {
         store.set(InMemoryStorage.create().ports());
         open = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", null, USER, "fixture-open")
                 .orElseThrow().id();
-        core.storage().warRooms().linkChannel(WAR_ROOM, open);
+        core.storage().warRooms().recordChannel(open, "inc-0042-payment-api", WAR_ROOM);
         resolved = core.incidents().declare("Checkout latency", Severity.SEV3, "checkout", null, USER, "fixture-resolved")
                 .orElseThrow().id();
         core.incidents().postStatusUpdate(resolved, Status.RESOLVED, "Scaled out", USER);

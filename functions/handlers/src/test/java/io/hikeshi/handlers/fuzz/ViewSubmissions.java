@@ -10,9 +10,8 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
-import io.hikeshi.slack.IncidentViews;
 import io.hikeshi.slack.SlackIds;
-import io.hikeshi.slack.postmortem.PostmortemViews;
+import io.hikeshi.slack.views.IncidentViews;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,8 +45,8 @@ final class ViewSubmissions {
         DECLARE(SlackIds.View.DECLARE.id(), "title", "severity", "service", "description"),
         STATUS_UPDATE(SlackIds.View.STATUS_UPDATE.id(), "status", "summary"),
         RESOLVE(SlackIds.View.RESOLVE.id(), "resolution"),
-        POSTMORTEM_SECTION(PostmortemViews.SECTION_VIEW, "text"),
-        ACTION_ITEM(PostmortemViews.ACTION_VIEW, "description", "type", "owner", "due", "link");
+        POSTMORTEM_SECTION(SlackIds.View.POSTMORTEM_SECTION.id(), "text"),
+        ACTION_ITEM(SlackIds.View.ACTION_ITEM.id(), "description", "type", "owner", "due", "link");
 
         private final String callbackId;
         private final List<String> blocks;

@@ -19,7 +19,7 @@ import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.SlackHandler;
 import io.hikeshi.slack.HikeshiSlackApp;
-import io.hikeshi.slack.SlackTask;
+import io.hikeshi.slack.task.SlackTask;
 import io.hikeshi.slackstub.SlackApiStub;
 import io.hikeshi.slackstub.SlackSigner;
 import java.io.ByteArrayInputStream;
@@ -441,7 +441,7 @@ class SlackHandlerTest {
     private IncidentId declaredWithWarRoom(String channel) {
         Incident incident = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api",
                 "Checkout failing", "U0ALICE", null).orElseThrow();
-        core.incidents().linkWarRoom(incident.id(), channel);
+        core.storage().warRooms().recordChannel(incident.id(), "inc-" + incident.id().number() + "-payment-api", channel);
         return incident.id();
     }
 

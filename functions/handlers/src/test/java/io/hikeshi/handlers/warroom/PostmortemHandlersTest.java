@@ -20,8 +20,8 @@ import io.hikeshi.handlers.ReminderHandler;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.TestClocks;
 import io.hikeshi.slack.HikeshiSlackApp;
+import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
-import io.hikeshi.slack.warroom.SlackCalls;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -82,9 +82,7 @@ class PostmortemHandlersTest {
         core.storage().incidents().commit(new Change(null, new Change.Create(incident), null, List.of()));
         core.incidents().assignCommander(incident.id(), "U0BOB", "U0BOB");
         core.incidents().changeStatus(incident.id(), Status.RESOLVED, "U0BOB");
-        core.incidents().linkWarRoom(incident.id(), "C0WARROOM");
-        core.storage().warRooms().save(new io.hikeshi.core.warroom.WarRoom(incident.id(), "inc-20261124-0042-payment-api",
-                "C0WARROOM", null, 0));
+        core.storage().warRooms().recordChannel(incident.id(), "inc-20261124-0042-payment-api", "C0WARROOM");
         return incident.id();
     }
 

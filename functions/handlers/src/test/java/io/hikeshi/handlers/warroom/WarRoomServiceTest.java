@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.model.Conversation;
+import io.hikeshi.aws.dynamodb.DynamoDbStorage;
 import io.hikeshi.aws.dynamodb.TestTables;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.i18n.Messages;
@@ -14,14 +15,15 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.warroom.WarRoom;
 import io.hikeshi.core.warroom.WarRoomRepository;
+import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.TestClocks;
 import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
-import io.hikeshi.slack.warroom.SlackCalls;
-import io.hikeshi.slack.warroom.WarRoomService;
+import io.hikeshi.slack.SlackCalls;
+import io.hikeshi.slack.warroom.SlackWarRoomChat;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +35,13 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The war room builds itself from domain events: Slack through the real SDK against the stub, DynamoDB Local. */
 class WarRoomServiceTest {
@@ -47,6 +53,7 @@ class WarRoomServiceTest {
     private static final String ROOM = "inc-20261124-0001-payment-api-returns-5xx";
 
     private SlackApiStub slackApi;
+    private String table;
     private Composition core;
     private SlackComposition slack;
     private final List<Map<String, String>> notifications = new CopyOnWriteArrayList<>();
@@ -54,7 +61,7 @@ class WarRoomServiceTest {
     @BeforeEach
     void setUp() {
         var dynamo = EmbeddedDynamoDb.shared().client();
-        String table = "warroom-" + UUID.randomUUID();
+        table = "warroom-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
         core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, CLOCK);
         slackApi = SlackApiStub.start();
@@ -74,10 +81,10 @@ class WarRoomServiceTest {
     private WarRoomService warRoom(String template, Storage store, SlackCalls calls,
                                    com.slack.api.methods.MethodsClient client) {
         var services = ConfiguredServiceDirectory.load(core.json(), "infrastructure/config/services.json", "infrastructure/guides");
-        return new WarRoomService(core.incidents(), store, services, (subject, message, attributes) -> notifications.add(attributes),
-                client, calls,
-                new WarRoomService.Settings(template, BROADCAST, "https://hikeshi.example.jp", ZoneId.of("Asia/Tokyo")),
-                io.hikeshi.core.i18n.Messages.of(Locale.ENGLISH), CLOCK);
+        Messages english = Messages.of(Locale.ENGLISH);
+        return new WarRoomService(store, services, new SlackWarRoomChat(client, calls, english),
+                (subject, message, attributes) -> notifications.add(attributes),
+                new WarRoomService.Settings(template, BROADCAST, "https://hikeshi.example.jp", ZoneId.of("Asia/Tokyo")), english);
     }
 
     private WarRoomService warRoom() {
@@ -123,6 +130,30 @@ class WarRoomServiceTest {
     }
 
     @Test
+    void buildingTheRoomOfAnOpenedIncident_costsAtMostTwelveDynamoDbCalls() {
+        // GIVEN a declared incident, and the war room on a DynamoDB client that counts every call it makes
+        declare();
+        List<DomainEvent> events = drainEvents();
+        AtomicInteger dynamoCalls = new AtomicInteger();
+        var counting = EmbeddedDynamoDb.shared().clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
+                new ExecutionInterceptor() {
+                    @Override
+                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                        dynamoCalls.incrementAndGet();
+                    }
+                })).build();
+        Storage countedStore = DynamoDbStorage.on(counting, table, CLOCK);
+
+        // WHEN its "opened" event is handled
+        events.forEach(warRoom("inc-{date}-{number}-{slug}", countedStore, new SlackCalls(3, Duration.ofMillis(1),
+                Duration.ofSeconds(2)))::on);
+
+        // THEN the room is built within the budget: the incident read once, one call per record
+        assertEquals(1, slackApi.calls("pins.add").size(), "the room was built");
+        assertTrue(dynamoCalls.get() <= 12, dynamoCalls.get() + " DynamoDB calls");
+    }
+
+    @Test
     void openedDeliveredTwice_makesOneChannelAndOneCard() {
         declare();
         List<DomainEvent> events = drainEvents();
@@ -151,21 +182,31 @@ class WarRoomServiceTest {
             }
 
             @Override
-            public boolean save(WarRoom room) {
-                if (room.channelId() != null && crashed.compareAndSet(false, true)) {
+            public WarRoom claim(IncidentId incident, String channelName) {
+                return rooms.claim(incident, channelName);
+            }
+
+            @Override
+            public WarRoom recordChannel(IncidentId incident, String channelName, String channelId) {
+                if (crashed.compareAndSet(false, true)) {
                     throw new IllegalStateException("process died");
                 }
-                return rooms.save(room);
+                return rooms.recordChannel(incident, channelName, channelId);
+            }
+
+            @Override
+            public WarRoom recordCard(IncidentId incident, String cardTs) {
+                return rooms.recordCard(incident, cardTs);
+            }
+
+            @Override
+            public void recordDone(IncidentId incident, String step) {
+                rooms.recordDone(incident, step);
             }
 
             @Override
             public java.util.Optional<IncidentId> incidentForChannel(String channelId) {
                 return rooms.incidentForChannel(channelId);
-            }
-
-            @Override
-            public void linkChannel(String channelId, IncidentId incident) {
-                rooms.linkChannel(channelId, incident);
             }
         };
         Storage crashingOnce = new Storage(real.incidents(), real.search(), real.alerts(), real.postmortems(),

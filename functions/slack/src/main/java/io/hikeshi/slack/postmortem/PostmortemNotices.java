@@ -2,14 +2,14 @@ package io.hikeshi.slack.postmortem;
 
 import com.slack.api.methods.MethodsClient;
 import io.hikeshi.core.i18n.Messages;
-import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
-import io.hikeshi.core.store.Storage;
-import io.hikeshi.slack.IncidentViews;
-import io.hikeshi.slack.warroom.SlackCalls;
+import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.slack.SlackCalls;
+import io.hikeshi.slack.views.Mrkdwn;
+import io.hikeshi.slack.views.PostmortemViews;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +21,17 @@ import java.util.Optional;
 public final class PostmortemNotices {
 
     private final PostmortemService postmortems;
-    private final Storage store;
+    private final WarRoomChannels warRooms;
     private final MethodsClient slack;
     private final SlackCalls calls;
     private final Messages m;
     private final String broadcastChannel;
 
-    public PostmortemNotices(PostmortemService postmortems, Storage store, MethodsClient slack, SlackCalls calls,
+    /** @param messages the team's language */
+    public PostmortemNotices(PostmortemService postmortems, WarRoomChannels warRooms, MethodsClient slack, SlackCalls calls,
                              Messages messages, String broadcastChannel) {
         this.postmortems = postmortems;
-        this.store = store;
+        this.warRooms = warRooms;
         this.slack = slack;
         this.calls = calls;
         this.m = messages;
@@ -47,7 +48,7 @@ public final class PostmortemNotices {
         Postmortem pm = n.postmortem();
         String id = pm.incident().toString();
         String missing = PostmortemViews.missingText(m, n.missing());
-        String title = IncidentViews.escape(pm.title());
+        String title = Mrkdwn.escape(pm.title());
         List<String> channels = new ArrayList<>();
         String owner = pm.owner();
         switch (n.audience()) {
@@ -57,7 +58,7 @@ public final class PostmortemNotices {
                 }
             }
             case WAR_ROOM -> {
-                String room = store.warRooms().find(IncidentId.parse(id)).map(w -> w.channelId()).orElse(owner);
+                String room = warRooms.channelOf(pm.incident()).orElse(owner);
                 if (room != null) {
                     post(room, m.get("pm.reminder.due", id, title, owner, missing), channels);
                 }
@@ -65,7 +66,7 @@ public final class PostmortemNotices {
             case ESCALATION -> {
                 String commander = n.incident().commander();
                 String text = m.get("pm.reminder.overdue", id, title, pm.due().toString(), owner,
-                        commander == null ? "—" : "<@" + commander + ">", missing);
+                        Mrkdwn.mention(commander, "—"), missing);
                 if (commander != null) {
                     post(commander, text, channels);
                 }
@@ -87,11 +88,11 @@ public final class PostmortemNotices {
             text.append(m.get("pm.digest.none"));
         } else {
             text.append(m.get("pm.digest.overdue", overdue.size())).append('\n');
-            overdue.forEach(p -> text.append(m.get("pm.digest.line", p.incident().toString(), IncidentViews.escape(p.title()),
+            overdue.forEach(p -> text.append(m.get("pm.digest.line", p.incident().toString(), Mrkdwn.escape(p.title()),
                     p.owner(), p.due().toString())).append('\n'));
             text.append(m.get("pm.digest.items", items.size())).append('\n');
-            items.forEach(a -> text.append(m.get("pm.digest.item", IncidentViews.escape(a.description()),
-                    a.type().name().toLowerCase(java.util.Locale.ROOT), a.owner() == null ? "—" : a.owner(),
+            items.forEach(a -> text.append(m.get("pm.digest.item", Mrkdwn.escape(a.description()),
+                    PostmortemViews.typeName(m, a.type()), a.owner() == null ? "—" : a.owner(),
                     a.due() == null ? "—" : a.due().toString())).append('\n'));
         }
         if (broadcastChannel != null && !broadcastChannel.isBlank()) {

@@ -1,4 +1,4 @@
-package io.hikeshi.slack;
+package io.hikeshi.slack.incident;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -10,10 +10,18 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.postmortem.PostmortemService;
+import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.slack.Reply;
+import io.hikeshi.slack.views.IncidentModals;
+import io.hikeshi.slack.views.IncidentViews;
+import io.hikeshi.slack.views.Mrkdwn;
+import io.hikeshi.slack.views.PostmortemViews;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,22 +37,24 @@ public final class IncidentCommands {
     static final int MAX_NOTE = IncidentViews.MAX_TEXT;
 
     private final IncidentService incidents;
-    private final io.hikeshi.core.postmortem.PostmortemService postmortems;
+    private final PostmortemService postmortems;
+    private final WarRoomChannels warRooms;
     private final String exportBaseUrl;
-    private java.util.function.Function<String, String> webLink = user -> null;
-
-    /** How {@code /incident web} makes a personal, expiring link to the web page (null: none configured). */
-    public IncidentCommands webLinks(java.util.function.Function<String, String> issuer) {
-        this.webLink = issuer;
-        return this;
-    }
+    private volatile Function<String, String> webLink = user -> null;
 
     /** @param exportBaseUrl where {@code /api/incidents/INC-…/postmortem.md} is served, or null */
-    public IncidentCommands(IncidentService incidents, io.hikeshi.core.postmortem.PostmortemService postmortems,
+    public IncidentCommands(IncidentService incidents, PostmortemService postmortems, WarRoomChannels warRooms,
                             String exportBaseUrl) {
         this.incidents = incidents;
         this.postmortems = postmortems;
+        this.warRooms = warRooms;
         this.exportBaseUrl = exportBaseUrl;
+    }
+
+    /** How {@code /incident web} makes a personal, expiring link to the web page (null: none configured). */
+    public IncidentCommands webLinks(Function<String, String> issuer) {
+        this.webLink = issuer;
+        return this;
     }
 
     /** Who typed what, where. {@code triggerId} lets a subcommand open a modal. */
@@ -57,14 +67,14 @@ public final class IncidentCommands {
         String args = words.length > 1 ? words[1].strip() : "";
         return switch (sub) {
             case "", "help" -> Reply.privately(m.get("help"));
-            case "declare", "new" -> openModal(client, call, IncidentViews.declareModal(m, call.channel()));
+            case "declare", "new" -> openModal(client, call, IncidentModals.declare(m, call.channel()));
             case "web" -> {
                 String link = webLink.apply(call.user());
                 yield Reply.privately(link == null ? m.get("web.none") : m.get("web.link", link));
             }
             case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
             case "status", "severity", "commander", "resolve", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
-            default -> Reply.privately(m.get("unknown.subcommand", IncidentViews.escape(clip(sub, 40))));
+            default -> Reply.privately(m.get("unknown.subcommand", Mrkdwn.escape(clip(sub, 40))));
         };
     }
 
@@ -72,7 +82,7 @@ public final class IncidentCommands {
             throws IOException, SlackApiException {
         Matcher named = INCIDENT_ID.matcher(args);
         Optional<IncidentId> target = named.find() ? Optional.of(IncidentId.parse(named.group()))
-                : incidents.incidentForChannel(call.channel());
+                : warRooms.incidentOf(call.channel());
         String rest = INCIDENT_ID.matcher(args).replaceFirst("").strip();
         if (target.isEmpty()) {
             List<Incident> open = incidents.openIncidents(200);
@@ -83,20 +93,14 @@ public final class IncidentCommands {
         try {
             return switch (sub) {
                 case "status" -> openModal(client, call,
-                        IncidentViews.statusModal(m, id, incidents.get(id).status(), call.channel()));
+                        IncidentModals.statusUpdate(m, id, incidents.get(id).status(), call.channel()));
                 case "resolve" -> {
                     incidents.get(id);
-                    yield openModal(client, call, IncidentViews.resolveModal(m, id, call.channel()));
+                    yield openModal(client, call, IncidentModals.resolve(m, id, call.channel()));
                 }
                 case "severity" -> severity(id, rest, call, m);
                 case "commander" -> commander(id, rest, call, m);
-                case "postmortem", "pm" -> postmortems.find(id)
-                        .map(pm -> Reply.privately(m.get("pm.header", id.toString(), pm.title(),
-                                        pm.owner() == null ? "—" : "<@" + pm.owner() + ">", pm.due().toString(),
-                                        m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))),
-                                io.hikeshi.slack.postmortem.PostmortemViews.checklist(m, pm, exportBaseUrl == null ? null
-                                        : exportBaseUrl.replaceAll("/+$", "") + "/incidents/" + id + "/postmortem.md")))
-                        .orElse(Reply.privately(m.get("pm.none", id.toString())));
+                case "postmortem", "pm" -> postmortem(id, m);
                 default -> note(id, rest, call, m);
             };
         } catch (IncidentNotFoundException e) {
@@ -104,6 +108,16 @@ public final class IncidentCommands {
         } catch (Refusal e) {
             return Reply.privately(m.get("already", id.toString(), e.reason(m)));
         }
+    }
+
+    private Reply postmortem(IncidentId id, Messages m) {
+        String export = exportBaseUrl == null ? null
+                : exportBaseUrl.replaceAll("/+$", "") + "/incidents/" + id + "/postmortem.md";
+        return postmortems.find(id)
+                .map(pm -> Reply.privately(m.get("pm.header", id.toString(), pm.title(), Mrkdwn.mention(pm.owner(), "—"),
+                                pm.due().toString(), m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))),
+                        PostmortemViews.checklist(m, pm, export)))
+                .orElse(Reply.privately(m.get("pm.none", id.toString())));
     }
 
     private Reply severity(IncidentId id, String rest, Invocation call, Messages m) {

@@ -1,4 +1,4 @@
-package io.hikeshi.slack;
+package io.hikeshi.slack.task;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -8,6 +8,10 @@ import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentService;
+import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.slack.LocaleResolver;
+import io.hikeshi.slack.views.HomeView;
+import io.hikeshi.slack.views.IncidentViews;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,11 +21,13 @@ import java.util.List;
 public final class SlackTaskRunner {
 
     private final IncidentService incidents;
+    private final WarRoomChannels warRooms;
     private final MethodsClient slack;
     private final LocaleResolver locales;
 
-    public SlackTaskRunner(IncidentService incidents, MethodsClient slack, LocaleResolver locales) {
+    public SlackTaskRunner(IncidentService incidents, WarRoomChannels warRooms, MethodsClient slack, LocaleResolver locales) {
         this.incidents = incidents;
+        this.warRooms = warRooms;
         this.slack = slack;
         this.locales = locales;
     }
@@ -31,7 +37,7 @@ public final class SlackTaskRunner {
                 : locales.messagesFor(task.user(), slack);
         switch (task.kind()) {
             case PUBLISH_HOME -> check(slack.viewsPublish(r -> r.userId(task.user())
-                    .view(IncidentViews.home(m, incidents.openIncidents(200)))), "views.publish");
+                    .view(HomeView.of(m, incidents.openIncidents(200)))), "views.publish");
             case RECORD_PIN -> recordPin(task, m);
             case ANNOUNCE -> {
                 Incident incident = incidents.get(IncidentId.parse(task.incident()));
@@ -41,7 +47,7 @@ public final class SlackTaskRunner {
             case REFRESH_CARD -> {
                 Incident incident = incidents.get(IncidentId.parse(task.incident()));
                 check(slack.chatUpdate(r -> r.channel(task.channel()).ts(task.ts())
-                        .text(incident.id() + ": " + incident.title()).blocks(IncidentViews.card(m, incident))), "chat.update");
+                        .text(IncidentViews.cardText(incident)).blocks(IncidentViews.card(m, incident))), "chat.update");
             }
             case POST -> check(slack.chatPostMessage(r -> r.channel(task.channel()).text(task.text())), "chat.postMessage");
             case EPHEMERAL -> check(slack.chatPostEphemeral(r -> r.channel(task.channel()).user(task.user())
@@ -51,7 +57,7 @@ public final class SlackTaskRunner {
 
     /** A 📌 on a war-room message: fetch it, link it, put it on the timeline once. */
     private void recordPin(SlackTask task, Messages m) throws IOException, SlackApiException {
-        var incident = incidents.incidentForChannel(task.channel());
+        var incident = warRooms.incidentOf(task.channel());
         if (incident.isEmpty()) {
             return; // not a war room: a pushpin elsewhere means nothing to Hikeshi
         }

@@ -1,4 +1,4 @@
-package io.hikeshi.slack.warroom;
+package io.hikeshi.core.warroom;
 
 import io.hikeshi.core.incident.Incident;
 import java.text.Normalizer;

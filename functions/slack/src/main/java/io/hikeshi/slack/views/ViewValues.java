@@ -1,7 +1,8 @@
-package io.hikeshi.slack;
+package io.hikeshi.slack.views;
 
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import io.hikeshi.slack.SlackIds;
 import java.util.Map;
 
 /**

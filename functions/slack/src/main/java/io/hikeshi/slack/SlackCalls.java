@@ -1,4 +1,4 @@
-package io.hikeshi.slack.warroom;
+package io.hikeshi.slack;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;

@@ -1,4 +1,4 @@
-package io.hikeshi.slack.postmortem;
+package io.hikeshi.slack.views;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.asBlocks;
@@ -24,8 +24,9 @@ import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
-import io.hikeshi.slack.IncidentViews;
-import io.hikeshi.slack.ViewValues;
+import io.hikeshi.slack.SlackIds;
+import io.hikeshi.slack.SlackIds.Action;
+import io.hikeshi.slack.SlackIds.Input;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,18 +40,8 @@ import java.util.regex.Pattern;
 /** Block Kit for the postmortem: its checklist with edit buttons, and the edit modals. */
 public final class PostmortemViews {
 
-    public static final String EDIT_SECTION = "pm_edit_section";
-    public static final String ADD_ACTION = "pm_add_action";
-    public static final String COMPLETE = "pm_complete";
-    public static final String SECTION_VIEW = "pm_section";
-    public static final String ACTION_VIEW = "pm_action_item";
-    /** Input blocks: the section modal's text, the action-item modal's fields. */
-    public static final String TEXT = "text";
-    public static final String DESCRIPTION = "description";
-    public static final String TYPE = "type";
-    public static final String OWNER = "owner";
-    public static final String DUE = "due";
-    public static final String LINK = "link";
+    private static final int MAX_SECTION = 3000;
+    private static final int MAX_FIELD = 500;
     private static final Pattern HTTP_LINK = Pattern.compile("https?://\\S+");
 
     private PostmortemViews() { }
@@ -68,12 +59,12 @@ public final class PostmortemViews {
             lines.append(m.get(ok ? "pm.ok" : "pm.todo")).append(' ').append(m.get("pm.check." + check)).append('\n');
         }
         for (ActionItem a : pm.actionItems()) {
-            lines.append(m.get(a.isAssigned() ? "pm.ok" : "pm.todo")).append(" _").append(IncidentViews.escape(a.description()))
-                    .append("_ (").append(a.type().name().toLowerCase(Locale.ROOT)).append(a.owner() == null ? "" : ", <@" + a.owner() + ">")
+            lines.append(m.get(a.isAssigned() ? "pm.ok" : "pm.todo")).append(" _").append(Mrkdwn.escape(a.description()))
+                    .append("_ (").append(typeName(m, a.type())).append(a.owner() == null ? "" : ", <@" + a.owner() + ">")
                     .append(a.due() == null ? "" : ", " + a.due()).append(")\n");
         }
         List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
-                section(s -> s.text(markdownText(m.get("pm.header", id, IncidentViews.escape(pm.title()),
+                section(s -> s.text(markdownText(m.get("pm.header", id, Mrkdwn.escape(pm.title()),
                         pm.owner() == null ? "—" : "<@" + pm.owner() + ">", pm.due().toString(),
                         m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT)))))),
                 section(s -> s.text(markdownText(lines.toString().strip())))));
@@ -82,44 +73,43 @@ public final class PostmortemViews {
         }
         if (!pm.isComplete()) {
             blocks.add(actions(a -> a.elements(asElements(
-                    staticSelect(sel -> sel.actionId(EDIT_SECTION).placeholder(plainText(m.get("pm.edit")))
+                    staticSelect(sel -> sel.actionId(Action.EDIT_POSTMORTEM_SECTION.id()).placeholder(plainText(m.get("pm.edit")))
                             .options(Arrays.stream(Postmortem.Section.values())
                                     .map(s -> option(plainText(m.get("pm.check.section." + key(s))), id + "|" + s.name())).toList())),
-                    button(b -> b.actionId(ADD_ACTION).text(plainText(m.get("pm.add.action"))).value(id)),
-                    button(b -> b.actionId(COMPLETE).text(plainText(m.get("pm.complete"))).value(id).style("primary"))))));
+                    button(b -> b.actionId(Action.ADD_ACTION_ITEM.id()).text(plainText(m.get("pm.add.action"))).value(id)),
+                    button(b -> b.actionId(Action.COMPLETE_POSTMORTEM.id()).text(plainText(m.get("pm.complete"))).value(id).style("primary"))))));
         }
         return blocks;
     }
 
     public static View sectionModal(Messages m, Postmortem pm, Postmortem.Section section) {
         String current = pm.section(section);
-        return view(v -> v.type("modal").callbackId(SECTION_VIEW).privateMetadata(pm.incident() + "|" + section.name())
+        return view(v -> v.type("modal").callbackId(SlackIds.View.POSTMORTEM_SECTION.id()).privateMetadata(pm.incident() + "|" + section.name())
                 .title(viewTitle(t -> t.type("plain_text").text(clip(m.get("pm.modal.section", m.get("pm.check.section." + key(section)))))))
                 .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
                 .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
-                .blocks(asBlocks(input(i -> i.blockId(TEXT).label(plainText(m.get("pm.field.text"))).optional(true)
-                        .element(plainTextInput(p -> p.actionId("value").multiline(true).maxLength(3000)
+                .blocks(asBlocks(input(i -> i.blockId(Input.TEXT.id()).label(plainText(m.get("pm.field.text"))).optional(true)
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true).maxLength(MAX_SECTION)
                                 .initialValue(current == null ? "" : current)))))));
     }
 
     public static View actionItemModal(Messages m, String incident) {
-        return view(v -> v.type("modal").callbackId(ACTION_VIEW).privateMetadata(incident)
+        return view(v -> v.type("modal").callbackId(SlackIds.View.ACTION_ITEM.id()).privateMetadata(incident)
                 .title(viewTitle(t -> t.type("plain_text").text(clip(m.get("pm.modal.action")))))
                 .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
                 .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
                 .blocks(asBlocks(
-                        input(i -> i.blockId(DESCRIPTION).label(plainText(m.get("pm.field.description")))
-                                .element(plainTextInput(p -> p.actionId("value").maxLength(500)))),
-                        input(i -> i.blockId(TYPE).label(plainText(m.get("pm.field.type")))
-                                .element(staticSelect(s -> s.actionId("value").initialOption(option(plainText("prevent"), "PREVENT"))
-                                        .options(Arrays.stream(ActionItem.Type.values())
-                                                .map(t -> option(plainText(t.name().toLowerCase(Locale.ROOT)), t.name())).toList())))),
-                        input(i -> i.blockId(OWNER).label(plainText(m.get("pm.field.owner")))
-                                .element(usersSelect(u -> u.actionId("value")))),
-                        input(i -> i.blockId(DUE).label(plainText(m.get("pm.field.due")))
-                                .element(datePicker(d -> d.actionId("value")))),
-                        input(i -> i.blockId(LINK).label(plainText(m.get("pm.field.link"))).optional(true)
-                                .element(plainTextInput(p -> p.actionId("value").maxLength(500)))))));
+                        input(i -> i.blockId(Input.DESCRIPTION.id()).label(plainText(m.get("pm.field.description")))
+                                .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(MAX_FIELD)))),
+                        input(i -> i.blockId(Input.ACTION_ITEM_TYPE.id()).label(plainText(m.get("pm.field.type")))
+                                .element(staticSelect(s -> s.actionId(SlackIds.VALUE).initialOption(typeOption(m, ActionItem.Type.PREVENT))
+                                        .options(Arrays.stream(ActionItem.Type.values()).map(t -> typeOption(m, t)).toList())))),
+                        input(i -> i.blockId(Input.OWNER.id()).label(plainText(m.get("pm.field.owner")))
+                                .element(usersSelect(u -> u.actionId(SlackIds.VALUE)))),
+                        input(i -> i.blockId(Input.DUE.id()).label(plainText(m.get("pm.field.due")))
+                                .element(datePicker(d -> d.actionId(SlackIds.VALUE)))),
+                        input(i -> i.blockId(Input.LINK.id()).label(plainText(m.get("pm.field.link"))).optional(true)
+                                .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(MAX_FIELD)))))));
     }
 
     /** A submitted action-item modal: its values, or the field errors to answer (then the values are partial). */
@@ -129,30 +119,30 @@ public final class PostmortemViews {
     /** Reads the action-item modal; whatever its state, the answer is values or field errors. */
     public static ActionItemInput actionItem(View view, Messages m) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String description = ViewValues.text(view, DESCRIPTION);
+        String description = ViewValues.text(view, Input.DESCRIPTION.id());
         if (description == null || description.isBlank()) {
-            errors.put(DESCRIPTION, m.get("error.summary.required"));
+            errors.put(Input.DESCRIPTION.id(), m.get("error.summary.required"));
         }
-        ActionItem.Type type = actionItemType(ViewValues.selected(view, TYPE));
+        ActionItem.Type type = actionItemType(ViewValues.selected(view, Input.ACTION_ITEM_TYPE.id()));
         if (type == null) {
-            errors.put(TYPE, m.get("error.choose"));
+            errors.put(Input.ACTION_ITEM_TYPE.id(), m.get("error.choose"));
         }
         LocalDate due = due(view, errors, m);
-        String link = ViewValues.text(view, LINK);
+        String link = ViewValues.text(view, Input.LINK.id());
         if (link != null && !link.isBlank() && !HTTP_LINK.matcher(link).matches()) {
-            errors.put(LINK, m.get("pm.error.link"));
+            errors.put(Input.LINK.id(), m.get("pm.error.link"));
         }
-        return new ActionItemInput(description, type, ViewValues.user(view, OWNER), due,
+        return new ActionItemInput(description, type, ViewValues.user(view, Input.OWNER.id()), due,
                 link == null || link.isBlank() ? null : link.strip(), Map.copyOf(errors));
     }
 
     /** The picked due date; none is fine (undecided), one that is not a date is a field error. */
     private static LocalDate due(View view, Map<String, String> errors, Messages m) {
-        String date = ViewValues.date(view, DUE);
+        String date = ViewValues.date(view, Input.DUE.id());
         try {
             return date == null ? null : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            errors.put(DUE, m.get("error.date"));
+            errors.put(Input.DUE.id(), m.get("error.date"));
             return null;
         }
     }
@@ -166,11 +156,20 @@ public final class PostmortemViews {
                 : m.get("pm.check." + x.key(), x.detail())).toList());
     }
 
+    /** An action item's type in the reader's words ("prevent", "再発防止"). */
+    public static String typeName(Messages m, ActionItem.Type type) {
+        return m.get("slack.action.type." + type.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static com.slack.api.model.block.composition.OptionObject typeOption(Messages m, ActionItem.Type type) {
+        return option(plainText(typeName(m, type)), type.name());
+    }
+
     static String key(Postmortem.Section s) {
         return s.name().toLowerCase(Locale.ROOT);
     }
 
     private static String clip(String s) {
-        return s.length() <= 24 ? s : s.substring(0, 23) + "…";
+        return IncidentViews.clip(s, IncidentModals.MAX_VIEW_TITLE);
     }
 }

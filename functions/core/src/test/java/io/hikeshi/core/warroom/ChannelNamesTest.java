@@ -1,4 +1,4 @@
-package io.hikeshi.slack.warroom;
+package io.hikeshi.core.warroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,14 +1,17 @@
-package io.hikeshi.slack;
+package io.hikeshi.slack.task;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.core.i18n.Messages;
 import java.util.Objects;
 
 /**
  * Slack work done after the 3-second answer (see {@link io.hikeshi.core.task.TaskQueue}).
  * Every kind is safe to run twice: publishing, updating and pin recording are idempotent; a
  * repeated post is the accepted cost of at-least-once delivery.
+ *
+ * @param locale the language tag of the person the task speaks to; null: look it up
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SlackTask(Kind kind, String user, String channel, String ts, String incident, String text, String locale) {
@@ -34,6 +37,27 @@ public record SlackTask(Kind kind, String user, String channel, String ts, Strin
         Objects.requireNonNull(kind, "kind");
     }
 
+    public static SlackTask publishHome(String user) {
+        return new SlackTask(Kind.PUBLISH_HOME, user, null, null, null, null, null);
+    }
+
+    public static SlackTask recordPin(String pinnedBy, String channel, String ts) {
+        return new SlackTask(Kind.RECORD_PIN, pinnedBy, channel, ts, null, null, null);
+    }
+
+    public static SlackTask announce(String user, String channel, String incident, String text, Messages m) {
+        return new SlackTask(Kind.ANNOUNCE, user, channel, null, incident, text, tag(m));
+    }
+
+    public static SlackTask refreshCard(String user, String channel, String ts, String incident, Messages m) {
+        return new SlackTask(Kind.REFRESH_CARD, user, channel, ts, incident, null, tag(m));
+    }
+
+    /** {@code text} for everyone in the channel, or only for {@code user} there. */
+    public static SlackTask say(boolean toEveryone, String user, String channel, String incident, String text, Messages m) {
+        return new SlackTask(toEveryone ? Kind.POST : Kind.EPHEMERAL, user, channel, null, incident, text, tag(m));
+    }
+
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);
@@ -48,5 +72,9 @@ public record SlackTask(Kind kind, String user, String channel, String ts, Strin
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a Slack task: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static String tag(Messages m) {
+        return m.locale().toLanguageTag();
     }
 }

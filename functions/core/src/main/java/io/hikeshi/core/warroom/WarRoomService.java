@@ -1,0 +1,254 @@
+package io.hikeshi.core.warroom;
+
+import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.event.Notifier;
+import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.IncidentNotFoundException;
+import io.hikeshi.core.incident.IncidentRepository;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.warroom.WarRoomChat.Announcement;
+import io.hikeshi.core.warroom.WarRoomChat.Bookmark;
+import io.hikeshi.core.warroom.WarRoomChat.EarlierPosts;
+import io.hikeshi.core.warroom.WarRoomChat.NewChannel;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The war room, built by itself from domain events: on "opened" a channel (exactly one per
+ * incident), its topic, the owners invited, the pinned card, bookmarks, the response guide, an
+ * announcement in the broadcast channel and a notification to stakeholders; on later changes the
+ * card and topic redrawn, and severity changes, status updates and resolution announced and notified.
+ *
+ * <p>Every step is safe to repeat, because events arrive more than once and a failed one is retried:
+ * the room is claimed before its channel is created, and a channel this app made under the claimed
+ * name is adopted; topic, invitations and pin are idempotent in chat and are done before the record
+ * that follows them (the channel's, the card's); each other step is recorded as done on the room once
+ * it succeeded. A retry that finds no record of the card or guide looks in the channel before posting
+ * them again. Only a crash between a bookmark, announcement or notification and its record can repeat
+ * that one (chat and SNS have no idempotency key).
+ */
+public final class WarRoomService {
+
+    /**
+     * @param channelTemplate  e.g. {@code inc-{date}-{number}-{slug}} ({@link ChannelNames})
+     * @param broadcastChannel where announcements go; null for none
+     * @param incidentPageBase base URL of the incident web page (a bookmark); null for none
+     * @param zone             the team's time zone (the date in channel names)
+     */
+    public record Settings(String channelTemplate, String broadcastChannel, String incidentPageBase, ZoneId zone) { }
+
+    /** A name taken by someone else's channel gets a suffix, "-2" up to this. */
+    private static final int MAX_NAME_SUFFIX = 9;
+    /** The steps recorded on the room when done; a later event's are suffixed with its id. */
+    private static final String BOOKMARKS = "bookmarks";
+    private static final String GUIDE = "guide";
+    private static final String BROADCAST = "broadcast";
+    private static final String NOTIFY = "notify";
+
+    private final IncidentRepository incidents;
+    private final WarRoomRepository rooms;
+    private final ServiceDirectory services;
+    private final WarRoomChat chat;
+    private final Notifier notifier;
+    private final Settings settings;
+    private final Messages messages;
+
+    /** @param messages the team's language, for the stakeholders' notifications */
+    public WarRoomService(Storage storage, ServiceDirectory services, WarRoomChat chat, Notifier notifier, Settings settings,
+                          Messages messages) {
+        this.incidents = storage.incidents();
+        this.rooms = storage.warRooms();
+        this.services = Objects.requireNonNull(services, "services");
+        this.chat = Objects.requireNonNull(chat, "chat");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.messages = Objects.requireNonNull(messages, "messages");
+    }
+
+    /** Handles one domain event; throws if chat stays unavailable (the event is retried later). */
+    public void on(DomainEvent event) {
+        IncidentId id = IncidentId.parse(event.incident());
+        switch (event.type()) {
+            case INCIDENT_OPENED -> new Opening(event, incident(id)).run();
+            case STATUS_CHANGED, COMMANDER_CHANGED -> redraw(room(id));
+            case SEVERITY_CHANGED -> {
+                WarRoom room = room(id);
+                redraw(room);
+                announce(room, event, new Announcement.SeverityChanged(id, event.attribute("title"),
+                        Severity.parse(event.attribute("previousSeverity")), Severity.parse(event.attribute("severity"))));
+            }
+            case STATUS_UPDATE_POSTED -> announce(room(id), event, new Announcement.StatusUpdate(id,
+                    Status.parse(event.attribute("status")), event.attribute("summary")));
+            case INCIDENT_RESOLVED -> announce(room(id), event, new Announcement.Resolved(id, event.attribute("title")));
+            case INCIDENT_ACKNOWLEDGED, TIMELINE_ENTRY_ADDED -> { }
+        }
+    }
+
+    /** One attempt at building the room of an opened incident, resuming where an earlier one stopped. */
+    private final class Opening {
+
+        private final DomainEvent event;
+        private final Incident incident;
+        private WarRoom room;
+        /** A channel made by this attempt holds nothing an earlier attempt posted. */
+        private boolean channelMadeNow;
+        private EarlierPosts earlier;
+
+        Opening(DomainEvent event, Incident incident) {
+            this.event = event;
+            this.incident = incident;
+        }
+
+        void run() {
+            room = rooms.claim(incident.id(), ChannelNames.render(settings.channelTemplate(), incident, settings.zone()));
+            if (!room.hasChannel()) {
+                openChannel();
+            }
+            String channel = room.channelId();
+            if (room.cardTs() == null) {
+                postAndPinCard(channel);
+            }
+            room = once(room, BOOKMARKS, () -> chat.addBookmarks(channel, incident.id(), bookmarks()));
+            room = once(room, GUIDE, () -> {
+                if (!earlierPosts().guide()) {
+                    chat.postGuide(channel, incident.id(), services.guide(incident.service(), incident.severity()));
+                }
+            });
+            room = once(room, BROADCAST, () -> broadcast(new Announcement.Opened(incident, channel)));
+            once(room, NOTIFY, () -> notifyStakeholders(event, incident.title()));
+        }
+
+        /** Creates the channel under the claimed name (or adopts it), sets it up, and records it. */
+        private void openChannel() {
+            for (int n = 1; n <= MAX_NAME_SUFFIX; n++) {
+                String name = n == 1 ? room.channelName() : ChannelNames.fit(room.channelName(), "-" + n);
+                switch (chat.createChannel(name)) {
+                    case NewChannel.Created created -> {
+                        setUpChannel(name, created.id());
+                        channelMadeNow = created.id().equals(room.channelId());
+                        return;
+                    }
+                    case NewChannel.MadeEarlier adopted -> {
+                        setUpChannel(name, adopted.id());
+                        return;
+                    }
+                    case NewChannel.NameTaken taken -> { }
+                }
+            }
+            throw new IllegalStateException("no free channel name for " + incident.id() + " (tried " + room.channelName()
+                    + " … -" + MAX_NAME_SUFFIX + ")");
+        }
+
+        private void setUpChannel(String name, String channel) {
+            chat.setTopic(channel, incident);
+            Set<String> users = new LinkedHashSet<>(services.profile(incident.service()).ownerUsers());
+            if (incident.commander() != null) {
+                users.add(incident.commander());
+            }
+            chat.invite(channel, users, Set.copyOf(services.profile(incident.service()).ownerUserGroups()));
+            room = rooms.recordChannel(incident.id(), name, channel);
+        }
+
+        /** The card is recorded only once pinned: a recorded card needs nothing more. */
+        private void postAndPinCard(String channel) {
+            String ts = earlierPosts().cardTs();
+            if (ts == null) {
+                ts = chat.postCard(channel, incident);
+            }
+            chat.pin(channel, ts);
+            room = rooms.recordCard(incident.id(), ts);
+        }
+
+        /** Asked at most once, and never of a channel this attempt made. */
+        private EarlierPosts earlierPosts() {
+            if (earlier == null) {
+                earlier = channelMadeNow ? EarlierPosts.NONE : chat.earlierPosts(room.channelId(), incident.id());
+            }
+            return earlier;
+        }
+
+        private List<Bookmark> bookmarks() {
+            var profile = services.profile(incident.service());
+            List<Bookmark> links = new ArrayList<>();
+            if (profile.runbookUrl() != null) {
+                links.add(new Bookmark(Bookmark.Kind.RUNBOOK, profile.runbookUrl()));
+            }
+            if (profile.dashboardUrl() != null) {
+                links.add(new Bookmark(Bookmark.Kind.DASHBOARD, profile.dashboardUrl()));
+            }
+            if (settings.incidentPageBase() != null) {
+                links.add(new Bookmark(Bookmark.Kind.INCIDENT_PAGE,
+                        settings.incidentPageBase().replaceAll("/+$", "") + "/incidents/" + incident.id()));
+            }
+            return links;
+        }
+    }
+
+    // ---- later changes ----
+
+    /** Redraws the card and the topic from the incident as it is now: idempotent, so nothing is recorded. */
+    private void redraw(WarRoom room) {
+        if (!room.hasChannel()) {
+            return; // not built yet: it will be drawn from the latest state when it is
+        }
+        Incident incident = incident(room.incident());
+        if (room.cardTs() != null) {
+            chat.updateCard(room.channelId(), room.cardTs(), incident);
+        }
+        chat.setTopic(room.channelId(), incident);
+    }
+
+    /** Announces and notifies once per event, whether or not the room is built yet. */
+    private void announce(WarRoom room, DomainEvent event, Announcement announcement) {
+        WarRoom announced = once(room, BROADCAST + ":" + event.id(), () -> broadcast(announcement));
+        once(announced, NOTIFY + ":" + event.id(), () -> notifyStakeholders(event, event.attribute("title")));
+    }
+
+    private void broadcast(Announcement announcement) {
+        if (settings.broadcastChannel() != null && !settings.broadcastChannel().isBlank()) {
+            chat.broadcast(settings.broadcastChannel(), announcement);
+        }
+    }
+
+    private void notifyStakeholders(DomainEvent event, String title) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("event", event.type().name());
+        attributes.put("incident", event.incident());
+        attributes.put("severity", event.attribute("severity"));
+        attributes.put("service", event.attribute("service"));
+        attributes.put("status", event.attribute("status"));
+        String subject = messages.get("notify.subject", event.incident(), event.attribute("severity"),
+                event.type().detailType(), title);
+        StringBuilder body = new StringBuilder(subject).append("\n");
+        event.attributes().forEach((k, v) -> body.append(k).append(": ").append(v).append('\n'));
+        notifier.notify(subject, body.toString(), attributes);
+    }
+
+    /** Runs a step unless the room says it was done; records it once it succeeded. */
+    private WarRoom once(WarRoom room, String step, Runnable action) {
+        if (room.isDone(step)) {
+            return room;
+        }
+        action.run();
+        rooms.recordDone(room.incident(), step);
+        return room.withDone(step);
+    }
+
+    private WarRoom room(IncidentId id) {
+        return rooms.find(id).orElseGet(() -> WarRoom.unclaimed(id));
+    }
+
+    private Incident incident(IncidentId id) {
+        return incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+    }
+}

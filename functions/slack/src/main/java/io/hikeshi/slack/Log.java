@@ -1,0 +1,32 @@
+package io.hikeshi.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One JSON object per line on stdout (Lambda ships it to CloudWatch Logs), written by Jackson so
+ * that whatever a request carried cannot break the line. The Slack adapter's only logger; it logs
+ * what went wrong, never a person's words.
+ */
+public final class Log {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Log() { }
+
+    public static void error(String message, Throwable error) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("level", "ERROR");
+        line.put("message", message);
+        line.put("error", error.toString());
+        try {
+            System.out.println(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            System.out.println("ERROR " + message);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.hikeshi.slack.incident;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
+import io.hikeshi.core.Refusal;
+import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.slack.Cockpit;
+import io.hikeshi.slack.SlackIds;
+import io.hikeshi.slack.SlackIds.Input;
+import io.hikeshi.slack.task.SlackTask;
+import io.hikeshi.slack.views.IncidentViews;
+import io.hikeshi.slack.views.Mrkdwn;
+import io.hikeshi.slack.views.ViewValues;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The declare, status-update and resolve modals submitted. A field that does not pass is answered
+ * with its error in the modal; what passes changes the incident and is announced after the answer.
+ */
+public final class IncidentModalListeners {
+
+    private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final Cockpit cockpit;
+
+    public IncidentModalListeners(Cockpit cockpit) {
+        this.cockpit = cockpit;
+    }
+
+    public void register(App app) {
+        app.viewSubmission(SlackIds.View.DECLARE.id(), this::onDeclare);
+        app.viewSubmission(SlackIds.View.STATUS_UPDATE.id(), (req, ctx) -> onUpdate(req, ctx, Input.SUMMARY,
+                view -> parseStatus(ViewValues.selected(view, Input.STATUS.id())),
+                (id, status, summary, user, m) -> m.get("status.updated", id.toString(), IncidentViews.statusName(m, status),
+                        summary, user)));
+        app.viewSubmission(SlackIds.View.RESOLVE.id(), (req, ctx) -> onUpdate(req, ctx, Input.RESOLUTION,
+                view -> Status.RESOLVED,
+                (id, status, summary, user, m) -> m.get("resolved", id.toString(), user, summary)));
+    }
+
+    private Response onDeclare(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        View view = req.getPayload().getView();
+        String user = req.getPayload().getUser().getId();
+        Messages m = cockpit.messagesFor(user, ctx.client());
+        String title = ViewValues.text(view, Input.TITLE.id());
+        String service = ViewValues.text(view, Input.SERVICE.id());
+        String description = ViewValues.text(view, Input.DESCRIPTION.id());
+        Severity severity = parseSeverity(ViewValues.selected(view, Input.SEVERITY.id()));
+        Map<String, String> errors = declareErrors(m, title, service, description, severity);
+        if (!errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
+        }
+        // The view id identifies this submission: a repeat declares nothing twice.
+        cockpit.incidents().declare(title.strip(), severity, service.strip(), description, user, "slack-view:" + view.getId())
+                .ifPresent(incident -> cockpit.later(SlackTask.announce(user, view.getPrivateMetadata(),
+                        incident.id().toString(), m.get("declared", incident.id().toString(), user,
+                                Mrkdwn.escape(incident.title()), incident.severity().name(), incident.service()), m)));
+        return ctx.ack();
+    }
+
+    private static Map<String, String> declareErrors(Messages m, String title, String service, String description,
+                                                     Severity severity) {
+        Map<String, String> errors = new HashMap<>();
+        if (title == null || title.isBlank()) {
+            errors.put(Input.TITLE.id(), m.get("error.title.required"));
+        } else if (title.length() > IncidentViews.MAX_TITLE) {
+            errors.put(Input.TITLE.id(), m.get("error.title.long", IncidentViews.MAX_TITLE));
+        }
+        if (service == null || !SERVICE.matcher(service.strip()).matches()) {
+            errors.put(Input.SERVICE.id(), m.get("error.service.invalid"));
+        }
+        if (description != null && description.length() > IncidentViews.MAX_TEXT) {
+            errors.put(Input.DESCRIPTION.id(), m.get("error.text.long", IncidentViews.MAX_TEXT));
+        }
+        if (severity == null) {
+            errors.put(Input.SEVERITY.id(), m.get("usage.severity"));
+        }
+        return errors;
+    }
+
+    private interface Announcement {
+        String text(IncidentId id, Status status, String summary, String user, Messages m);
+    }
+
+    /**
+     * The status-update and resolve modals: a summary is required, and a known status (null: none or
+     * an unknown one was chosen); the change is a status update for stakeholders, announced in the
+     * channel the modal was opened from.
+     */
+    private Response onUpdate(ViewSubmissionRequest req, ViewSubmissionContext ctx, Input summaryBlock,
+                              Function<View, Status> target, Announcement announcement) {
+        View view = req.getPayload().getView();
+        String user = req.getPayload().getUser().getId();
+        Messages m = cockpit.messagesFor(user, ctx.client());
+        String summary = ViewValues.text(view, summaryBlock.id());
+        Status status = target.apply(view);
+        Map<String, String> errors = new HashMap<>(summaryErrors(m, summaryBlock, summary));
+        if (status == null) {
+            errors.put(Input.STATUS.id(), m.get("error.choose"));
+        }
+        if (!errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
+        }
+        String[] origin = view.getPrivateMetadata().split("\\|", 2);
+        IncidentId id = IncidentId.parse(origin[0]);
+        try {
+            cockpit.incidents().postStatusUpdate(id, status, summary.strip(), user);
+        } catch (Refusal e) {
+            return ctx.ackWithErrors(Map.of(summaryBlock.id(), e.reason(m)));
+        }
+        if (origin.length > 1 && !origin[1].isBlank()) {
+            cockpit.later(SlackTask.say(true, user, origin[1], origin[0],
+                    announcement.text(id, status, Mrkdwn.escape(summary.strip()), user, m), m));
+        }
+        return ctx.ack();
+    }
+
+    private static Map<String, String> summaryErrors(Messages m, Input block, String summary) {
+        if (summary == null || summary.isBlank()) {
+            return Map.of(block.id(), m.get("error.summary.required"));
+        }
+        if (summary.length() > IncidentViews.MAX_TEXT) {
+            return Map.of(block.id(), m.get("error.text.long", IncidentViews.MAX_TEXT));
+        }
+        return Map.of();
+    }
+
+    private static Status parseStatus(String text) {
+        try {
+            return text == null ? null : Status.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Severity parseSeverity(String text) {
+        try {
+            return text == null ? null : Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.hikeshi.slack.views;
+
+import static com.slack.api.model.block.Blocks.asBlocks;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.view.View;
+import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.incident.Status;
+import io.hikeshi.slack.SlackIds;
+import io.hikeshi.slack.SlackIds.Input;
+import java.util.Arrays;
+import java.util.List;
+
+/** The incident's modals: declare, post a status update, resolve. */
+public final class IncidentModals {
+
+    /** Slack's limit for a modal title. */
+    static final int MAX_VIEW_TITLE = 24;
+    private static final int MAX_SERVICE = 63;
+
+    private IncidentModals() { }
+
+    public static View declare(Messages m, String privateMetadata) {
+        return modal(m, SlackIds.View.DECLARE, m.get("modal.declare.title"), privateMetadata, asBlocks(
+                input(i -> i.blockId(Input.TITLE.id()).label(plainText(m.get("field.title")))
+                        .hint(plainText(m.get("field.title.hint")))
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(IncidentViews.MAX_TITLE)))),
+                input(i -> i.blockId(Input.SEVERITY.id()).label(plainText(m.get("field.severity")))
+                        .element(staticSelect(s -> s.actionId(SlackIds.VALUE).options(severityOptions())
+                                .initialOption(severityOption(Severity.SEV3))))),
+                input(i -> i.blockId(Input.SERVICE.id()).label(plainText(m.get("field.service")))
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(MAX_SERVICE)))),
+                input(i -> i.blockId(Input.DESCRIPTION.id()).label(plainText(m.get("field.description"))).optional(true)
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true)
+                                .maxLength(IncidentViews.MAX_TEXT))))));
+    }
+
+    /** @param channel where the modal was opened from: the update is announced there */
+    public static View statusUpdate(Messages m, IncidentId id, Status current, String channel) {
+        List<OptionObject> statuses = Arrays.stream(Status.values()).filter(s -> s != Status.TRIGGERED && s != Status.RESOLVED)
+                .map(s -> option(plainText(IncidentViews.statusName(m, s)), s.name())).toList();
+        OptionObject initial = statuses.stream().filter(o -> o.getValue().equals(current.name())).findFirst()
+                .orElse(statuses.get(0));
+        return modal(m, SlackIds.View.STATUS_UPDATE, m.get("modal.status.title"), id + "|" + channel, asBlocks(
+                section(s -> s.text(markdownText("*" + id + "*"))),
+                input(i -> i.blockId(Input.STATUS.id()).label(plainText(m.get("field.status")))
+                        .element(staticSelect(s -> s.actionId(SlackIds.VALUE).options(statuses).initialOption(initial)))),
+                input(i -> i.blockId(Input.SUMMARY.id()).label(plainText(m.get("field.summary")))
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true)
+                                .maxLength(IncidentViews.MAX_TEXT))))));
+    }
+
+    public static View resolve(Messages m, IncidentId id, String channel) {
+        return modal(m, SlackIds.View.RESOLVE, m.get("modal.resolve.title", id.toString()), id + "|" + channel, asBlocks(
+                input(i -> i.blockId(Input.RESOLUTION.id()).label(plainText(m.get("field.resolution")))
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true)
+                                .maxLength(IncidentViews.MAX_TEXT))))));
+    }
+
+    /** A modal with Hikeshi's submit and cancel buttons, its title clipped to Slack's limit. */
+    static View modal(Messages m, SlackIds.View callback, String title, String privateMetadata, List<LayoutBlock> blocks) {
+        return view(v -> v.type("modal").callbackId(callback.id()).privateMetadata(privateMetadata)
+                .title(viewTitle(t -> t.type("plain_text").text(IncidentViews.clip(title, MAX_VIEW_TITLE))))
+                .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
+                .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
+                .blocks(blocks));
+    }
+
+    private static List<OptionObject> severityOptions() {
+        return Arrays.stream(Severity.values()).map(IncidentModals::severityOption).toList();
+    }
+
+    private static OptionObject severityOption(Severity s) {
+        return option(plainText(s.name()), s.name());
+    }
+}
