@@ -14,7 +14,6 @@ import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.testkit.InMemoryStorage;
-import io.hikeshi.core.warroom.WarRoom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +67,7 @@ class PageLanguageTest {
         // An incident with most of what a page can show: a war room, a postmortem with an overdue action
         // item and an unassigned one; a second whose title is markup; then enough others for a second page.
         Incident first = declare("決済が失敗する", Severity.SEV2, "payment-api");
-        storage.warRooms().save(new WarRoom(first.id(), "inc-20261124-0001-payment", "C0WARROOM", null, 0));
+        storage.warRooms().recordChannel(first.id(), "inc-20261124-0001-payment", "C0WARROOM");
         clock.advance(Duration.ofMinutes(4));
         incidents.acknowledge(first.id(), "U0BOB");
         clock.advance(Duration.ofMinutes(30));
