@@ -83,7 +83,7 @@ public final class Words implements LocalizationSupport {
     }
 
     public String actionType(ActionItem.Type type) {
-        return get("web.item.type." + type.name().toLowerCase(Locale.ROOT));
+        return get("pm.type." + type.name().toLowerCase(Locale.ROOT));
     }
 
     /** What the postmortem's checklist still lacks, as a list. */

@@ -44,6 +44,7 @@ class CatalogueKeysInCodeTest {
             "status.", lowerCaseNames(Status.values()),
             "pm.status.", lowerCaseNames(Postmortem.Status.values()),
             "pm.check.section.", lowerCaseNames(Postmortem.Section.values()),
+            "pm.type.", lowerCaseNames(io.hikeshi.core.postmortem.ActionItem.Type.values()),
             "pm.check.", everyChecklistKey());
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");

@@ -110,7 +110,7 @@ class PostmortemMarkdownTest {
                 "## タイムライン\n", "## 補足情報\n");
         assertTrue(md.contains("| アクションアイテム | 種別 | 担当 | 期限 | チケット |\n"), md);
         assertTrue(md.contains("| Validate pool size in CI | 再発防止 | @U0BOB | 2026-12-08 | https://tracker.example/PAY-101 |\n"), md);
-        assertTrue(md.contains("| ✅ Roll back faster | 緩和 | @U0ALICE | 2026-11-28 | — |\n"), md);
+        assertTrue(md.contains("| ✅ Roll back faster | 影響緩和 | @U0ALICE | 2026-11-28 | — |\n"), md);
         assertTrue(md.contains("- 2026-11-24 12:20:03 JST — ピン留め — @U0BOB: Rolling back to v1.4.2 "
                 + "([メッセージ](https://hikeshi-demo.slack.com/archives/C0WARROOM/p1795403600000200))\n"), md);
         assertTrue(md.contains("- 2026-11-24 12:12:45 JST — 発生 — payment-api-5xx-rate OK → ALARM\n"), md);

@@ -158,7 +158,7 @@ public final class PostmortemViews {
 
     /** An action item's type in the reader's words ("prevent", "再発防止"). */
     public static String typeName(Messages m, ActionItem.Type type) {
-        return m.get("slack.action.type." + type.name().toLowerCase(Locale.ROOT));
+        return m.get("pm.type." + type.name().toLowerCase(Locale.ROOT));
     }
 
     private static com.slack.api.model.block.composition.OptionObject typeOption(Messages m, ActionItem.Type type) {
