@@ -23,7 +23,8 @@ final class AwsEmulatorProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static AwsEmulatorProcess start(Path python, Path script, Path log) {
+    /** @param started told of the process as soon as it exists, so that it is stopped even if this never returns */
+    static AwsEmulatorProcess start(Path python, Path script, Path log, java.util.function.Consumer<AutoCloseable> started) {
         Process process;
         try {
             process = new ProcessBuilder(python.toString(), script.toString())
@@ -31,6 +32,7 @@ final class AwsEmulatorProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the AWS emulator (" + python + " " + script + "): " + e.getMessage(), e);
         }
+        started.accept(() -> stop(process));
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
             try {
                 return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
@@ -58,6 +60,10 @@ final class AwsEmulatorProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    private static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -142,20 +141,9 @@ public final class LambdaInvoke {
         PrintStream library = new PrintStream(new Lines(output), true, StandardCharsets.UTF_8);
         System.setOut(library);
         System.setErr(library);
-        List<AutoCloseable> open = new ArrayList<>();
-        AtomicBoolean closed = new AtomicBoolean();
-        Runnable closeAll = () -> {
-            if (closed.compareAndSet(false, true)) {
-                for (int i = open.size() - 1; i >= 0; i--) {
-                    try {
-                        open.get(i).close();
-                    } catch (Exception e) {
-                        // stopping anyway
-                    }
-                }
-                log.close();
-            }
-        };
+        Closer open = new Closer();
+        open.add(log::close);
+        Runnable closeAll = open::close;
         // Ctrl-C or a kill: RIE and the runtime's JVM are stopped, not left behind.
         Thread hook = new Thread(closeAll, "lambda-invoke-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -169,8 +157,8 @@ public final class LambdaInvoke {
             Path taskDir = Files.createTempDirectory("hikeshi-task-" + function.logicalId() + "-");
             open.add(() -> LambdaRuntime.deleteRecursively(taskDir));
             Path taskRoot = Artifact.unpack(artifact, taskDir);
-            LambdaRuntime runtime = LambdaRuntime.start(function, taskRoot, env, new LambdaRuntime.Options(rie, javaHome, output));
-            open.add(runtime);
+            LambdaRuntime runtime = LambdaRuntime.start(function, taskRoot, env,
+                    new LambdaRuntime.Options(rie, javaHome, output, open::add));
             String signingSecret = cloud.secretValue(env.getOrDefault("HIKESHI_SLACK_SIGNING_SECRET_PARAM", "/slack/signing-secret"));
             for (byte[] event : events) {
                 byte[] sent = asIs ? event : SlackSigning.signNow(event, signingSecret, Instant.now().getEpochSecond());
@@ -198,7 +186,7 @@ public final class LambdaInvoke {
     }
 
     /** The emulator HIKESHI_EMULATOR_ENDPOINT names, else one started here (with the project's Python), else none. */
-    private static URI awsEmulator(SamTemplate sam, Path python, List<AutoCloseable> open,
+    private static URI awsEmulator(SamTemplate sam, Path python, Closer open,
                                    java.util.function.Consumer<String> output) {
         String given = System.getenv("HIKESHI_EMULATOR_ENDPOINT");
         if (given != null && !given.isBlank()) {
@@ -210,9 +198,7 @@ public final class LambdaInvoke {
             return null;
         }
         Path log = sam.directory().resolve(".tools/lambda-invoke/aws-emulator.log");
-        AwsEmulatorProcess emulator = AwsEmulatorProcess.start(python, sam.directory().resolve("bin/lib/aws_emulator.py"), log);
-        open.add(emulator);
-        return emulator.endpoint();
+        return AwsEmulatorProcess.start(python, sam.directory().resolve("bin/lib/aws_emulator.py"), log, open::add).endpoint();
     }
 
     /** An output stream that hands on whole lines. */

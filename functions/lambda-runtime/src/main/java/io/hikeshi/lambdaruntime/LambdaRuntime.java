@@ -60,9 +60,18 @@ public final class LambdaRuntime implements AutoCloseable {
     public record Invocation(String response, boolean functionError) { }
 
     /** Where the RIE binary and the JVM are, and where the environment's output goes. */
-    public record Options(Path rie, Path javaHome, Consumer<String> output) {
+    /**
+     * @param started told of the environment as soon as its processes exist, before it is ready, so that
+     *                they are stopped (by whoever keeps it) even if starting is interrupted
+     */
+    public record Options(Path rie, Path javaHome, Consumer<String> output, Consumer<LambdaRuntime> started) {
         public Options {
             output = output == null ? line -> { } : output;
+            started = started == null ? runtime -> { } : started;
+        }
+
+        public Options(Path rie, Path javaHome, Consumer<String> output) {
+            this(rie, javaHome, output, null);
         }
     }
 
@@ -86,6 +95,7 @@ public final class LambdaRuntime implements AutoCloseable {
     private volatile Double initMillis;
     private volatile String initStatus;
     private int invokePort;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LambdaRuntime(SamTemplate.Function function, Process rie, Path runDir, Consumer<String> output) {
         this.function = function;
@@ -131,6 +141,7 @@ public final class LambdaRuntime implements AutoCloseable {
             throw new IllegalStateException("cannot start " + options.rie() + ": " + e.getMessage(), e);
         }
         LambdaRuntime runtime = new LambdaRuntime(function, process, runDir, options.output());
+        options.started().accept(runtime);
         try {
             runtime.awaitPorts();
             return runtime;
@@ -185,6 +196,9 @@ public final class LambdaRuntime implements AutoCloseable {
     /** Stops the runtime's JVM and RIE, and removes the run's files. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         ProcessHandle handle = rie.toHandle();
         List<ProcessHandle> all = new ArrayList<>(handle.descendants().toList());
         all.add(0, handle);
