@@ -63,6 +63,11 @@ public final class Artifact {
         }
     }
 
+    /** Removes an unpacked task root (or any folder made for one). */
+    public static void deleteQuietly(Path dir) {
+        LambdaRuntime.deleteRecursively(dir);
+    }
+
     /** The artifact a function names is not there. */
     public static final class MissingArtifact extends IllegalStateException {
         MissingArtifact(String message) {
