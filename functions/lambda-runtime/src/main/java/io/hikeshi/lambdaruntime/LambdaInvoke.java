@@ -1,7 +1,7 @@
 package io.hikeshi.lambdaruntime;
 
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
  * {@code bin/lambda-invoke FUNCTION EVENT_FILE…}: runs a function of template.yaml from its built
  * artifact in Lambda's java21 runtime (RIC under RIE), sends the events in order to one warm
  * environment, prints one response per line and then the environment's init duration. Its options are
- * described in bin/lambda-invoke; the script builds this module, installs RIE and starts the AWS emulator
- * ({@code HIKESHI_EMULATOR_ENDPOINT}), then runs this with {@code --rie}.
+ * described in bin/lambda-invoke; the script builds this module, installs RIE and the Python tools, then
+ * runs this with {@code --rie} and {@code --python} (for the AWS emulator, started here unless
+ * {@code HIKESHI_EMULATOR_ENDPOINT} names one).
  */
 public final class LambdaInvoke {
-
 
     /** The responses and the init figure go here, and only they; what libraries print goes to the log. */
     private static final PrintStream OUT = System.out;
