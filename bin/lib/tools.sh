@@ -1,4 +1,4 @@
-# Sourced by bin/test, bin/aws-emulator and bin/bench: sets up the tools the tests need, inside the project.
+# Sourced by bin/test, bin/aws-emulator, bin/bench and bin/lambda-invoke: sets up the tools the tests need, inside the project.
 # Everything lands in .tools/ (not in git); system packages are installed only when running as root.
 
 HIKESHI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -58,4 +58,28 @@ start_aws_emulator() {
 
 stop_aws_emulator() {
   [ -n "${HIKESHI_EMULATOR_PID:-}" ] && kill "$HIKESHI_EMULATOR_PID" 2>/dev/null || true
+}
+
+# The Lambda Runtime Interface Emulator (RIE), built from its Go module into .tools/bin (AWS publishes no
+# other package of it that a registry serves). Pinned: the version the Go module proxy serves here.
+HIKESHI_RIE_MODULE="github.com/aws/aws-lambda-runtime-interface-emulator"
+HIKESHI_RIE_VERSION="v0.0.0-20261030222936-bef5c4ba774d"
+HIKESHI_RIE="$HIKESHI_TOOLS/bin/aws-lambda-rie"
+
+# Installs RIE unless the pinned version is there. Returns 1 (with the reason on stderr) when it cannot.
+ensure_lambda_rie() {
+  local stamp="$HIKESHI_TOOLS/bin/.aws-lambda-rie-version"
+  if [ -x "$HIKESHI_RIE" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$HIKESHI_RIE_VERSION" ]; then
+    return 0
+  fi
+  if ! command -v go >/dev/null; then
+    echo "the Lambda Runtime Interface Emulator is not installed and there is no Go to build it with" \
+         "(it needs Go 1.26.6 or newer: https://go.dev/dl/)" >&2
+    return 1
+  fi
+  say "Lambda Runtime Interface Emulator into .tools/bin (go install $HIKESHI_RIE_MODULE/cmd/aws-lambda-rie@$HIKESHI_RIE_VERSION)"
+  mkdir -p "$HIKESHI_TOOLS/bin"
+  GOBIN="$HIKESHI_TOOLS/bin" GOFLAGS=-mod=mod go install "$HIKESHI_RIE_MODULE/cmd/aws-lambda-rie@$HIKESHI_RIE_VERSION" >&2 \
+    || { echo "go install of the Lambda Runtime Interface Emulator failed (see above)" >&2; return 1; }
+  echo "$HIKESHI_RIE_VERSION" >"$stamp"
 }
