@@ -42,11 +42,15 @@ class OfflinePolicyLoader:
 
 def transformed(template_path):
     template = yaml_parse(template_path.read_text())
-    # The translator accepts only S3 locations for code; where the code is does not matter here.
+    # The translator accepts only S3 locations for code (sam build/deploy put it there); where the code is
+    # does not matter here. CodeUri may be a function's own or the Globals'.
+    function_globals = template.get("Globals", {}).get("Function", {})
+    if "CodeUri" in function_globals:
+        function_globals["CodeUri"] = "s3://bucket/code.zip"
     for resource in template.get("Resources", {}).values():
         properties = resource.get("Properties", {})
         if resource.get("Type") == "AWS::Serverless::Function" and not str(properties.get("CodeUri", "s3://")).startswith("s3://"):
-            properties["CodeUri"] = "s3://bucket/code.jar"
+            properties["CodeUri"] = "s3://bucket/code.zip"
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")  # picks the partition of generated ARNs
     return transform(template, {}, OfflinePolicyLoader())
 

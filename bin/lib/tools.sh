@@ -84,3 +84,33 @@ ensure_lambda_rie() {
     || { echo "go install of the Lambda Runtime Interface Emulator failed (see above)" >&2; return 1; }
   echo "$HIKESHI_RIE_VERSION" >"$stamp"
 }
+
+# `sam build`: every function of template.yaml built by functions/handlers/Makefile into .aws-sam/build, the
+# code `sam deploy` uploads. Runs only when something it builds from is newer than the last build.
+# Returns 1 (with sam's output on stderr) when it fails.
+HIKESHI_SAM_BUILD="$HIKESHI_ROOT/.aws-sam/build"
+
+sam_build_is_current() {
+  local built="$HIKESHI_SAM_BUILD/template.yaml"
+  [ -f "$built" ] && [ -z "$(find "$HIKESHI_ROOT/template.yaml" "$HIKESHI_ROOT/samconfig.toml" "$HIKESHI_ROOT/pom.xml" \
+    "$HIKESHI_ROOT"/functions/*/pom.xml "$HIKESHI_ROOT"/functions/*/src/main "$HIKESHI_ROOT/functions/handlers/Makefile" \
+    "$HIKESHI_ROOT/infrastructure/config" "$HIKESHI_ROOT/infrastructure/guides" "$HIKESHI_ROOT"/functions/handlers/target/*.jar \
+    -newer "$built" -type f -print -quit 2>/dev/null)" ]
+}
+
+ensure_sam_build() {
+  sam_build_is_current && return 0
+  ensure_python_env || return 1
+  sam_build
+}
+
+sam_build() {
+  local log="$HIKESHI_TOOLS/sam-build.log"
+  mkdir -p "$HIKESHI_TOOLS"
+  say "sam build (functions/handlers/Makefile → .aws-sam/build; log in .tools/sam-build.log)"
+  if ! (cd "$HIKESHI_ROOT" && SAM_CLI_TELEMETRY=0 "$HIKESHI_TOOLS/python/bin/sam" build >"$log" 2>&1); then
+    tail -30 "$log" >&2
+    echo "sam build failed (whole output: $log)" >&2
+    return 1
+  fi
+}

@@ -8,13 +8,28 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** A function's code as CodeUri names it, and the task root Lambda makes of it. */
+/** A function's code as `sam build` made it (or as CodeUri names it), and the task root Lambda makes of it. */
 public final class Artifact {
+
+    /** Where `sam build` puts each function's code, one folder per logical id, beside template.yaml. */
+    static final String SAM_BUILD_DIR = ".aws-sam/build";
 
     private Artifact() { }
 
-    /** The function's built artifact (CodeUri, relative to template.yaml); a clear error when it is not built. */
+    /**
+     * The function's built code: for a function SAM builds (Metadata.BuildMethod), its folder in
+     * {@code .aws-sam/build}, exactly what `sam deploy` uploads; otherwise its CodeUri, relative to
+     * template.yaml. A clear error when it is not built.
+     */
     public static Path of(SamTemplate template, SamTemplate.Function function) {
+        if (function.buildMethod() != null) {
+            Path built = template.directory().resolve(SAM_BUILD_DIR).resolve(function.logicalId());
+            if (!Files.isDirectory(built)) {
+                throw new MissingArtifact(function.logicalId() + " is not built (" + SAM_BUILD_DIR + "/"
+                        + function.logicalId() + " is missing): sam build");
+            }
+            return built;
+        }
         if (function.codeUri() == null) {
             throw new IllegalArgumentException(function.logicalId() + " has no CodeUri in template.yaml");
         }

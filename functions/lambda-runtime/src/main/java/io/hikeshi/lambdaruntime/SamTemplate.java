@@ -101,7 +101,7 @@ public final class SamTemplate {
         List<Function> functions = new ArrayList<>();
         resources().forEach((id, resource) -> {
             if (FUNCTION_TYPE.equals(map(resource).get("Type"))) {
-                functions.add(function(id, map(map(resource).get("Properties"))));
+                functions.add(function(id, map(map(resource).get("Properties")), map(map(resource).get("Metadata"))));
             }
         });
         return functions;
@@ -113,12 +113,14 @@ public final class SamTemplate {
 
     /**
      * A function as SAM would deploy it. {@code environment} holds the merged Globals and function
-     * variables, unresolved; {@code logGroup} is LoggingConfig.LogGroup, unresolved (or null).
+     * variables, unresolved; {@code logGroup} is LoggingConfig.LogGroup, unresolved (or null);
+     * {@code buildMethod} is Metadata.BuildMethod (null when SAM builds it from its CodeUri by the runtime's
+     * own workflow, or deploys CodeUri as it is).
      */
     public record Function(String logicalId, String handler, String codeUri, String runtime, int memorySize,
-                           int timeout, Map<String, Object> environment, Object logGroup) { }
+                           int timeout, Map<String, Object> environment, Object logGroup, String buildMethod) { }
 
-    private Function function(String id, Map<String, Object> own) {
+    private Function function(String id, Map<String, Object> own, Map<String, Object> metadata) {
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
         Map<String, Object> merged = new LinkedHashMap<>(globals);
         merged.putAll(own);
@@ -127,7 +129,7 @@ public final class SamTemplate {
         Object codeUri = merged.get("CodeUri");
         return new Function(id, text(merged.get("Handler")), codeUri == null ? null : codeUri.toString(),
                 text(merged.get("Runtime")), intValue(merged.get("MemorySize"), 128), intValue(merged.get("Timeout"), 3),
-                environment, map(merged.get("LoggingConfig")).get("LogGroup"));
+                environment, map(merged.get("LoggingConfig")).get("LogGroup"), text(metadata.get("BuildMethod")));
     }
 
     private Map<String, Object> resources() {

@@ -2,6 +2,7 @@ package io.hikeshi.lambdaruntime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,6 +27,42 @@ class SamTemplateTest {
             assertTrue(f.runtime().startsWith("java"), f.logicalId() + " runs on " + f.runtime());
             assertTrue(f.memorySize() >= 128 && f.timeout() >= 1, f.logicalId() + " memory and timeout from Globals");
         }
+    }
+
+    @Test
+    void everyFunction_isBuiltByTheHandlersMakefile_whichNamesItsArtifact() throws IOException {
+        // GIVEN the template and functions/handlers/Makefile, the one place that says which artifact a function runs from
+        String makefile = Files.readString(Path.of("functions/handlers/Makefile"));
+        for (SamTemplate.Function f : TEMPLATE.functions()) {
+            // THEN `sam build` builds each function through its make target, which names a jar
+            assertEquals("makefile", f.buildMethod(), f.logicalId() + " Metadata.BuildMethod");
+            assertEquals("functions/handlers/", f.codeUri(), f.logicalId() + " CodeUri is the Makefile's folder");
+            assertTrue(makefile.matches("(?s).*\\nbuild-" + f.logicalId() + ": artifact = hikeshi-[a-z]+\\.jar\\n.*"),
+                    "the Makefile names " + f.logicalId() + "'s artifact");
+        }
+    }
+
+    @Test
+    void aFunctionSamBuilds_runsFromItsFolderInSamsBuildOutput_andSaysHowToBuildItWhenMissing() throws IOException {
+        // GIVEN a function built by a Makefile
+        SamTemplate yaml = load("""
+                Resources:
+                  OneFunction:
+                    Type: AWS::Serverless::Function
+                    Metadata:
+                      BuildMethod: makefile
+                    Properties:
+                      Runtime: java21
+                      Handler: a.B::handleRequest
+                      CodeUri: code/
+                """);
+        SamTemplate.Function function = yaml.function("OneFunction").orElseThrow();
+        // WHEN nothing was built THEN the error says to run sam build
+        var missing = assertThrows(Artifact.MissingArtifact.class, () -> Artifact.of(yaml, function));
+        assertTrue(missing.getMessage().endsWith("sam build"), missing.getMessage());
+        // WHEN sam build made its folder THEN that folder is the code, not CodeUri
+        Path built = Files.createDirectories(dir.resolve(".aws-sam/build/OneFunction/lib"));
+        assertEquals(built.getParent(), Artifact.of(yaml, function));
     }
 
     @Test
