@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hikeshi.core.calendar.BusinessCalendar;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentService;
@@ -191,6 +192,46 @@ class PostmortemServiceTest {
             }
             assertFalse(ours.matches("(?s).*[A-Za-z].*"), ours);
         }
+    }
+
+    @Test
+    void remindersAcrossAWeekWithJapaneseHolidays_fireOnBusinessDaysOnly() {
+        // GIVEN a SEV1 resolved on Thursday 2026-09-17, before Japan's 2026 "silver week"
+        // (Mon 21 敬老の日, Tue 22 国民の休日, Wed 23 秋分の日), on the team's Japanese calendar
+        Clock thursday = Clock.fixed(Instant.parse("2026-09-17T05:00:00Z"), ZoneOffset.UTC);
+        BusinessCalendar japan = BusinessCalendar.of("JP", List.of());
+        InMemoryStorage memory = InMemoryStorage.create();
+        IncidentService incidents = new IncidentService(memory.ports(), thursday);
+        PostmortemService japanese = new PostmortemService(memory.ports(), scheduler,
+                PostmortemPolicy.defaults(TOKYO).on(japan), thursday, Messages.of(Messages.ENGLISH));
+        Incident incident = resolvedSev1(incidents, memory.ports());
+
+        // WHEN its postmortem is drafted
+        Postmortem pm = japanese.draftOnResolve(incident.id(), "U0BOB");
+
+        // THEN five business days skip the weekend and the three holidays: Fri 18, Thu 24, Fri 25, Mon 28, Tue 29
+        assertEquals(LocalDate.of(2026, 9, 29), pm.due());
+        // AND every reminder goes out at 10:00 Tokyo on a business day, counted in business days
+        Map<String, LocalDate> days = new HashMap<>();
+        scheduled.values().forEach(r -> days.put(r.id().replaceFirst("pm-INC-\\d+-", ""), r.at().atZone(TOKYO).toLocalDate()));
+        assertEquals(Map.of("before", LocalDate.of(2026, 9, 28), "due", LocalDate.of(2026, 9, 29),
+                "overdue-1", LocalDate.of(2026, 9, 30), "overdue-3", LocalDate.of(2026, 10, 2),
+                "overdue-7", LocalDate.of(2026, 10, 8)), days);
+        scheduled.values().forEach(r -> {
+            assertTrue(japan.isBusinessDay(r.at().atZone(TOKYO).toLocalDate()), r.id() + " at " + r.at());
+            assertEquals(10, r.at().atZone(TOKYO).getHour(), r.id());
+        });
+    }
+
+    @Test
+    void overdueReminders_neverLandOnAWeekend_evenWithoutHolidays() {
+        // GIVEN a SEV1 resolved on Friday 2026-11-27: due Friday 2026-12-04 on weekdays
+        Postmortem pm = postmortems.draftOnResolve(resolvedSev1().id(), "U0BOB");
+        assertEquals(LocalDate.of(2026, 12, 4), pm.due());
+
+        // THEN the one-day-late reminder is Monday, not Saturday
+        LocalDate oneDayLate = scheduled.get("pm-" + pm.incident() + "-overdue-1").at().atZone(TOKYO).toLocalDate();
+        assertEquals(LocalDate.of(2026, 12, 7), oneDayLate);
     }
 
     @Test

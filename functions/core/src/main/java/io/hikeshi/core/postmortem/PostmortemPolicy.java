@@ -1,7 +1,7 @@
 package io.hikeshi.core.postmortem;
 
+import io.hikeshi.core.calendar.BusinessCalendar;
 import io.hikeshi.core.incident.Severity;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -10,20 +10,28 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How long a postmortem may take, by severity, in business days (Monday to Friday), and when in
- * the day reminders go out. Defaults: SEV1 5, SEV2 7, SEV3 10, SEV4 15 business days, 10:00.
+ * How long a postmortem may take, by severity, in business days of the team's calendar (Monday to
+ * Friday less its public holidays and extra days off), and when in the day reminders go out.
+ * Defaults: SEV1 5, SEV2 7, SEV3 10, SEV4 15 business days, 10:00.
  */
-public record PostmortemPolicy(Map<Severity, Integer> businessDays, LocalTime reminderTime, ZoneId zone) {
+public record PostmortemPolicy(Map<Severity, Integer> businessDays, LocalTime reminderTime, ZoneId zone,
+                               BusinessCalendar calendar) {
 
     public PostmortemPolicy {
         Objects.requireNonNull(reminderTime, "reminderTime");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(calendar, "calendar");
         businessDays = Map.copyOf(businessDays);
         for (Severity s : Severity.values()) {
             if (!businessDays.containsKey(s) || businessDays.get(s) < 1) {
                 throw new IllegalArgumentException("postmortem due days missing or below 1 for " + s);
             }
         }
+    }
+
+    /** Weekdays only, no holidays. */
+    public PostmortemPolicy(Map<Severity, Integer> businessDays, LocalTime reminderTime, ZoneId zone) {
+        this(businessDays, reminderTime, zone, BusinessCalendar.weekdays());
     }
 
     public static PostmortemPolicy defaults(ZoneId zone) {
@@ -35,32 +43,18 @@ public record PostmortemPolicy(Map<Severity, Integer> businessDays, LocalTime re
         return new PostmortemPolicy(days, LocalTime.of(10, 0), zone);
     }
 
+    /** The same policy on another calendar. */
+    public PostmortemPolicy on(BusinessCalendar otherCalendar) {
+        return new PostmortemPolicy(businessDays, reminderTime, zone, otherCalendar);
+    }
+
     /** The due date: {@code n} business days after the day it resolved. */
     public LocalDate dueDate(LocalDate resolvedOn, Severity severity) {
-        return addBusinessDays(resolvedOn, businessDays.get(severity));
+        return calendar.plusBusinessDays(resolvedOn, businessDays.get(severity));
     }
 
-    static LocalDate addBusinessDays(LocalDate from, int days) {
-        LocalDate d = from;
-        int added = 0;
-        while (added < days) {
-            d = d.plusDays(1);
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                added++;
-            }
-        }
-        return d;
-    }
-
-    static LocalDate minusBusinessDays(LocalDate from, int days) {
-        LocalDate d = from;
-        int removed = 0;
-        while (removed < days) {
-            d = d.minusDays(1);
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                removed++;
-            }
-        }
-        return d;
+    /** The day a reminder {@code offset} business days from the due date goes out (negative: before it). */
+    public LocalDate reminderDay(LocalDate due, int offset) {
+        return offset < 0 ? calendar.minusBusinessDays(due, -offset) : calendar.plusBusinessDays(due, offset);
     }
 }

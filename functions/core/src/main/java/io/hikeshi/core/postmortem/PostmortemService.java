@@ -101,7 +101,7 @@ public final class PostmortemService {
         return pm;
     }
 
-    /** Before the due date to the owner, on it to the war room, after it escalating (1, 3, 7 days). */
+    /** Before the due date to the owner, on it to the war room, after it escalating (1, 3, 7 business days). */
     public List<Reminder> reminders(Postmortem pm) {
         return allReminders(pm).stream().filter(r -> r.at().isAfter(calendar.instant())).toList();
     }
@@ -110,10 +110,10 @@ public final class PostmortemService {
     private List<Reminder> allReminders(Postmortem pm) {
         String inc = pm.incident().toString();
         List<Reminder> reminders = new ArrayList<>();
-        reminders.add(new Reminder("pm-" + inc + "-before", inc, Kind.BEFORE_DUE, at(PostmortemPolicy.minusBusinessDays(pm.due(), 1))));
+        reminders.add(new Reminder("pm-" + inc + "-before", inc, Kind.BEFORE_DUE, at(policy.reminderDay(pm.due(), -1))));
         reminders.add(new Reminder("pm-" + inc + "-due", inc, Kind.DUE, at(pm.due())));
         for (int days : OVERDUE_DAYS) {
-            reminders.add(new Reminder("pm-" + inc + "-overdue-" + days, inc, Kind.OVERDUE, at(pm.due().plusDays(days))));
+            reminders.add(new Reminder("pm-" + inc + "-overdue-" + days, inc, Kind.OVERDUE, at(policy.reminderDay(pm.due(), days))));
         }
         return reminders;
     }
