@@ -122,6 +122,15 @@ final class DynamoDbIncidents implements IncidentRepository {
         throw e;
     }
 
+    @Override
+    public boolean delivered(String deliveryId) {
+        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name())
+                .key(Items.deliveryKey(deliveryId)).consistentRead(true)).item();
+        // TTL deletion lags: an expired record is not a delivery any more, as in the commit's condition.
+        return item != null && !item.isEmpty()
+                && Long.parseLong(item.get(Items.EXPIRES_AT).n()) >= table.clock().instant().getEpochSecond();
+    }
+
     private TransactWriteItem deliveryRecord(String deliveryId) {
         long now = table.clock().instant().getEpochSecond();
         Map<String, AttributeValue> item = new HashMap<>(Items.deliveryKey(deliveryId));

@@ -1,6 +1,7 @@
 package io.hikeshi.aws.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,10 +91,13 @@ class DynamoDbStorageTest {
 
         // THEN it is still recognised
         assertEquals(CommitResult.DUPLICATE, late);
+        assertTrue(storeAt(lastRedelivery).incidents().delivered("d1"));
+        assertFalse(storeAt(lastRedelivery).incidents().delivered("d2"));
         assertEquals(1, store.incidents().find(incident.id()).orElseThrow().occurrences());
 
         // WHEN the record's life has passed (DynamoDB's TTL may not have deleted it yet)
         Instant expired = T0.plusSeconds(60).plus(Retention.DELIVERY_RECORD_TTL).plusSeconds(1);
+        assertFalse(storeAt(expired).incidents().delivered("d1"), "an expired record is no delivery");
         CommitResult afterExpiry = storeAt(expired).incidents().commit(new Change("d1", new Change.CountOccurrence(incident.id()),
                 null, List.of()));
 

@@ -47,6 +47,13 @@ final class InMemoryIncidents implements IncidentRepository {
     }
 
     @Override
+    public boolean delivered(String deliveryId) {
+        synchronized (t) {
+            return t.deliveries.contains(deliveryId);
+        }
+    }
+
+    @Override
     public CommitResult commit(Change change) {
         synchronized (t) {
             if (change.deliveryId() != null && t.deliveries.contains(change.deliveryId())) {

@@ -511,6 +511,9 @@ class AlertIntakeServiceTest {
         assertEquals(TimelineKind.ALERT_REPEATED, timeline(id).get(2).kind());
         assertEquals(Kind.DUPLICATE, intake.receive(alarm(T3), "d3").kind());
         assertEquals(2, incident(id).occurrences());
+        // AND nobody acknowledged it: the alarm's firing is not a person (time to acknowledge stays open)
+        assertNull(i.acknowledgedAt());
+        assertTrue(i.timeToAcknowledge().isEmpty());
     }
 
     @Test

@@ -156,6 +156,21 @@ class IncidentServiceTest {
     }
 
     @Test
+    void aRepeatedDeclareSubmission_declaresNothing_andUsesUpNoIncidentNumber() {
+        // GIVEN a declare form submitted once
+        Incident first = service.declare("checkout latency", Severity.SEV3, "checkout", null, "U0ALICE", "view-1").orElseThrow();
+
+        // WHEN the same submission arrives again (Slack retries it), then another form is submitted
+        var repeat = service.declare("checkout latency", Severity.SEV3, "checkout", null, "U0ALICE", "view-1");
+        Incident next = service.declare("search down", Severity.SEV2, "search", null, "U0BOB", "view-2").orElseThrow();
+
+        // THEN the repeat declared nothing, and the next incident has the next number: none went missing
+        assertTrue(repeat.isEmpty());
+        assertEquals(first.id().number() + 1, next.id().number());
+        assertEquals(2, store.search().recent(10).size());
+    }
+
+    @Test
     void successiveChanges_eachAppendAnEntryAndBumpTheVersion() {
         IncidentId id = declared();
 

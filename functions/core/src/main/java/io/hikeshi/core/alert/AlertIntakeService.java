@@ -151,7 +151,7 @@ public final class AlertIntakeService {
         IncidentId id = mitigated.id();
         TimelineEntry entry = entry(id, deliveryId, alert.at(), TimelineKind.ALERT_REPEATED, alert,
                 TimelineParams.firedAgainAfterRecovery());
-        Incident investigating = mitigated.moveTo(Status.INVESTIGATING, alert.at());
+        Incident investigating = mitigated.firedAgain(alert.at());
         Change change = new Change(deliveryId, new Change.Update(investigating, true),
                 state.withSignal(alert.state(), alert.at()), List.of(entry),
                 IncidentEvents.changes(mitigated, investigating, alert.source(), alert.at()));

@@ -60,6 +60,17 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
                 detectedAt, ack, mitigated, resolved, occurrences, version);
     }
 
+    /**
+     * The alert fired again after it recovered: the fix did not hold, back to investigating. Nobody
+     * acknowledged anything, so {@code acknowledgedAt} stays as it was (null if no person ever did):
+     * time to acknowledge measures people.
+     */
+    public Incident firedAgain(Instant at) {
+        Incident investigating = moveTo(Status.INVESTIGATING, at);
+        return new Incident(id, title, severity, investigating.status, service, commander, alertKey, description,
+                detectedAt, acknowledgedAt, investigating.mitigatedAt, investigating.resolvedAt, occurrences, version);
+    }
+
     public Incident withSeverity(Severity newSeverity) {
         requireOpen("change the severity of");
         return new Incident(id, title, newSeverity, status, service, commander, alertKey, description,

@@ -19,6 +19,9 @@ public interface IncidentRepository {
     /** A fresh incident number from an atomic counter: never handed out twice. */
     IncidentId nextId();
 
+    /** Whether a change with this delivery id was committed (and its record has not expired). */
+    boolean delivered(String deliveryId);
+
     /**
      * Applies the change all-or-nothing: the delivery id is recorded (with an expiry), a created
      * incident must not exist, an updated incident and a saved alert state must still be at the

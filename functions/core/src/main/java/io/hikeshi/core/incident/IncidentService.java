@@ -62,6 +62,9 @@ public final class IncidentService {
      */
     public java.util.Optional<Incident> declare(String title, Severity severity, String service, String description,
                                                 String actor, String deliveryId) {
+        if (deliveryId != null && incidents.delivered(deliveryId)) {
+            return java.util.Optional.empty(); // a repeated submission: no number is taken for it
+        }
         Instant now = clock.instant();
         Incident incident = Incident.open(incidents.nextId(), title, severity, service, null,
                 clip(description), now);

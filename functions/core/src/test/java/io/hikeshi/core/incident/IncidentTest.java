@@ -130,6 +130,21 @@ class IncidentTest {
     }
 
     @Test
+    void firedAgain_afterRecovery_investigatesAgain_withoutAcknowledging() {
+        // GIVEN an alarm's incident mitigated by its recovery, never acknowledged
+        Incident mitigated = triggered().moveTo(Status.MITIGATED, T1);
+
+        // WHEN the alarm fires again
+        Incident again = mitigated.firedAgain(T2);
+
+        // THEN it is investigated again, and nobody is said to have acknowledged it
+        assertEquals(Status.INVESTIGATING, again.status());
+        assertNull(again.acknowledgedAt());
+        assertEquals(T1, again.mitigatedAt());
+        assertThrows(IllegalTransitionException.class, () -> triggered().moveTo(Status.RESOLVED, T1).firedAgain(T2));
+    }
+
+    @Test
     void moveTo_keepsEverythingElse() {
         Incident before = triggered().withCommander("U123");
         Incident after = before.moveTo(Status.ACKNOWLEDGED, T1);
