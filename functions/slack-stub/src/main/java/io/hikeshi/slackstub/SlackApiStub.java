@@ -38,16 +38,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * was asked (a channel made, a message posted) before a late answer reaches the caller, who may have
  * stopped waiting. {@link #pauseWith} lets a test hold or record that wait instead of sleeping it.
  *
- * <p><b>Strictness.</b> {@link #start()} answers as it always has ({@link Strictness#LENIENT}): almost anything
- * succeeds. {@link #strict()} (or {@code builder().strictness(Strictness.SLACK)}) refuses what Slack refuses, the way
+ * <p><b>Strictness.</b> {@link #start()} (and {@link #strict()}, {@code builder().strictness(Strictness.SLACK)},
+ * {@link #DEFAULT_STRICTNESS}) refuses what Slack refuses, the way
  * Slack answers it: Block Kit and view limits, text lengths, channel names, membership, archived channels, unknown
  * users, bookmarks, pins, and each method's rate-limit tier (HTTP 429 with Retry-After, on the builder's clock). Its
  * workspace starts with the public channels C0WARROOM (inc-0042-payment-api), C0GENERAL (general) and C0INCIDENTS
  * (incidents), the bot a member of each, and the people U0BOT, U0ALICE, U0BOB, U0CAROL, U0ONCALL, U0KENJI, U0MISAKI,
  * U0TAKUMI and U0HARUKA; the bot is also a member of what it creates, joins or is invited to. {@link #rules()}
  * lists what it enforces, each with its source; {@link #enforcements()} says which rule refused which call; {@link
- * #throttled(String)} counts the 429s answered. A refused call does nothing. {@link #DEFAULT_STRICTNESS} is what
- * {@link #start()} uses.
+ * #throttled(String)} counts the 429s answered. A refused call does nothing. {@link #lenient()} answers almost anything
+ * with a plausible success, modelling no workspace.
  *
  * <p>Thread-safe; requests are served on virtual threads, so {@link #latency} does not limit concurrency.
  * Never in the Lambda jar.
@@ -71,10 +71,10 @@ public final class SlackApiStub implements AutoCloseable {
     static final long TS_BASE_SECONDS = 1_795_403_567L;
 
     /**
-     * What {@link #start()} answers with. Lenient while the flows are being made to pass under {@link
-     * Strictness#SLACK}; then this becomes {@code Strictness.SLACK}.
+     * What {@link #start()} answers with: as strict as Slack, so tests, benchmarks and local mode meet Slack's limits
+     * before Slack does. {@link #lenient()} is for tests of the stub's lenient answers themselves.
      */
-    public static final Strictness DEFAULT_STRICTNESS = Strictness.LENIENT;
+    public static final Strictness DEFAULT_STRICTNESS = Strictness.SLACK;
 
     /** The strict workspace's channels before a test adds any: id, name; public, the bot a member. */
     private static final Map<String, String> FIXTURE_CHANNELS = fixtureChannels();
