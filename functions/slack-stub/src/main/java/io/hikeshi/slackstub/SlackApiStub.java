@@ -305,6 +305,28 @@ public final class SlackApiStub implements AutoCloseable {
         return strictness;
     }
 
+    /**
+     * What Slack would refuse in a message's blocks that reach it outside the Web API (a slash command's answer, an
+     * interaction's response_url), which Slack holds to the same Block Kit rules: each breach as {@code "rule id:
+     * message"}, in Slack's words; empty when Slack would take them.
+     */
+    public static List<String> messageBlocksBreaches(String blocksJson) {
+        JsonNode blocks;
+        try {
+            blocks = JSON.readTree(blocksJson);
+        } catch (JsonProcessingException e) {
+            return List.of(Rules.BLOCKS_FORMAT.id() + ": " + e.getOriginalMessage());
+        }
+        if (blocks == null || !blocks.isArray()) {
+            return List.of(Rules.BLOCKS_FORMAT.id() + ": not a JSON array");
+        }
+        List<String> breaches = new ArrayList<>();
+        for (BlockKit.Violation v : BlockKit.checkMessageBlocks(blocks)) {
+            v.messages().forEach(message -> breaches.add(v.rule().id() + ": " + message));
+        }
+        return breaches;
+    }
+
     /** The rules this stub enforces, each with its source (none when lenient). */
     public List<Rule> rules() {
         return enforced;
