@@ -99,6 +99,11 @@ final class StrictSlackRig implements AutoCloseable {
     private IncidentId incident;
 
     StrictSlackRig(HostileData data) {
+        this(data, Map.of());
+    }
+
+    /** @param settings the core's settings beyond its table and locale (e.g. {@link Composition#STORM_LIMIT}) */
+    StrictSlackRig(HostileData data, Map<String, String> settings) {
         this.data = data;
         try {
             this.tempDir = Files.createTempDirectory("hostile-slack");
@@ -109,7 +114,10 @@ final class StrictSlackRig implements AutoCloseable {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "hostile-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
-        core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.LOCALE, "ja"), dynamo, ref -> "x",
+        Map<String, String> coreSettings = new LinkedHashMap<>(settings);
+        coreSettings.put(Composition.TABLE, table);
+        coreSettings.put(Composition.LOCALE, "ja");
+        core = Composition.fromSettings(coreSettings, dynamo, ref -> "x",
                 new ReminderScheduler() {
                     @Override
                     public void schedule(Reminder reminder) {
