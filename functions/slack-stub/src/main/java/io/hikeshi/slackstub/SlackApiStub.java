@@ -112,6 +112,9 @@ public final class SlackApiStub implements AutoCloseable {
     /** A message that exists in a strict workspace's channel, posted by the bot or by a person. */
     public record Message(String ts, String user, String text) {}
 
+    /** What the stub answered a call: its HTTP status and JSON body. */
+    public record Answer(Call call, int httpStatus, String json) {}
+
     private record Failure(int remaining, int httpStatus, Integer retryAfterSeconds) {}
 
     /** How the stub waits out a call's {@link #latency} before it answers. */
@@ -131,6 +134,7 @@ public final class SlackApiStub implements AutoCloseable {
     private final String methodsUrlPrefix;
     private final List<Call> calls = new ArrayList<>();
     private volatile java.util.function.Consumer<Call> listener = call -> { };
+    private volatile java.util.function.Consumer<Answer> answerListener = answer -> { };
     private final Map<String, String> responses = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final Map<String, String> channelNames = new ConcurrentHashMap<>();
@@ -447,6 +451,11 @@ public final class SlackApiStub implements AutoCloseable {
         this.listener = listener == null ? call -> { } : listener;
     }
 
+    /** Called for every call as it is answered, with the answer (local mode's --slack-log writes them down). */
+    public void onAnswer(java.util.function.Consumer<Answer> listener) {
+        this.answerListener = listener == null ? answer -> { } : listener;
+    }
+
     /** e.g. {@code http://127.0.0.1:PORT/api/}: the value for {@code SlackConfig.setMethodsEndpointUrlPrefix}. */
     public String methodsUrlPrefix() {
         return methodsUrlPrefix;
@@ -583,6 +592,7 @@ public final class SlackApiStub implements AutoCloseable {
             if (status == 429) {
                 throttled.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
             }
+            answerListener.accept(new Answer(call, status, json));
 
             long latency = latencyNanos;
             if (latency > 0) {

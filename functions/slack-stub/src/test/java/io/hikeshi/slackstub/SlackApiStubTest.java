@@ -103,6 +103,24 @@ class SlackApiStubTest {
     }
 
     @Test
+    void everyCall_isHandedToTheAnswerListener_withWhatWasAnswered() throws Exception {
+        // GIVEN a listener of answers
+        List<SlackApiStub.Answer> answers = new CopyOnWriteArrayList<>();
+        stub.onAnswer(answers::add);
+
+        // WHEN one call succeeds and one is refused
+        postForm("chat.postMessage", "channel=C0WARROOM&text=ok");
+        postForm("chat.postMessage", "channel=C0NOWHERE&text=lost");
+
+        // THEN each answer reached the listener with its call, as the caller got it
+        assertEquals(2, answers.size());
+        assertEquals("C0WARROOM", answers.get(0).call().param("channel"));
+        assertTrue(JSON.readTree(answers.get(0).json()).path("ok").asBoolean());
+        assertEquals("channel_not_found", JSON.readTree(answers.get(1).json()).path("error").asText());
+        assertEquals(200, answers.get(1).httpStatus());
+    }
+
+    @Test
     void jsonBodyTopLevelFieldsAsStrings() throws Exception {
         postJson("views.publish", "{\"user_id\":\"U0ALICE\",\"view\":{\"type\":\"home\",\"blocks\":[]},\"n\":3,\"x\":null}");
         SlackApiStub.Call call = stub.calls("views.publish").get(0);
