@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private static final List<String> ALL = List.of("alarm-storm", "webhooks", "slack-ack", "war-room", "web", "cost",
+    private static final List<String> ALL = List.of("alarm-storm", "webhooks", "slack-ack", "war-room", "slack-storm", "web", "cost",
             "cold-start");
     private static final String USAGE = """
             usage: bin/bench [name [args…]]   (no name: every benchmark, then one table of their figures)
@@ -21,6 +21,7 @@ public final class BenchMain {
               webhooks [alerts] [senders]          default 5000 50
               slack-ack [requests]                 default 1000
               war-room [incidents] [slack ms]      default 200 100
+              slack-storm [alarms] [seconds]       default 30 60
               web [incidents]                      default 10000
               cost
               cold-start [runs] [function…]        default 5, every function""";
@@ -35,6 +36,7 @@ public final class BenchMain {
             case "webhooks" -> WebhookBench.main(rest);
             case "slack-ack" -> SlackAckBench.main(rest);
             case "war-room" -> WarRoomBench.main(rest);
+            case "slack-storm" -> SlackStormBench.main(rest);
             case "web" -> WebBench.main(rest);
             case "cost" -> CostBench.main(rest);
             case "cold-start" -> ColdStartBench.main(rest);

@@ -27,12 +27,17 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     private static EmbeddedDynamoDb shared;
 
+    /** How long {@link #close} waits for the database files to be let go. */
+    private static final long RELEASE_MILLIS = 10_000;
+
     private final DynamoDBProxyServer server;
     private final URI endpoint;
+    private final boolean onFiles;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, URI endpoint) {
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, URI endpoint, boolean onFiles) {
         this.server = server;
         this.endpoint = endpoint;
+        this.onFiles = onFiles;
     }
 
     /**
@@ -49,7 +54,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             ServerConnector connector = loopbackOnAnyFreePort(server);
             server.start();
-            return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+            return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()),
+                    dataDirectory != null);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
         }
@@ -104,6 +110,29 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             // shutting down anyway
+        }
+        if (onFiles) {
+            awaitDatabaseFilesReleased();
+        }
+    }
+
+    /**
+     * DynamoDB Local stops its SQLite queue without waiting for it to finish: until the queue's thread has closed its
+     * connection, a new instance on the same directory (a restart) is answered "database is locked". The queue's
+     * thread is named after the database file ({@code SQLiteQueue[shared-local-instance.db]}; in memory,
+     * {@code SQLiteQueue[]}).
+     */
+    private static void awaitDatabaseFilesReleased() {
+        long deadline = System.currentTimeMillis() + RELEASE_MILLIS;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("SQLiteQueue[") && !thread.getName().equals("SQLiteQueue[]")) {
+                try {
+                    thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

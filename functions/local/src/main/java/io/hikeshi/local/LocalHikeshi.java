@@ -100,7 +100,7 @@ final class LocalHikeshi implements AutoCloseable {
                 : null;
         Map<String, String> slackEnv = new HashMap<>(env);
         slackEnv.put("HIKESHI_PORT", Integer.toString(options.port));
-        LocalSlack slack = LocalSlack.start(core, slackEnv);
+        LocalSlack slack = LocalSlack.start(core, slackEnv, options.slackLog);
         reminders.target(reminder -> slack.postmortemNotices().remind(reminder));
         OutboxRelay relay = new OutboxRelay(core.storage().outbox(), bus(core, slack));
         LocalServer server = new LocalServer(core, slack.http(), options.host, options.port)

@@ -11,12 +11,17 @@ public final class LocalMain {
 
     static final String USAGE = """
             usage: hikeshi-local [--port N] [--host ADDR] [--data-dir DIR] [--auto-resolve] [--require-login]
+                                 [--slack-log FILE]
 
               --port N        HTTP port (default 8080, or $HIKESHI_PORT; 0 picks a free one and prints it)
               --host ADDR     address to listen on (default 127.0.0.1)
               --data-dir DIR  keep incidents in DIR between runs (default: in memory, gone on exit)
               --auto-resolve  an alarm returning to OK resolves its incident (default: mitigates it)
               --require-login the web page asks for a signed link, as in AWS (one is printed at start)
+              --slack-log FILE append one JSON line per Slack Web API call to FILE:
+                              {"method": ..., "args": {...}, "ok": true|false, "error": ...}
+                              (every argument; blocks and views as JSON; the Slack stub's calls, i.e.
+                              without HIKESHI_SLACK_BOT_TOKEN)
             """;
 
     private LocalMain() { }
@@ -64,6 +69,7 @@ public final class LocalMain {
         Path dataDir;
         boolean autoResolve;
         boolean requireLogin;
+        Path slackLog;
         boolean help;
         String table = "hikeshi-incidents";
 
@@ -76,6 +82,7 @@ public final class LocalMain {
                     case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, "--data-dir"));
                     case "--auto-resolve" -> o.autoResolve = true;
                     case "--require-login" -> o.requireLogin = true;
+                    case "--slack-log" -> o.slackLog = Path.of(value(args, ++i, "--slack-log"));
                     case "-h", "--help" -> o.help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }

@@ -12,6 +12,9 @@ import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.slackstub.SlackApiStub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -36,28 +39,39 @@ final class LocalSlack implements AutoCloseable {
     private final WarRoomService warRoom;
     private final io.hikeshi.slack.postmortem.PostmortemNotices postmortemNotices;
     private final SlackApiStub fakeSlack;
+    private final SlackCallLog callLog;
     private final ExecutorService worker;
     private final String signingSecret;
 
     private LocalSlack(SlackComposition composition, WarRoomService warRoom, io.hikeshi.slack.postmortem.PostmortemNotices notices,
-                       SlackApiStub fakeSlack, ExecutorService worker, String signingSecret) {
+                       SlackApiStub fakeSlack, SlackCallLog callLog, ExecutorService worker, String signingSecret) {
         this.http = composition.http();
         this.composition = composition;
         this.warRoom = warRoom;
         this.postmortemNotices = notices;
         this.fakeSlack = fakeSlack;
+        this.callLog = callLog;
         this.worker = worker;
         this.signingSecret = signingSecret;
     }
 
-    static LocalSlack start(Composition core, Map<String, String> env) {
+    /** @param slackLog where to append one JSON line per call the stub answers; null: nowhere */
+    static LocalSlack start(Composition core, Map<String, String> env, Path slackLog) {
         String token = env.get(BOT_TOKEN);
         String signingSecret = env.getOrDefault(SIGNING_SECRET, "local-signing-secret");
         SlackApiStub fake = null;
+        SlackCallLog log = null;
         if (token == null || token.isBlank()) {
             fake = SlackApiStub.start();
             fake.onCall(LocalSlack::show);
+            log = slackLog == null ? null : openLog(slackLog);
+            if (log != null) {
+                fake.onAnswer(log::write);
+            }
             token = "xoxb-local";
+        } else if (slackLog != null) {
+            System.out.println("--slack-log: real Slack is called (HIKESHI_SLACK_BOT_TOKEN); only the stub's calls are"
+                    + " written down, so " + slackLog + " stays as it is");
         }
         ExecutorService worker = Executors.newSingleThreadExecutor();
         AtomicReference<SlackTaskRunner> runner = new AtomicReference<>();
@@ -79,7 +93,15 @@ final class LocalSlack implements AutoCloseable {
                         env.get(SlackComposition.SERVICES), env.get(SlackComposition.GUIDES)),
                 LocalSlack::showNotification, SlackComposition.warRoomSettings(warRoomEnv), SlackCalls.standard());
         var notices = slack.postmortemNotices(warRoomEnv.get(SlackComposition.BROADCAST_CHANNEL), SlackCalls.standard());
-        return new LocalSlack(slack, warRoom, notices, fake, worker, signingSecret);
+        return new LocalSlack(slack, warRoom, notices, fake, log, worker, signingSecret);
+    }
+
+    private static SlackCallLog openLog(Path file) {
+        try {
+            return SlackCallLog.appendingTo(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--slack-log: cannot append to " + file, e);
+        }
     }
 
     private static void show(SlackApiStub.Call call) {
@@ -129,6 +151,13 @@ final class LocalSlack implements AutoCloseable {
         worker.shutdown();
         if (fakeSlack != null) {
             fakeSlack.close();
+        }
+        if (callLog != null) {
+            try {
+                callLog.close();
+            } catch (IOException e) {
+                System.out.println("--slack-log: " + e.getMessage()); // every line was flushed as it was written
+            }
         }
     }
 }

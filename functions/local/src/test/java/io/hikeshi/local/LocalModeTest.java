@@ -14,9 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -113,6 +116,33 @@ class LocalModeTest {
             assertEquals(200, digest.statusCode());
             assertFalse(JSON.readTree(digest.body()).path("digest").asText().contains("INC-"));
         }
+    }
+
+    @Test
+    void slackLog_appendsOneJsonLinePerSlackCall_everyArgument_blocksAsJson(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("slack.jsonl");
+        try (LocalHikeshi hikeshi = start("--port", "0", "--slack-log", log.toString())) {
+            // GIVEN local mode without a Slack token, writing down its Slack calls
+            // WHEN an alert opens an incident and its war room is built
+            assertEquals(202, sendGenericAlert(hikeshi, "db-cpu", "DB primary CPU 97% 🔥").statusCode());
+            hikeshi.relayOutbox();
+        }
+
+        // THEN every call is one JSON line: its method, every argument (blocks as JSON), and Slack's answer
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            lines.add(JSON.readTree(line));
+        }
+        assertTrue(lines.stream().allMatch(l -> l.path("method").isTextual() && l.path("args").isObject()
+                && l.path("ok").isBoolean()), lines.toString());
+        JsonNode created = lines.stream().filter(l -> l.path("method").asText().equals("conversations.create"))
+                .findFirst().orElseThrow();
+        assertTrue(created.path("ok").asBoolean());
+        assertTrue(created.path("args").path("name").asText().startsWith("inc-"), created.toString());
+        JsonNode card = lines.stream().filter(l -> l.path("method").asText().equals("chat.postMessage")
+                && l.path("args").path("blocks").isArray()).findFirst().orElseThrow();
+        assertTrue(card.path("args").path("blocks").toString().contains("DB primary CPU 97% 🔥"), card.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.path("method").asText().equals("pins.add")), "the pin, too");
     }
 
     private static LocalHikeshi start(String... args) throws Exception {

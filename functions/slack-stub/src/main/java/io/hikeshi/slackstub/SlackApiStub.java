@@ -38,16 +38,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * was asked (a channel made, a message posted) before a late answer reaches the caller, who may have
  * stopped waiting. {@link #pauseWith} lets a test hold or record that wait instead of sleeping it.
  *
- * <p><b>Strictness.</b> {@link #start()} answers as it always has ({@link Strictness#LENIENT}): almost anything
- * succeeds. {@link #strict()} (or {@code builder().strictness(Strictness.SLACK)}) refuses what Slack refuses, the way
+ * <p><b>Strictness.</b> {@link #start()} (and {@link #strict()}, {@code builder().strictness(Strictness.SLACK)},
+ * {@link #DEFAULT_STRICTNESS}) refuses what Slack refuses, the way
  * Slack answers it: Block Kit and view limits, text lengths, channel names, membership, archived channels, unknown
  * users, bookmarks, pins, and each method's rate-limit tier (HTTP 429 with Retry-After, on the builder's clock). Its
  * workspace starts with the public channels C0WARROOM (inc-0042-payment-api), C0GENERAL (general) and C0INCIDENTS
  * (incidents), the bot a member of each, and the people U0BOT, U0ALICE, U0BOB, U0CAROL, U0ONCALL, U0KENJI, U0MISAKI,
  * U0TAKUMI and U0HARUKA; the bot is also a member of what it creates, joins or is invited to. {@link #rules()}
  * lists what it enforces, each with its source; {@link #enforcements()} says which rule refused which call; {@link
- * #throttled(String)} counts the 429s answered. A refused call does nothing. {@link #DEFAULT_STRICTNESS} is what
- * {@link #start()} uses.
+ * #throttled(String)} counts the 429s answered. A refused call does nothing. {@link #lenient()} answers almost anything
+ * with a plausible success, modelling no workspace.
  *
  * <p>Thread-safe; requests are served on virtual threads, so {@link #latency} does not limit concurrency.
  * Never in the Lambda jar.
@@ -71,10 +71,10 @@ public final class SlackApiStub implements AutoCloseable {
     static final long TS_BASE_SECONDS = 1_795_403_567L;
 
     /**
-     * What {@link #start()} answers with. Lenient while the flows are being made to pass under {@link
-     * Strictness#SLACK}; then this becomes {@code Strictness.SLACK}.
+     * What {@link #start()} answers with: as strict as Slack, so tests, benchmarks and local mode meet Slack's limits
+     * before Slack does. {@link #lenient()} is for tests of the stub's lenient answers themselves.
      */
-    public static final Strictness DEFAULT_STRICTNESS = Strictness.LENIENT;
+    public static final Strictness DEFAULT_STRICTNESS = Strictness.SLACK;
 
     /** The strict workspace's channels before a test adds any: id, name; public, the bot a member. */
     private static final Map<String, String> FIXTURE_CHANNELS = fixtureChannels();
@@ -112,6 +112,9 @@ public final class SlackApiStub implements AutoCloseable {
     /** A message that exists in a strict workspace's channel, posted by the bot or by a person. */
     public record Message(String ts, String user, String text) {}
 
+    /** What the stub answered a call: its HTTP status and JSON body. */
+    public record Answer(Call call, int httpStatus, String json) {}
+
     private record Failure(int remaining, int httpStatus, Integer retryAfterSeconds) {}
 
     /** How the stub waits out a call's {@link #latency} before it answers. */
@@ -131,6 +134,7 @@ public final class SlackApiStub implements AutoCloseable {
     private final String methodsUrlPrefix;
     private final List<Call> calls = new ArrayList<>();
     private volatile java.util.function.Consumer<Call> listener = call -> { };
+    private volatile java.util.function.Consumer<Answer> answerListener = answer -> { };
     private final Map<String, String> responses = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final Map<String, String> channelNames = new ConcurrentHashMap<>();
@@ -305,6 +309,28 @@ public final class SlackApiStub implements AutoCloseable {
         return strictness;
     }
 
+    /**
+     * What Slack would refuse in a message's blocks that reach it outside the Web API (a slash command's answer, an
+     * interaction's response_url), which Slack holds to the same Block Kit rules: each breach as {@code "rule id:
+     * message"}, in Slack's words; empty when Slack would take them.
+     */
+    public static List<String> messageBlocksBreaches(String blocksJson) {
+        JsonNode blocks;
+        try {
+            blocks = JSON.readTree(blocksJson);
+        } catch (JsonProcessingException e) {
+            return List.of(Rules.BLOCKS_FORMAT.id() + ": " + e.getOriginalMessage());
+        }
+        if (blocks == null || !blocks.isArray()) {
+            return List.of(Rules.BLOCKS_FORMAT.id() + ": not a JSON array");
+        }
+        List<String> breaches = new ArrayList<>();
+        for (BlockKit.Violation v : BlockKit.checkMessageBlocks(blocks)) {
+            v.messages().forEach(message -> breaches.add(v.rule().id() + ": " + message));
+        }
+        return breaches;
+    }
+
     /** The rules this stub enforces, each with its source (none when lenient). */
     public List<Rule> rules() {
         return enforced;
@@ -423,6 +449,11 @@ public final class SlackApiStub implements AutoCloseable {
     /** Called for every call as it arrives (local mode prints what would have been posted). */
     public void onCall(java.util.function.Consumer<Call> listener) {
         this.listener = listener == null ? call -> { } : listener;
+    }
+
+    /** Called for every call as it is answered, with the answer (local mode's --slack-log writes them down). */
+    public void onAnswer(java.util.function.Consumer<Answer> listener) {
+        this.answerListener = listener == null ? answer -> { } : listener;
     }
 
     /** e.g. {@code http://127.0.0.1:PORT/api/}: the value for {@code SlackConfig.setMethodsEndpointUrlPrefix}. */
@@ -561,6 +592,7 @@ public final class SlackApiStub implements AutoCloseable {
             if (status == 429) {
                 throttled.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
             }
+            answerListener.accept(new Answer(call, status, json));
 
             long latency = latencyNanos;
             if (latency > 0) {

@@ -519,6 +519,16 @@ final class StrictSlack {
         if ("conversations.history".equals(c.method()) && !ch.botMember && enabled.test(Rules.NOT_IN_CHANNEL)) {
             return refuse(c, Rules.NOT_IN_CHANNEL);
         }
+        String asked = "conversations.replies".equals(c.method()) ? c.param("ts") : c.param("latest");
+        SlackApiStub.Message known = asked == null ? null : ch.messages.get(asked);
+        if (known != null) { // a message of this workspace, read by its ts (as a pinned message is fetched)
+            ObjectNode r = SlackApiStub.JSON.createObjectNode().put("ok", true);
+            r.putArray("messages").addObject().put("type", "message").put("user", known.user())
+                    .put("text", known.text()).put("ts", known.ts()).put("team", SlackApiStub.TEAM_ID);
+            r.put("has_more", false);
+            r.putObject("response_metadata").put("next_cursor", "");
+            return Answer.ok(r.toString());
+        }
         String json = stub.defaultResponse(c);
         // What Slack showed exists: a person's message read here can then be pinned.
         for (JsonNode m : parse(json).path("messages")) {

@@ -2,7 +2,7 @@ package io.hikeshi.slackstub;
 
 /** How closely the stub holds callers to what Slack accepts. */
 public enum Strictness {
-    /** Answers almost anything with a plausible success: what tests, benchmarks and local mode were written against. */
+    /** Answers almost anything with a plausible success: only for tests of that leniency itself. */
     LENIENT,
     /**
      * Refuses what Slack refuses, answering as Slack does: Block Kit and view limits, text lengths, channel names,

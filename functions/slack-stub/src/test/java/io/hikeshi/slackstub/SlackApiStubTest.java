@@ -25,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The stub over real HTTP, the way the Slack SDK talks to it. */
+/**
+ * The stub over real HTTP, the way the Slack SDK talks to it: its recording, scripting and latency (as strict as
+ * Slack, the default), and the answers of a lenient stub.
+ */
 class SlackApiStubTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,6 +103,24 @@ class SlackApiStubTest {
     }
 
     @Test
+    void everyCall_isHandedToTheAnswerListener_withWhatWasAnswered() throws Exception {
+        // GIVEN a listener of answers
+        List<SlackApiStub.Answer> answers = new CopyOnWriteArrayList<>();
+        stub.onAnswer(answers::add);
+
+        // WHEN one call succeeds and one is refused
+        postForm("chat.postMessage", "channel=C0WARROOM&text=ok");
+        postForm("chat.postMessage", "channel=C0NOWHERE&text=lost");
+
+        // THEN each answer reached the listener with its call, as the caller got it
+        assertEquals(2, answers.size());
+        assertEquals("C0WARROOM", answers.get(0).call().param("channel"));
+        assertTrue(JSON.readTree(answers.get(0).json()).path("ok").asBoolean());
+        assertEquals("channel_not_found", JSON.readTree(answers.get(1).json()).path("error").asText());
+        assertEquals(200, answers.get(1).httpStatus());
+    }
+
+    @Test
     void jsonBodyTopLevelFieldsAsStrings() throws Exception {
         postJson("views.publish", "{\"user_id\":\"U0ALICE\",\"view\":{\"type\":\"home\",\"blocks\":[]},\"n\":3,\"x\":null}");
         SlackApiStub.Call call = stub.calls("views.publish").get(0);
@@ -109,8 +130,11 @@ class SlackApiStubTest {
         assertFalse(call.params().containsKey("x"));
     }
 
+    /** The answers of a lenient stub, which models no workspace: any channel, any view is fine. */
     @Test
-    void defaultResponsesForTheMethodsHikeshiCalls() throws Exception {
+    void defaultResponsesForTheMethodsHikeshiCalls_whenLenient() throws Exception {
+        stub.close();
+        stub = SlackApiStub.lenient();
         JsonNode auth = JSON.readTree(postForm("auth.test", "").body());
         assertEquals("T0HIKESHI", auth.get("team_id").asText());
         assertEquals("U0BOT", auth.get("user_id").asText());
@@ -169,10 +193,10 @@ class SlackApiStubTest {
     @Test
     void respondOverridesTheDefault() throws Exception {
         stub.respond("chat.postMessage", "{\"ok\":false,\"error\":\"not_in_channel\"}");
-        assertEquals("{\"ok\":false,\"error\":\"not_in_channel\"}", postForm("chat.postMessage", "channel=C0GENERAL").body());
-        assertEquals("{\"ok\":false,\"error\":\"not_in_channel\"}", postForm("chat.postMessage", "channel=C0GENERAL").body());
+        assertEquals("{\"ok\":false,\"error\":\"not_in_channel\"}", postForm("chat.postMessage", "channel=C0GENERAL&text=hi").body());
+        assertEquals("{\"ok\":false,\"error\":\"not_in_channel\"}", postForm("chat.postMessage", "channel=C0GENERAL&text=hi").body());
         stub.reset();
-        assertTrue(JSON.readTree(postForm("chat.postMessage", "channel=C0GENERAL").body()).get("ok").asBoolean());
+        assertTrue(JSON.readTree(postForm("chat.postMessage", "channel=C0GENERAL&text=hi").body()).get("ok").asBoolean());
     }
 
     @Test

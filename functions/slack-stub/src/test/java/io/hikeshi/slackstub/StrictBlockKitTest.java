@@ -220,4 +220,19 @@ class StrictBlockKitTest extends StrictStubTest {
         assertRefused(ephemeral, "invalid_blocks");
         assertEquals(List.of("blocks.message_max_50", "blocks.message_max_50"), refusedBy());
     }
+
+    @Test
+    void messageBlocksBreaches_holdACommandsAnswerToTheSameRules_withoutACall() {
+        String fiftyOne = "[" + String.join(",", java.util.Collections.nCopies(51,
+                "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"x\"}}")) + "]";
+        String longSection = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + "🔥".repeat(3001) + "\"}}]";
+
+        assertEquals(List.of("blocks.message_max_50: no more than 50 items allowed [json-pointer:/blocks]"),
+                SlackApiStub.messageBlocksBreaches(fiftyOne));
+        assertEquals(List.of("blocks.section_text_3000: failed to match all allowed schemas [json-pointer:/blocks/0/text]",
+                "blocks.section_text_3000: must be less than 3001 characters [json-pointer:/blocks/0/text/text]"),
+                SlackApiStub.messageBlocksBreaches(longSection));
+        assertEquals(List.of(), SlackApiStub.messageBlocksBreaches("[]"));
+        assertTrue(stub.calls().isEmpty());
+    }
 }

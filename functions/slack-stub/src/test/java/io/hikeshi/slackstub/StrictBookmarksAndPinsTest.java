@@ -85,4 +85,16 @@ class StrictBookmarksAndPinsTest extends StrictStubTest {
         assertTrue(slack.pinsAdd(r -> r.channel("C0WARROOM").timestamp("1795403601.000300")).isOk());
         assertEquals(List.of("1795403600.000200", "1795403601.000300"), stub.pins("C0WARROOM"));
     }
+
+    @Test
+    void aPersonsMessage_readByItsTs_isTheOneInTheChannel_thenItCanBePinned() throws Exception {
+        stub.addMessage("C0WARROOM", "1795403700.000100", "U0KENJI", "決済 API を v1.42.0 に戻しました 🔥");
+
+        var read = slack.conversationsHistory(r -> r.channel("C0WARROOM").latest("1795403700.000100").inclusive(true).limit(1));
+
+        assertTrue(read.isOk(), read.getError());
+        assertEquals("決済 API を v1.42.0 に戻しました 🔥", read.getMessages().get(0).getText());
+        assertEquals("U0KENJI", read.getMessages().get(0).getUser());
+        assertTrue(slack.pinsAdd(r -> r.channel("C0WARROOM").timestamp("1795403700.000100")).isOk());
+    }
 }

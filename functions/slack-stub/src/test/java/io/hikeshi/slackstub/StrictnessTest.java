@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 class StrictnessTest {
 
     @Test
-    void start_isLenientToday_strictIsSlack_andTheDefaultIsOneConstant() {
-        try (SlackApiStub lenient = SlackApiStub.start(); SlackApiStub strict = SlackApiStub.strict()) {
-            assertEquals(Strictness.LENIENT, SlackApiStub.DEFAULT_STRICTNESS);
-            assertEquals(SlackApiStub.DEFAULT_STRICTNESS, lenient.strictness());
+    void start_isAsStrictAsSlack_lenientIsAskedFor_andTheDefaultIsOneConstant() {
+        try (SlackApiStub byDefault = SlackApiStub.start(); SlackApiStub lenient = SlackApiStub.lenient()) {
+            assertEquals(Strictness.SLACK, SlackApiStub.DEFAULT_STRICTNESS);
+            assertEquals(SlackApiStub.DEFAULT_STRICTNESS, byDefault.strictness());
+            assertEquals(Rules.ALL, byDefault.rules());
+            assertEquals(Strictness.LENIENT, lenient.strictness());
             assertTrue(lenient.rules().isEmpty(), "a lenient stub enforces nothing");
-            assertEquals(Strictness.SLACK, strict.strictness());
-            assertEquals(Rules.ALL, strict.rules());
         }
         try (SlackApiStub viaEnum = SlackApiStub.start(Strictness.SLACK); SlackApiStub lenient = SlackApiStub.lenient()) {
             assertEquals(Strictness.SLACK, viaEnum.strictness());
@@ -68,7 +68,7 @@ class StrictnessTest {
 
     @Test
     void lenient_stillAcceptsWhatStrictRefuses_andModelsNoWorkspace() throws Exception {
-        try (SlackApiStub lenient = SlackApiStub.start()) {
+        try (SlackApiStub lenient = SlackApiStub.lenient()) {
             SlackConfig config = new SlackConfig();
             config.setMethodsEndpointUrlPrefix(lenient.methodsUrlPrefix());
             try (Slack slack = Slack.getInstance(config)) {

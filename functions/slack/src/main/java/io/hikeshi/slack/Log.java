@@ -17,6 +17,22 @@ public final class Log {
 
     private Log() { }
 
+    /** Something left undone on purpose, with what it concerned ({@code "incident", "INC-0042"}). */
+    public static void warn(String message, String... keyValues) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("level", "WARN");
+        line.put("message", message);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            line.put(keyValues[i], keyValues[i + 1]);
+        }
+        try {
+            System.out.println(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            System.out.println("WARN " + message);
+        }
+    }
+
     public static void error(String message, Throwable error) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());

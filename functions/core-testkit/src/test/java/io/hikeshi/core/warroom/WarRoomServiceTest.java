@@ -113,9 +113,10 @@ class WarRoomServiceTest {
         // WHEN its "opened" event is handled
         drainEvents().forEach(warRoom::on);
 
-        // THEN one channel under the template's name, set up, with the card pinned, links, guide, announcement and notification
-        assertEquals(List.of("createChannel", "setTopic", "invite", "postCard", "pin", "addBookmarks", "postGuide", "broadcast"),
-                chat.calls());
+        // THEN one channel under the template's name, set up, with the card pinned, guide, announcement and notification,
+        // and last the links, one by one (an alert storm throttles them first: nothing else waits for them)
+        assertEquals(List.of("createChannel", "setTopic", "invite", "postCard", "pin", "postGuide", "broadcast",
+                "addBookmarks", "addBookmarks"), chat.calls());
         WarRoom room = room(incident);
         assertEquals(List.of(ROOM), chat.channelNames());
         assertEquals(ROOM, room.channelName());
@@ -128,7 +129,7 @@ class WarRoomServiceTest {
         assertEquals(1, notifications.size());
         assertEquals(incident.id(), store.warRooms().incidentForChannel(room.channelId()).orElseThrow(),
                 "commands typed in the room act on its incident");
-        assertEquals(Set.of("bookmarks", "guide", "broadcast", "notify"), room.done());
+        assertEquals(Set.of("guide", "broadcast", "notify", "bookmarks:runbook", "bookmarks:incident_page"), room.done());
     }
 
     @Test
@@ -182,7 +183,46 @@ class WarRoomServiceTest {
         assertEquals(1, chat.posts("card").size());
         assertEquals(1, chat.posts("guide").size());
         assertEquals(1, chat.posts("announcement").size());
-        assertEquals(Set.of("bookmarks", "guide", "broadcast", "notify"), room(incident).done());
+        assertEquals(Set.of("guide", "broadcast", "notify", "bookmarks:runbook", "bookmarks:incident_page"),
+                room(incident).done());
+    }
+
+    @Test
+    void aRoomWhoseSecondBookmarkFailed_isCompletedByTheRetry_withoutRepeatingTheFirst() {
+        // GIVEN chat refuses the second bookmark of the first attempt (throttled past its patience, say)
+        Incident incident = declare();
+        List<DomainEvent> events = drainEvents();
+        chat.beforeNext("addBookmarks", first -> chat.beforeNext("addBookmarks", second -> {
+            throw new IllegalStateException("bookmarks.add: rate-limited");
+        }));
+        assertThrows(IllegalStateException.class, () -> events.forEach(warRoom::on));
+        assertEquals(1, chat.posts("announcement").size(), "announced before any bookmark was tried");
+
+        // WHEN the event is retried
+        events.forEach(warRoom::on);
+
+        // THEN each link is in the room once, and nothing else was done again
+        assertEquals(List.of(new Bookmark(Bookmark.Kind.RUNBOOK, "https://runbooks.example.jp/payment-api"),
+                new Bookmark(Bookmark.Kind.INCIDENT_PAGE, "https://hikeshi.example.jp/incidents/INC-0001")),
+                chat.bookmarks(room(incident).channelId()));
+        assertEquals(1, chat.posts("announcement").size());
+        assertEquals(1, notifications.size());
+    }
+
+    @Test
+    void aRoomRecordedWhenTheBookmarksWereOneStep_getsNoBookmarksAgain() {
+        // GIVEN a room built before each bookmark was a step of its own: "bookmarks" recorded, the rest not yet
+        Incident incident = declare();
+        List<DomainEvent> events = drainEvents();
+        store.warRooms().claim(incident.id(), ROOM);
+        store.warRooms().recordDone(incident.id(), "bookmarks");
+
+        // WHEN its "opened" event is handled
+        events.forEach(warRoom::on);
+
+        // THEN the room is finished without adding its links a second time
+        assertEquals(0, chat.calls("addBookmarks"));
+        assertEquals(1, chat.posts("announcement").size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hikeshi.core.incident;
 
+import io.hikeshi.core.Characters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(detectedAt, "detectedAt");
-        title = clip(requireText(title, "title"), MAX_TITLE);
+        title = Characters.clip(requireText(title, "title"), MAX_TITLE);
         service = requireText(service, "service");
     }
 
@@ -120,9 +121,5 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
             throw new IllegalArgumentException(field + " must not be empty");
         }
         return value.strip();
-    }
-
-    private static String clip(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 }

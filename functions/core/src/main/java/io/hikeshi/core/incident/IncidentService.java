@@ -1,5 +1,6 @@
 package io.hikeshi.core.incident;
 
+import io.hikeshi.core.Characters;
 import io.hikeshi.core.alert.AlertState;
 import io.hikeshi.core.alert.StoreContentionException;
 import io.hikeshi.core.event.DomainEvent;
@@ -194,6 +195,6 @@ public final class IncidentService {
         if (text == null) {
             return null;
         }
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        return Characters.clip(text, MAX_TEXT);
     }
 }

@@ -25,17 +25,22 @@ import java.util.Set;
 
 /**
  * The war room, built by itself from domain events: on "opened" a channel (exactly one per
- * incident), its topic, the owners invited, the pinned card, bookmarks, the response guide, an
- * announcement in the broadcast channel and a notification to stakeholders; on later changes the
+ * incident), its topic, the owners invited, the pinned card, the response guide, an announcement in
+ * the broadcast channel, a notification to stakeholders, and last the bookmarks; on later changes the
  * card and topic redrawn, and severity changes, status updates and resolution announced and notified.
  *
  * <p>Every step is safe to repeat, because events arrive more than once and a failed one is retried:
  * the room is claimed before its channel is created, and a channel this app made under the claimed
  * name is adopted; topic, invitations and pin are idempotent in chat and are done before the record
  * that follows them (the channel's, the card's); each other step is recorded as done on the room once
- * it succeeded. A retry that finds no record of the card or guide looks in the channel before posting
- * them again. Only a crash between a bookmark, announcement or notification and its record can repeat
- * that one (chat and SNS have no idempotency key).
+ * it succeeded, each bookmark on its own. A retry that finds no record of the card or guide looks in the
+ * channel before posting them again. Only a crash between a bookmark, announcement or notification and its
+ * record can repeat that one (chat and SNS have no idempotency key).
+ *
+ * <p>Bookmarks come last because they are the first thing an alert storm throttles: three calls a room to a
+ * Slack method allowed about 20 a minute (Tier 2). The card, the guide and the announcement do not wait for
+ * them; a room whose bookmarks outlast the chat adapter's patience fails its event, and the retry adds only
+ * the bookmarks still missing.
  */
 public final class WarRoomService {
 
@@ -49,7 +54,7 @@ public final class WarRoomService {
 
     /** A name taken by someone else's channel gets a suffix, "-2" up to this. */
     private static final int MAX_NAME_SUFFIX = 9;
-    /** The steps recorded on the room when done; a later event's are suffixed with its id. */
+    /** The steps recorded on the room when done; a later event's are suffixed with its id, a bookmark's with its kind. */
     private static final String BOOKMARKS = "bookmarks";
     private static final String GUIDE = "guide";
     private static final String BROADCAST = "broadcast";
@@ -118,14 +123,19 @@ public final class WarRoomService {
             if (room.cardTs() == null) {
                 postAndPinCard(channel);
             }
-            room = once(room, BOOKMARKS, () -> chat.addBookmarks(channel, incident.id(), bookmarks()));
             room = once(room, GUIDE, () -> {
                 if (!earlierPosts().guide()) {
                     chat.postGuide(channel, incident.id(), services.guide(incident.service(), incident.severity()));
                 }
             });
             room = once(room, BROADCAST, () -> broadcast(new Announcement.Opened(incident, channel)));
-            once(room, NOTIFY, () -> notifyStakeholders(event, incident.title()));
+            room = once(room, NOTIFY, () -> notifyStakeholders(event, incident.title()));
+            if (!room.isDone(BOOKMARKS)) { // a room built when the bookmarks were one step has them all
+                for (Bookmark bookmark : bookmarks()) {
+                    room = once(room, BOOKMARKS + ":" + bookmark.kind().name().toLowerCase(java.util.Locale.ROOT),
+                            () -> chat.addBookmarks(channel, incident.id(), List.of(bookmark)));
+                }
+            }
         }
 
         /** Creates the channel under the claimed name (or adopts it), sets it up, and records it. */

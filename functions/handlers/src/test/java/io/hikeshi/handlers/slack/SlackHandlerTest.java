@@ -18,6 +18,10 @@ import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.Composition;
 import io.hikeshi.handlers.SlackComposition;
 import io.hikeshi.handlers.SlackHandler;
+import io.hikeshi.handlers.TestSlackClients;
+import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.slack.SlackCalls;
+import io.hikeshi.slack.warroom.SlackWarRoomChat;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.task.SlackTask;
 import io.hikeshi.slackstub.SlackApiStub;
@@ -61,6 +65,8 @@ class SlackHandlerTest {
     private final List<String> queued = new CopyOnWriteArrayList<>();
     private final List<String> scheduledReminders = new CopyOnWriteArrayList<>();
     private String table;
+    /** The war room's card, posted by {@link #declaredWithWarRoom}. */
+    private String cardTs;
 
     @BeforeEach
     void setUp() {
@@ -251,7 +257,8 @@ class SlackHandlerTest {
     @Test
     void acknowledgeClickedTwice_changesTheIncidentOnce() throws Exception {
         IncidentId id = declaredWithWarRoom("C0WARROOM");
-        String click = sample("slack-block-actions-acknowledge.json").replace("INC-0042", id.toString());
+        String click = sample("slack-block-actions-acknowledge.json").replace("INC-0042", id.toString())
+                .replace("1795403567.000100", cardTs); // the sample's card is the one posted in this war room
 
         // Two clicks are two requests, signed a moment apart.
         assertEquals(200, send(SlackSigner.payloadBody(click)).path("statusCode").asInt());
@@ -438,10 +445,20 @@ class SlackHandlerTest {
 
     // ---- helpers ----
 
+    /**
+     * An incident and its war room as the war-room flow leaves it: the channel recorded, the card posted there by the
+     * app, pinned and recorded ({@link #cardTs}), so the card's buttons act on a message that exists in Slack.
+     */
     private IncidentId declaredWithWarRoom(String channel) {
         Incident incident = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api",
                 "Checkout failing", "U0ALICE", null).orElseThrow();
         core.storage().warRooms().recordChannel(incident.id(), "inc-" + incident.id().number() + "-payment-api", channel);
+        SlackWarRoomChat chat = new SlackWarRoomChat(TestSlackClients.client(slackApi), SlackCalls.standard(),
+                Messages.of(Locale.ENGLISH));
+        cardTs = chat.postCard(channel, incident);
+        chat.pin(channel, cardTs);
+        core.storage().warRooms().recordCard(incident.id(), cardTs);
+        slackApi.clear();
         return incident.id();
     }
 
@@ -498,17 +515,29 @@ class SlackHandlerTest {
         return SlackSigner.formBody(params);
     }
 
-    private static String blockAction(String actionId, String value, String channel) throws Exception {
-        ObjectNode payload = (ObjectNode) JSON.readTree(sample("slack-block-actions-acknowledge.json"));
+    /** A click on a button of the war room's card (or, elsewhere, of a message Hikeshi posted). */
+    private String blockAction(String actionId, String value, String channel) throws Exception {
+        ObjectNode payload = cardClick();
         ObjectNode action = (ObjectNode) payload.path("actions").get(0);
         action.put("action_id", actionId);
         action.put("value", value);
         ((ObjectNode) payload.path("channel")).put("id", channel);
+        ((ObjectNode) payload.path("container")).put("channel_id", channel);
         return JSON.writeValueAsString(payload);
     }
 
-    private static String severitySelect(String value) throws Exception {
+    /** The sample click, on the card {@link #declaredWithWarRoom} posted. */
+    private ObjectNode cardClick() throws Exception {
         ObjectNode payload = (ObjectNode) JSON.readTree(sample("slack-block-actions-acknowledge.json"));
+        if (cardTs != null) {
+            ((ObjectNode) payload.path("container")).put("message_ts", cardTs);
+            ((ObjectNode) payload.path("message")).put("ts", cardTs);
+        }
+        return payload;
+    }
+
+    private String severitySelect(String value) throws Exception {
+        ObjectNode payload = cardClick();
         ObjectNode action = (ObjectNode) payload.path("actions").get(0);
         action.put("action_id", "incident_change_severity");
         action.put("type", "static_select");

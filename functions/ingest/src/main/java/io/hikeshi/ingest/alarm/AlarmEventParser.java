@@ -190,6 +190,6 @@ public final class AlarmEventParser {
         if (text == null) {
             return "";
         }
-        return text.length() <= MAX_SUMMARY ? text : text.substring(0, MAX_SUMMARY - 1) + "…";
+        return io.hikeshi.core.Characters.clip(text, MAX_SUMMARY);
     }
 }

@@ -101,7 +101,7 @@ public final class JsonFields {
         if (text == null) {
             return null;
         }
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return io.hikeshi.core.Characters.clip(text, max);
     }
 
     private static String kind(JsonNode value) {

@@ -16,6 +16,7 @@ import io.hikeshi.slack.Log;
 import io.hikeshi.slack.Reply;
 import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.task.SlackTask;
+import io.hikeshi.slack.views.SlackLimits;
 import java.util.regex.Pattern;
 
 /**
@@ -56,8 +57,8 @@ public final class IncidentCommandListeners {
         if (reply.isEmpty()) {
             return ctx.ack();
         }
-        return ctx.ack(r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral").text(reply.text())
-                .blocks(reply.blocks()));
+        return ctx.ack(r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral")
+                .text(SlackLimits.cutMrkdwn(reply.text(), SlackLimits.MESSAGE_TEXT)).blocks(reply.blocks()));
     }
 
     private interface CardChange {

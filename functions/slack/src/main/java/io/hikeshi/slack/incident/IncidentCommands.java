@@ -17,6 +17,7 @@ import io.hikeshi.slack.views.IncidentModals;
 import io.hikeshi.slack.views.IncidentViews;
 import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.PostmortemViews;
+import io.hikeshi.slack.views.SlackLimits;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ public final class IncidentCommands {
             }
             case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
             case "status", "severity", "commander", "resolve", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
-            default -> Reply.privately(m.get("unknown.subcommand", Mrkdwn.escape(clip(sub, 40))));
+            default -> Reply.privately(m.get("unknown.subcommand", Mrkdwn.escape(SlackLimits.cut(sub, 40))));
         };
     }
 
@@ -86,8 +87,15 @@ public final class IncidentCommands {
         String rest = INCIDENT_ID.matcher(args).replaceFirst("").strip();
         if (target.isEmpty()) {
             List<Incident> open = incidents.openIncidents(200);
-            return open.isEmpty() ? Reply.privately(m.get("no.open.incidents"))
-                    : Reply.privately(m.get("pick.incident", sub), IncidentViews.pickIncident(m, (sub + " " + rest).strip(), open));
+            String command = (sub + " " + rest).strip();
+            if (open.isEmpty()) {
+                return Reply.privately(m.get("no.open.incidents"));
+            }
+            if (!IncidentViews.fitsAButton(command)) { // a long note cannot ride on a button: it is not cut, it is asked for again
+                return Reply.privately(m.get("pick.name", sub));
+            }
+            return Reply.privately(SlackLimits.cutMrkdwn(m.get("pick.incident", Mrkdwn.escape(sub)), SlackLimits.MESSAGE_TEXT),
+                    IncidentViews.pickIncident(m, command, open));
         }
         IncidentId id = target.get();
         try {
@@ -114,7 +122,7 @@ public final class IncidentCommands {
         String export = exportBaseUrl == null ? null
                 : exportBaseUrl.replaceAll("/+$", "") + "/incidents/" + id + "/postmortem.md";
         return postmortems.find(id)
-                .map(pm -> Reply.privately(m.get("pm.header", id.toString(), pm.title(), Mrkdwn.mention(pm.owner(), "—"),
+                .map(pm -> Reply.privately(m.get("pm.header", id.toString(), Mrkdwn.escape(pm.title()), Mrkdwn.mention(pm.owner(), "—"),
                                 pm.due().toString(), m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))),
                         PostmortemViews.checklist(m, pm, export)))
                 .orElse(Reply.privately(m.get("pm.none", id.toString())));
@@ -142,8 +150,8 @@ public final class IncidentCommands {
         if (text.isBlank()) {
             return Reply.privately(m.get("usage.note", MAX_NOTE));
         }
-        if (text.length() > MAX_NOTE) {
-            return Reply.privately(m.get("too.long", text.length(), MAX_NOTE));
+        if (SlackLimits.length(text) > MAX_NOTE) {
+            return Reply.privately(m.get("too.long", SlackLimits.length(text), MAX_NOTE));
         }
         incidents.addNote(id, call.user(), text);
         return Reply.privately(m.get("note.added", id.toString()));
@@ -155,9 +163,5 @@ public final class IncidentCommands {
             throw new IllegalStateException("views.open failed: " + response.getError());
         }
         return Reply.none();
-    }
-
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 }

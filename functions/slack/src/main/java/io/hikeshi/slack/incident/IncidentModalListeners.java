@@ -16,6 +16,7 @@ import io.hikeshi.slack.SlackIds.Input;
 import io.hikeshi.slack.task.SlackTask;
 import io.hikeshi.slack.views.IncidentViews;
 import io.hikeshi.slack.views.Mrkdwn;
+import io.hikeshi.slack.views.SlackLimits;
 import io.hikeshi.slack.views.ViewValues;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,13 +73,13 @@ public final class IncidentModalListeners {
         Map<String, String> errors = new HashMap<>();
         if (title == null || title.isBlank()) {
             errors.put(Input.TITLE.id(), m.get("error.title.required"));
-        } else if (title.length() > IncidentViews.MAX_TITLE) {
+        } else if (SlackLimits.length(title) > IncidentViews.MAX_TITLE) {
             errors.put(Input.TITLE.id(), m.get("error.title.long", IncidentViews.MAX_TITLE));
         }
         if (service == null || !SERVICE.matcher(service.strip()).matches()) {
             errors.put(Input.SERVICE.id(), m.get("error.service.invalid"));
         }
-        if (description != null && description.length() > IncidentViews.MAX_TEXT) {
+        if (description != null && SlackLimits.length(description) > IncidentViews.MAX_TEXT) {
             errors.put(Input.DESCRIPTION.id(), m.get("error.text.long", IncidentViews.MAX_TEXT));
         }
         if (severity == null) {
@@ -128,7 +129,7 @@ public final class IncidentModalListeners {
         if (summary == null || summary.isBlank()) {
             return Map.of(block.id(), m.get("error.summary.required"));
         }
-        if (summary.length() > IncidentViews.MAX_TEXT) {
+        if (SlackLimits.length(summary) > IncidentViews.MAX_TEXT) {
             return Map.of(block.id(), m.get("error.text.long", IncidentViews.MAX_TEXT));
         }
         return Map.of();

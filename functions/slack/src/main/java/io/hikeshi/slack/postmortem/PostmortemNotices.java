@@ -10,6 +10,7 @@ import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.PostmortemViews;
+import io.hikeshi.slack.views.SlackLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * first (through {@link PostmortemService#reminderFired}): a stale one says nothing.
  */
 public final class PostmortemNotices {
+
+    /** An action item in the digest: one line, however long its description. */
+    private static final int ACTION_ITEM_SHOWN = 300;
 
     private final PostmortemService postmortems;
     private final WarRoomChannels warRooms;
@@ -79,30 +83,36 @@ public final class PostmortemNotices {
         return channels;
     }
 
-    /** The weekly digest: overdue postmortems and open action items, to the broadcast channel. */
+    /**
+     * The weekly digest: overdue postmortems and open action items, to the broadcast channel. However many there are,
+     * it is one message: lines past Slack's 40,000 characters are left out and the last line says how many.
+     */
     public String digest() {
         List<Postmortem> overdue = postmortems.overdue();
         List<ActionItem> items = postmortems.openActionItems(postmortems.open());
-        StringBuilder text = new StringBuilder(m.get("pm.digest.header")).append('\n');
+        List<String> lines = new ArrayList<>();
+        lines.add(m.get("pm.digest.header"));
         if (overdue.isEmpty() && items.isEmpty()) {
-            text.append(m.get("pm.digest.none"));
+            lines.add(m.get("pm.digest.none"));
         } else {
-            text.append(m.get("pm.digest.overdue", overdue.size())).append('\n');
-            overdue.forEach(p -> text.append(m.get("pm.digest.line", p.incident().toString(), Mrkdwn.escape(p.title()),
-                    p.owner(), p.due().toString())).append('\n'));
-            text.append(m.get("pm.digest.items", items.size())).append('\n');
-            items.forEach(a -> text.append(m.get("pm.digest.item", Mrkdwn.escape(a.description()),
-                    PostmortemViews.typeName(m, a.type()), a.owner() == null ? "—" : a.owner(),
-                    a.due() == null ? "—" : a.due().toString())).append('\n'));
+            lines.add(m.get("pm.digest.overdue", overdue.size()));
+            overdue.forEach(p -> lines.add(m.get("pm.digest.line", p.incident().toString(), Mrkdwn.escape(p.title()),
+                    p.owner(), p.due().toString())));
+            lines.add(m.get("pm.digest.items", items.size()));
+            items.forEach(a -> lines.add(m.get("pm.digest.item", Mrkdwn.escape(SlackLimits.cut(a.description(),
+                    ACTION_ITEM_SHOWN)), PostmortemViews.typeName(m, a.type()), a.owner() == null ? "—" : a.owner(),
+                    a.due() == null ? "—" : a.due().toString())));
         }
+        String text = SlackLimits.pack(lines, SlackLimits.MESSAGE_TEXT, 1, left -> m.get("pm.more", left)).get(0);
         if (broadcastChannel != null && !broadcastChannel.isBlank()) {
-            calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(broadcastChannel).text(text.toString().strip())));
+            calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(broadcastChannel).text(text)));
         }
-        return text.toString().strip();
+        return text;
     }
 
     private void post(String channel, String text, List<String> channels) {
-        calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel).text(text)));
+        calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
+                .text(SlackLimits.cutMrkdwn(text, SlackLimits.MESSAGE_TEXT))));
         channels.add(channel);
     }
 }

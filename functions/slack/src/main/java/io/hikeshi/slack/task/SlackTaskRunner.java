@@ -12,6 +12,7 @@ import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.slack.LocaleResolver;
 import io.hikeshi.slack.views.HomeView;
 import io.hikeshi.slack.views.IncidentViews;
+import io.hikeshi.slack.views.SlackLimits;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class SlackTaskRunner {
             case RECORD_PIN -> recordPin(task, m);
             case ANNOUNCE -> {
                 Incident incident = incidents.get(IncidentId.parse(task.incident()));
-                check(slack.chatPostMessage(r -> r.channel(task.channel()).text(task.text())
+                check(slack.chatPostMessage(r -> r.channel(task.channel()).text(messageText(task))
                         .blocks(IncidentViews.card(m, incident))), "chat.postMessage");
             }
             case REFRESH_CARD -> {
@@ -49,9 +50,9 @@ public final class SlackTaskRunner {
                 check(slack.chatUpdate(r -> r.channel(task.channel()).ts(task.ts())
                         .text(IncidentViews.cardText(incident)).blocks(IncidentViews.card(m, incident))), "chat.update");
             }
-            case POST -> check(slack.chatPostMessage(r -> r.channel(task.channel()).text(task.text())), "chat.postMessage");
+            case POST -> check(slack.chatPostMessage(r -> r.channel(task.channel()).text(messageText(task))), "chat.postMessage");
             case EPHEMERAL -> check(slack.chatPostEphemeral(r -> r.channel(task.channel()).user(task.user())
-                    .text(task.text())), "chat.postEphemeral");
+                    .text(messageText(task))), "chat.postEphemeral");
         }
     }
 
@@ -85,6 +86,11 @@ public final class SlackTaskRunner {
         var replies = slack.conversationsReplies(r -> r.channel(channel).ts(ts).latest(ts).inclusive(true).limit(1));
         return replies.isOk() && replies.getMessages() != null && !replies.getMessages().isEmpty()
                 ? replies.getMessages().get(0) : null;
+    }
+
+    /** A task's words as a message takes them (its text was made before it was queued: cut here, in one place). */
+    private static String messageText(SlackTask task) {
+        return SlackLimits.cutMrkdwn(task.text(), SlackLimits.MESSAGE_TEXT);
     }
 
     /** Slack message timestamps are seconds.micros since the epoch, as text. */

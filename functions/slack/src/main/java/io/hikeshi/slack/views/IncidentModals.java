@@ -28,8 +28,6 @@ import java.util.List;
 /** The incident's modals: declare, post a status update, resolve. */
 public final class IncidentModals {
 
-    /** Slack's limit for a modal title. */
-    static final int MAX_VIEW_TITLE = 24;
     private static final int MAX_SERVICE = 63;
 
     private IncidentModals() { }
@@ -71,12 +69,19 @@ public final class IncidentModals {
                                 .maxLength(IncidentViews.MAX_TEXT))))));
     }
 
-    /** A modal with Hikeshi's submit and cancel buttons, its title clipped to Slack's limit. */
+    /**
+     * A modal with Hikeshi's submit and cancel buttons, its title and buttons cut to Slack's 24 characters. The private
+     * metadata (an incident id and a channel id) is far below Slack's 3,000; it is checked, not cut, because a cut one
+     * would point the submission elsewhere.
+     */
     static View modal(Messages m, SlackIds.View callback, String title, String privateMetadata, List<LayoutBlock> blocks) {
+        if (SlackLimits.length(privateMetadata) > SlackLimits.PRIVATE_METADATA) {
+            throw new IllegalArgumentException("private_metadata over " + SlackLimits.PRIVATE_METADATA + " characters");
+        }
         return view(v -> v.type("modal").callbackId(callback.id()).privateMetadata(privateMetadata)
-                .title(viewTitle(t -> t.type("plain_text").text(IncidentViews.clip(title, MAX_VIEW_TITLE))))
-                .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
-                .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
+                .title(viewTitle(t -> t.type("plain_text").text(SlackLimits.cut(title, SlackLimits.MODAL_TITLE))))
+                .submit(viewSubmit(s -> s.type("plain_text").text(SlackLimits.cut(m.get("modal.submit"), SlackLimits.MODAL_BUTTON))))
+                .close(viewClose(c -> c.type("plain_text").text(SlackLimits.cut(m.get("modal.cancel"), SlackLimits.MODAL_BUTTON))))
                 .blocks(blocks));
     }
 

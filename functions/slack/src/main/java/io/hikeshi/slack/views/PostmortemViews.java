@@ -13,10 +13,6 @@ import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
@@ -37,79 +33,105 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Block Kit for the postmortem: its checklist with edit buttons, and the edit modals. */
+/** Block Kit for the postmortem: its checklist with edit buttons, and the edit modals; sized by {@link SlackLimits}. */
 public final class PostmortemViews {
 
-    private static final int MAX_SECTION = 3000;
+    private static final int MAX_SECTION = SlackLimits.PLAIN_TEXT_INPUT;
     private static final int MAX_FIELD = 500;
+    /** An action item in the checklist's list: one line, however long its description. */
+    private static final int ACTION_ITEM_SHOWN = 300;
     private static final Pattern HTTP_LINK = Pattern.compile("https?://\\S+");
 
     private PostmortemViews() { }
 
+    /**
+     * The checklist: a header, the checks and action items (packed into as many sections as they fill, within a
+     * message's 50 blocks), the export link, and the edit and complete controls.
+     */
     public static List<LayoutBlock> checklist(Messages m, Postmortem pm, String exportUrl) {
         String id = pm.incident().toString();
         List<PostmortemChecklist.Missing> missing = PostmortemChecklist.missing(pm);
-        StringBuilder lines = new StringBuilder();
+        List<String> lines = new ArrayList<>();
         for (Postmortem.Section s : Postmortem.Section.values()) {
             boolean ok = pm.section(s) != null && !pm.section(s).isBlank();
-            lines.append(m.get(ok ? "pm.ok" : "pm.todo")).append(' ').append(m.get("pm.check.section." + key(s))).append('\n');
+            lines.add(m.get(ok ? "pm.ok" : "pm.todo") + ' ' + m.get("pm.check.section." + key(s)));
         }
         for (String check : List.of("owner", "action.items", "action.prevent")) {
             boolean ok = missing.stream().noneMatch(x -> x.key().equals(check));
-            lines.append(m.get(ok ? "pm.ok" : "pm.todo")).append(' ').append(m.get("pm.check." + check)).append('\n');
+            lines.add(m.get(ok ? "pm.ok" : "pm.todo") + ' ' + m.get("pm.check." + check));
         }
         for (ActionItem a : pm.actionItems()) {
-            lines.append(m.get(a.isAssigned() ? "pm.ok" : "pm.todo")).append(" _").append(Mrkdwn.escape(a.description()))
-                    .append("_ (").append(typeName(m, a.type())).append(a.owner() == null ? "" : ", <@" + a.owner() + ">")
-                    .append(a.due() == null ? "" : ", " + a.due()).append(")\n");
+            lines.add(m.get(a.isAssigned() ? "pm.ok" : "pm.todo") + " _" + Mrkdwn.escape(SlackLimits.cut(a.description(),
+                    ACTION_ITEM_SHOWN)) + "_ (" + typeName(m, a.type()) + (a.owner() == null ? "" : ", <@" + a.owner() + ">")
+                    + (a.due() == null ? "" : ", " + a.due()) + ")");
         }
-        List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
-                section(s -> s.text(markdownText(m.get("pm.header", id, Mrkdwn.escape(pm.title()),
-                        pm.owner() == null ? "—" : "<@" + pm.owner() + ">", pm.due().toString(),
-                        m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT)))))),
-                section(s -> s.text(markdownText(lines.toString().strip())))));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(m.get("pm.header", id, Mrkdwn.escape(pm.title()),
+                pm.owner() == null ? "—" : "<@" + pm.owner() + ">", pm.due().toString(),
+                m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))), SlackLimits.SECTION_TEXT)))));
+        int reserved = 1 + (exportUrl != null ? 1 : 0) + (pm.isComplete() ? 0 : 1);
+        for (String text : SlackLimits.pack(lines, SlackLimits.SECTION_TEXT, SlackLimits.MESSAGE_BLOCKS - reserved,
+                left -> m.get("pm.more", left))) {
+            blocks.add(section(s -> s.text(markdownText(text))));
+        }
         if (exportUrl != null) {
-            blocks.add(section(s -> s.text(markdownText(m.get("pm.export", exportUrl)))));
+            blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(m.get("pm.export", exportUrl), SlackLimits.SECTION_TEXT)))));
         }
         if (!pm.isComplete()) {
             blocks.add(actions(a -> a.elements(asElements(
-                    staticSelect(sel -> sel.actionId(Action.EDIT_POSTMORTEM_SECTION.id()).placeholder(plainText(m.get("pm.edit")))
+                    staticSelect(sel -> sel.actionId(Action.EDIT_POSTMORTEM_SECTION.id())
+                            .placeholder(plainText(SlackLimits.cut(m.get("pm.edit"), SlackLimits.PLACEHOLDER)))
                             .options(Arrays.stream(Postmortem.Section.values())
-                                    .map(s -> option(plainText(m.get("pm.check.section." + key(s))), id + "|" + s.name())).toList())),
-                    button(b -> b.actionId(Action.ADD_ACTION_ITEM.id()).text(plainText(m.get("pm.add.action"))).value(id)),
-                    button(b -> b.actionId(Action.COMPLETE_POSTMORTEM.id()).text(plainText(m.get("pm.complete"))).value(id).style("primary"))))));
+                                    .map(s -> option(plainText(SlackLimits.cut(m.get("pm.check.section." + key(s)),
+                                            SlackLimits.OPTION_TEXT)), id + "|" + s.name())).toList())),
+                    button(b -> b.actionId(Action.ADD_ACTION_ITEM.id())
+                            .text(plainText(SlackLimits.cut(m.get("pm.add.action"), SlackLimits.BUTTON_TEXT))).value(id)),
+                    button(b -> b.actionId(Action.COMPLETE_POSTMORTEM.id())
+                            .text(plainText(SlackLimits.cut(m.get("pm.complete"), SlackLimits.BUTTON_TEXT))).value(id)
+                            .style("primary"))))));
         }
         return blocks;
     }
 
+    /**
+     * One section's modal, its text as it is. A section longer than a Slack form takes (3,000 characters: a draft
+     * quoting a long description, or text written elsewhere) is shown cut, and the hint says that saving replaces it.
+     */
     public static View sectionModal(Messages m, Postmortem pm, Postmortem.Section section) {
-        String current = pm.section(section);
-        return view(v -> v.type("modal").callbackId(SlackIds.View.POSTMORTEM_SECTION.id()).privateMetadata(pm.incident() + "|" + section.name())
-                .title(viewTitle(t -> t.type("plain_text").text(clip(m.get("pm.modal.section", m.get("pm.check.section." + key(section)))))))
-                .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
-                .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
-                .blocks(asBlocks(input(i -> i.blockId(Input.TEXT.id()).label(plainText(m.get("pm.field.text"))).optional(true)
-                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true).maxLength(MAX_SECTION)
-                                .initialValue(current == null ? "" : current)))))));
+        String current = pm.section(section) == null ? "" : pm.section(section);
+        boolean tooLong = SlackLimits.length(current) > MAX_SECTION;
+        String shown = SlackLimits.cut(current, MAX_SECTION);
+        return IncidentModals.modal(m, SlackIds.View.POSTMORTEM_SECTION,
+                m.get("pm.modal.section", m.get("pm.check.section." + key(section))), pm.incident() + "|" + section.name(),
+                asBlocks(input(i -> {
+                    i.blockId(Input.TEXT.id()).label(plainText(SlackLimits.cut(m.get("pm.field.text"), SlackLimits.INPUT_LABEL)))
+                            .optional(true).element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true)
+                                    .maxLength(MAX_SECTION).initialValue(shown)));
+                    if (tooLong) {
+                        i.hint(plainText(SlackLimits.cut(m.get("pm.field.text.cut", SlackLimits.length(current), MAX_SECTION),
+                                SlackLimits.INPUT_LABEL)));
+                    }
+                    return i;
+                })));
     }
 
     public static View actionItemModal(Messages m, String incident) {
-        return view(v -> v.type("modal").callbackId(SlackIds.View.ACTION_ITEM.id()).privateMetadata(incident)
-                .title(viewTitle(t -> t.type("plain_text").text(clip(m.get("pm.modal.action")))))
-                .submit(viewSubmit(s -> s.type("plain_text").text(m.get("modal.submit"))))
-                .close(viewClose(c -> c.type("plain_text").text(m.get("modal.cancel"))))
-                .blocks(asBlocks(
-                        input(i -> i.blockId(Input.DESCRIPTION.id()).label(plainText(m.get("pm.field.description")))
-                                .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(MAX_FIELD)))),
-                        input(i -> i.blockId(Input.ACTION_ITEM_TYPE.id()).label(plainText(m.get("pm.field.type")))
-                                .element(staticSelect(s -> s.actionId(SlackIds.VALUE).initialOption(typeOption(m, ActionItem.Type.PREVENT))
-                                        .options(Arrays.stream(ActionItem.Type.values()).map(t -> typeOption(m, t)).toList())))),
-                        input(i -> i.blockId(Input.OWNER.id()).label(plainText(m.get("pm.field.owner")))
-                                .element(usersSelect(u -> u.actionId(SlackIds.VALUE)))),
-                        input(i -> i.blockId(Input.DUE.id()).label(plainText(m.get("pm.field.due")))
-                                .element(datePicker(d -> d.actionId(SlackIds.VALUE)))),
-                        input(i -> i.blockId(Input.LINK.id()).label(plainText(m.get("pm.field.link"))).optional(true)
-                                .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(MAX_FIELD)))))));
+        return IncidentModals.modal(m, SlackIds.View.ACTION_ITEM, m.get("pm.modal.action"), incident, asBlocks(
+                input(i -> i.blockId(Input.DESCRIPTION.id()).label(label(m, "pm.field.description"))
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(MAX_FIELD)))),
+                input(i -> i.blockId(Input.ACTION_ITEM_TYPE.id()).label(label(m, "pm.field.type"))
+                        .element(staticSelect(s -> s.actionId(SlackIds.VALUE).initialOption(typeOption(m, ActionItem.Type.PREVENT))
+                                .options(Arrays.stream(ActionItem.Type.values()).map(t -> typeOption(m, t)).toList())))),
+                input(i -> i.blockId(Input.OWNER.id()).label(label(m, "pm.field.owner"))
+                        .element(usersSelect(u -> u.actionId(SlackIds.VALUE)))),
+                input(i -> i.blockId(Input.DUE.id()).label(label(m, "pm.field.due"))
+                        .element(datePicker(d -> d.actionId(SlackIds.VALUE)))),
+                input(i -> i.blockId(Input.LINK.id()).label(label(m, "pm.field.link")).optional(true)
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(MAX_FIELD))))));
+    }
+
+    private static com.slack.api.model.block.composition.PlainTextObject label(Messages m, String key) {
+        return plainText(SlackLimits.cut(m.get(key), SlackLimits.INPUT_LABEL));
     }
 
     /** A submitted action-item modal: its values, or the field errors to answer (then the values are partial). */
@@ -162,14 +184,10 @@ public final class PostmortemViews {
     }
 
     private static com.slack.api.model.block.composition.OptionObject typeOption(Messages m, ActionItem.Type type) {
-        return option(plainText(typeName(m, type)), type.name());
+        return option(plainText(SlackLimits.cut(typeName(m, type), SlackLimits.OPTION_TEXT)), type.name());
     }
 
     static String key(Postmortem.Section s) {
         return s.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String clip(String s) {
-        return IncidentViews.clip(s, IncidentModals.MAX_VIEW_TITLE);
     }
 }

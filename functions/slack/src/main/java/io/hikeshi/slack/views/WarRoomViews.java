@@ -1,6 +1,5 @@
 package io.hikeshi.slack.views;
 
-import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -14,17 +13,18 @@ import io.hikeshi.core.warroom.ServiceDirectory.ResponseGuide;
 import io.hikeshi.core.warroom.WarRoomChat.Announcement;
 import io.hikeshi.core.warroom.WarRoomChat.Bookmark;
 import io.hikeshi.slack.SlackIds.Block;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** The war room's words and Block Kit: topic, welcome, bookmarks, response guide, announcements. */
+/** The war room's words and Block Kit: topic, welcome, bookmarks, response guide, announcements; sized by {@link SlackLimits}. */
 public final class WarRoomViews {
 
     private WarRoomViews() { }
 
+    /** Severity, status, service and commander, in a channel topic's 250 characters. */
     public static String topic(Messages m, Incident i) {
-        return m.get("warroom.topic", i.severity().name(), IncidentViews.statusName(m, i.status()), i.service(),
-                Mrkdwn.mention(i.commander(), m.get("card.nobody")));
+        return SlackLimits.cutMrkdwn(m.get("warroom.topic", i.severity().name(), IncidentViews.statusName(m, i.status()),
+                IncidentViews.service(i), Mrkdwn.mention(i.commander(), m.get("card.nobody"))), SlackLimits.TOPIC);
     }
 
     /** The card's notification text when it is first posted. */
@@ -33,31 +33,53 @@ public final class WarRoomViews {
     }
 
     public static String bookmarkTitle(Messages m, Bookmark bookmark, IncidentId incident) {
-        return switch (bookmark.kind()) {
+        return SlackLimits.cut(switch (bookmark.kind()) {
             case RUNBOOK -> m.get("warroom.bookmark.runbook");
             case DASHBOARD -> m.get("warroom.bookmark.dashboard");
             case INCIDENT_PAGE -> m.get("warroom.bookmark.incident") + " " + incident;
-        };
+        }, SlackLimits.BOOKMARK_TITLE);
     }
 
+    /** Whether Slack takes this link as a bookmark (at most 2,048 characters): a longer one cannot be cut, so it is left out. */
+    public static boolean bookmarkable(String url) {
+        return url != null && SlackLimits.length(url) <= SlackLimits.BOOKMARK_LINK;
+    }
+
+    /** The guide's header line, also the notification text of its message. */
     public static String guideHeader(Messages m, ResponseGuide guide) {
-        return m.get("warroom.guide.header", guide.title());
+        return SlackLimits.cutMrkdwn(m.get("warroom.guide.header", guide.title()), SlackLimits.SECTION_TEXT);
     }
 
-    /** The response guide as a checklist; its header block says whose it is, so a retry can find it. */
+    /**
+     * The response guide as a checklist; its header block says whose it is, so a retry can find it. The steps fill as
+     * many sections as they need, within a message's 50 blocks.
+     */
     public static List<LayoutBlock> guide(Messages m, IncidentId incident, ResponseGuide guide) {
-        String checklist = guide.steps().stream().map(step -> ":white_large_square: " + step).collect(Collectors.joining("\n"));
-        return asBlocks(
-                section(s -> s.blockId(Block.GUIDE.of(incident)).text(markdownText(guideHeader(m, guide)))),
-                section(s -> s.text(markdownText(checklist))),
-                context(c -> c.elements(asContextElements(markdownText(m.get("warroom.guide.source", guide.source()))))));
+        List<String> steps = guide.steps().stream().map(step -> ":white_large_square: " + step).toList();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.blockId(Block.GUIDE.of(incident)).text(markdownText(guideHeader(m, guide)))));
+        for (String text : SlackLimits.pack(steps, SlackLimits.SECTION_TEXT, SlackLimits.MESSAGE_BLOCKS - 2,
+                left -> m.get("warroom.guide.more", left))) {
+            blocks.add(section(s -> s.text(markdownText(text))));
+        }
+        blocks.add(context(c -> c.elements(asContextElements(markdownText(SlackLimits.cutMrkdwn(
+                m.get("warroom.guide.source", guide.source()), SlackLimits.TEXT_OBJECT))))));
+        return blocks;
     }
 
-    /** What the broadcast channel is told; what people typed is escaped, so it cannot mention anyone. */
+    /**
+     * What the broadcast channel is told; what people typed is escaped, so it cannot mention anyone. A status update
+     * is at most 3,000 characters, so an announcement never nears a message's 40,000; it is cut all the same.
+     */
     public static String announcement(Messages m, Announcement announcement) {
+        return SlackLimits.cutMrkdwn(words(m, announcement), SlackLimits.MESSAGE_TEXT);
+    }
+
+    private static String words(Messages m, Announcement announcement) {
         return switch (announcement) {
             case Announcement.Opened o -> m.get("broadcast.opened", o.incident().id().toString(),
-                    o.incident().severity().name(), o.incident().service(), Mrkdwn.escape(o.incident().title()), o.channel());
+                    o.incident().severity().name(), Mrkdwn.escape(IncidentViews.service(o.incident())),
+                    Mrkdwn.escape(o.incident().title()), o.channel());
             case Announcement.SeverityChanged s -> m.get("broadcast.severity", s.incident().toString(), s.from().name(),
                     s.to().name(), Mrkdwn.escape(s.title()));
             case Announcement.StatusUpdate u -> m.get("broadcast.update", u.incident().toString(),

@@ -15,7 +15,9 @@ import io.hikeshi.core.warroom.ServiceDirectory.ResponseGuide;
 import io.hikeshi.core.warroom.WarRoomChat;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.SlackIds.Block;
+import io.hikeshi.slack.Log;
 import io.hikeshi.slack.views.IncidentViews;
+import io.hikeshi.slack.views.SlackLimits;
 import io.hikeshi.slack.views.WarRoomViews;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -122,9 +124,15 @@ public final class SlackWarRoomChat implements WarRoomChat {
         }
     }
 
+    /** A link longer than Slack takes (2,048 characters) cannot be cut into a working one: it is left out, and said. */
     @Override
     public void addBookmarks(String channel, IncidentId incident, List<Bookmark> bookmarks) {
         for (Bookmark bookmark : bookmarks) {
+            if (!WarRoomViews.bookmarkable(bookmark.url())) {
+                Log.warn("bookmark left out: its link is over Slack's " + SlackLimits.BOOKMARK_LINK + " characters",
+                        "incident", incident.toString(), "kind", bookmark.kind().name());
+                continue;
+            }
             calls.require("bookmarks.add", () -> slack.bookmarksAdd(r -> r.channelId(channel)
                     .title(WarRoomViews.bookmarkTitle(m, bookmark, incident)).type("link").link(bookmark.url())));
         }
