@@ -182,6 +182,11 @@ public final class AlertIntakeService {
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(id, deliveryId, alert.at(), TimelineKind.OPENED, alert,
                 TimelineParams.openedByAlert(alert.name(), alert.state())));
+        if (!alert.missing().isEmpty()) {
+            // Opened with what the monitor sent; a person sees at once what it left out.
+            entries.add(entry(id, deliveryId + "#missing", alert.at(), TimelineKind.ALERT_NOTE, alert,
+                    TimelineParams.missingFields(alert.missing()), ""));
+        }
         AlertState next = state.opened(id, alert.at());
         next = state.isNewer(alert.at()) ? next.withSignal(alert.state(), alert.at()) : next;
         if (staleFiring) {
