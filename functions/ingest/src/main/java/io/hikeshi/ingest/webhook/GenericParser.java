@@ -10,6 +10,7 @@ import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.ingest.InvalidEventException;
+import io.hikeshi.ingest.SeverityWords;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
