@@ -25,10 +25,13 @@ import java.util.Objects;
  * @param severity the severity if the alert says so, else null
  * @param missing  what the monitor left out or said in words Hikeshi does not know (field names, as the
  *                 monitor spells them): the alert is taken as it is and the gaps noted on the timeline
+ * @param toldAt   when Hikeshi was told (the request arrived), by its own clock: an incident the alert opens
+ *                 is detected then, so time-to-acknowledge and the channel's date do not count the days an
+ *                 alert fired silenced before it was sent (Alertmanager keeps the first {@code startsAt})
  */
 public record Alert(String source, String key, String name, Signal signal, String state, Instant at,
                     String summary, String service, Severity severity, Map<String, String> details,
-                    List<String> missing) {
+                    List<String> missing, Instant toldAt) {
 
     /**
      * DynamoDB refuses a partition key over 2048 bytes and a sort key over 1024; the alert key is stored
@@ -55,12 +58,13 @@ public record Alert(String source, String key, String name, Signal signal, Strin
         }
         details = Map.copyOf(details);
         missing = missing == null ? List.of() : List.copyOf(missing);
+        toldAt = toldAt == null ? at : toldAt;
     }
 
-    /** An alert that lacks nothing. */
+    /** An alert that lacks nothing, told when it began. */
     public Alert(String source, String key, String name, Signal signal, String state, Instant at,
                  String summary, String service, Severity severity, Map<String, String> details) {
-        this(source, key, name, signal, state, at, summary, service, severity, details, List.of());
+        this(source, key, name, signal, state, at, summary, service, severity, details, List.of(), at);
     }
 
     private static String sha256(String text) {

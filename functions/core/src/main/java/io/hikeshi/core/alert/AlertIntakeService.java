@@ -177,8 +177,9 @@ public final class AlertIntakeService {
         boolean staleFiring = state.lastRecoveredAt() != null && !alert.at().isAfter(state.lastRecoveredAt());
         AlertRouting.Decision route = routing.route(alert);
         IncidentId id = incidents.nextId();
+        // Detected when Hikeshi was told; a firing already known to have recovered keeps its own span.
         Incident incident = Incident.open(id, alert.name(), route.severity(), route.service(), alert.key(),
-                alert.summary(), alert.at());
+                alert.summary(), staleFiring ? alert.at() : alert.toldAt());
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(id, deliveryId, alert.at(), TimelineKind.OPENED, alert,
                 TimelineParams.openedByAlert(alert.name(), alert.state())));

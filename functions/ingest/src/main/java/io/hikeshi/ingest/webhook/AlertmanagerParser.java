@@ -57,6 +57,8 @@ final class AlertmanagerParser implements WebhookParser {
             throw new InvalidEventException("alerts is empty");
         }
         JsonNode commonLabels = optionalObject(body, "commonLabels", "commonLabels");
+        // The monitor's own time orders deliveries; the incident counts from receivedAt (Alertmanager keeps a
+        // group's first startsAt, days old once a silence expires).
         Instant at = latest(alerts, signal == Signal.TRIGGER ? "startsAt" : "endsAt", receivedAt);
         String severityWord = commonLabels.path("severity").asText(null);
         Severity severity = SeverityWords.parse(severityWord);
@@ -65,7 +67,7 @@ final class AlertmanagerParser implements WebhookParser {
         String service = firstPresent(commonLabels.path("service").asText(null), commonLabels.path("job").asText(null), null);
         return List.of(new Alert(integration.name(), integration.name() + ":" + groupKey,
                 clip(name(body, alerts, groupKey), 200), signal, status, at, clip(summary(body, alerts, status), 1000),
-                service, severity, details(body, alerts, groupKey), missing));
+                service, severity, details(body, alerts, groupKey), missing, receivedAt));
     }
 
     /**

@@ -69,7 +69,7 @@ final class DatadogParser implements WebhookParser {
                 transition == null ? Signal.TRIGGER : signal(transition), firstPresent(transition, "Triggered"),
                 time(firstPresent(field(body, "date"), field(body, "last_updated")), receivedAt),
                 clip(summary(body), 1000), firstPresent(field(body, "service"), tags.get("service")), severity,
-                details(body, monitor, scope), missing));
+                details(body, monitor, scope), missing, receivedAt));
     }
 
     /**

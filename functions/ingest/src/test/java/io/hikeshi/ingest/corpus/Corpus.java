@@ -65,6 +65,16 @@ final class Corpus {
                         Instant.parse("2018-11-04T21:44:30Z"), List.of(file("alertmanager/alertmanager-bot-firing-message.json")),
                         new Expect("OPENED", "Fire", "unassigned", Severity.SEV1, "Something is on fire", "", Map.of()),
                         none()),
+                new Case("alertmanager/alertmanager-bot-firing-message, sent 3 days late", "metalmatze/alertmanager-bot, "
+                        + "delivered after a silence expired", "alertmanager", Instant.parse("2018-11-07T21:44:30Z"),
+                        List.of(file("alertmanager/alertmanager-bot-firing-message.json")),
+                        new Expect("OPENED", "Fire", "unassigned", Severity.SEV1, "Something is on fire", "", Map.of()),
+                        (incident, timeline) -> {
+                            assertEquals(Instant.parse("2018-11-07T21:44:30Z"), incident.detectedAt(),
+                                    "detected when Hikeshi was told, so time-to-acknowledge counts from then");
+                            assertEquals(Instant.parse("2018-11-04T21:43:58.283Z"), timeline.get(0).at(),
+                                    "the monitor's own start is kept on the timeline (stored to the millisecond)");
+                        }),
                 new Case("alertmanager/storm-3000-alerts (derived)", "matjaz99/alertmonitor, alert repeated", "alertmanager",
                         Instant.parse("2019-09-27T16:28:30Z"), List.of(storm(3000)),
                         new Expect("OPENED", "ICMP ping failed", "blackbox-icmp", Severity.SEV2,
