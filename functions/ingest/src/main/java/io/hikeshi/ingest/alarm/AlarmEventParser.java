@@ -87,18 +87,9 @@ public final class AlarmEventParser {
                 ? List.of("alarmTags.severity (" + severityWord + ")") : List.of();
         Alert alert = new Alert("cloudwatch", arn, alarmName, signal(value), value, at,
                 clip(optional(state, "reason")), tag(tags, "service"), severity,
-                details(event, detail, arn, region, account), unknown, toldAt(event, at));
+                // CloudWatch tells at the state change (EventBridge delivers within seconds): detected then.
+                details(event, detail, arn, region, account), unknown, at);
         return new Delivery(eventId, alert);
-    }
-
-    /** When EventBridge emitted the event: when CloudWatch told; absent or unreadable, the state's own time. */
-    private static Instant toldAt(JsonNode event, Instant stateAt) {
-        try {
-            String time = optional(event, "time");
-            return time == null ? stateAt : OffsetDateTime.parse(time).toInstant();
-        } catch (DateTimeParseException e) {
-            return stateAt;
-        }
     }
 
     private static Signal signal(String value) {

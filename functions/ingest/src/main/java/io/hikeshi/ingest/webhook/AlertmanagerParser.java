@@ -115,7 +115,7 @@ final class AlertmanagerParser implements WebhookParser {
 
     private Map<String, String> details(JsonNode body, JsonNode alerts, String groupKey) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("groupKey", groupKey);
+        details.put("groupKey", clip(groupKey, 1000)); // a longer one is kept whole as the original alert key
         details.put("alerts", Integer.toString(total(body, alerts)));
         putPresent(details, "truncatedAlerts", body.path("truncatedAlerts").asInt(0) > 0
                 ? body.path("truncatedAlerts").asText() : null);

@@ -112,6 +112,8 @@ public final class WebhookService {
             log.warn("webhook rejected", "integration", integrationName, "reason", e.getMessage());
             return error(400, e.getMessage());
         }
+        alerts.stream().filter(a -> !a.missing().isEmpty()).forEach(a -> log.warn("webhook alert incomplete",
+                "integration", integrationName, "alert", a.key(), "missing", String.join(", ", a.missing())));
         String bodyHash = sha256(body);
         List<Map<String, String>> results = new ArrayList<>();
         try {
