@@ -110,8 +110,8 @@ class CorpusTest {
         String noted = missingNote(timeline);
         return "| " + c.name() + " | " + c.source() + " | " + outcome + ": \"" + incident.title() + "\", "
                 + incident.service() + ", " + incident.severity()
-                + (timeline.get(0).attributes().containsKey("alerts") ? ", " + timeline.get(0).attributes().get("alerts")
-                + " alerts" : "") + (noted.isEmpty() ? "" : "; noted: " + noted) + " |";
+                + (timeline.get(0).attributes().containsKey("alerts") ? ", alerts counted: "
+                + timeline.get(0).attributes().get("alerts") : "") + (noted.isEmpty() ? "" : "; noted: " + noted) + " |";
     }
 
     @AfterAll
