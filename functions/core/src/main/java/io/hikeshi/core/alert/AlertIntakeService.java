@@ -177,11 +177,17 @@ public final class AlertIntakeService {
         boolean staleFiring = state.lastRecoveredAt() != null && !alert.at().isAfter(state.lastRecoveredAt());
         AlertRouting.Decision route = routing.route(alert);
         IncidentId id = incidents.nextId();
+        // Detected when Hikeshi was told; a firing already known to have recovered keeps its own span.
         Incident incident = Incident.open(id, alert.name(), route.severity(), route.service(), alert.key(),
-                alert.summary(), alert.at());
+                alert.summary(), staleFiring ? alert.at() : alert.toldAt());
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(id, deliveryId, alert.at(), TimelineKind.OPENED, alert,
                 TimelineParams.openedByAlert(alert.name(), alert.state())));
+        if (!alert.missing().isEmpty()) {
+            // Opened with what the monitor sent; a person sees at once what it left out.
+            entries.add(entry(id, deliveryId + "#missing", alert.at(), TimelineKind.ALERT_NOTE, alert,
+                    TimelineParams.missingFields(alert.missing()), ""));
+        }
         AlertState next = state.opened(id, alert.at());
         next = state.isNewer(alert.at()) ? next.withSignal(alert.state(), alert.at()) : next;
         if (staleFiring) {

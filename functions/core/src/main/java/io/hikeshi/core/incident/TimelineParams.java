@@ -40,6 +40,8 @@ public final class TimelineParams {
     static final String IGNORED = "ignored";
     static final String ACKNOWLEDGED = "acknowledged";
     static final String ALERT_STATE = "state";
+    static final String MISSING = "missing";
+    static final String FIELDS = "fields";
 
     private TimelineParams() { }
 
@@ -135,6 +137,11 @@ public final class TimelineParams {
     /** {@link TimelineKind#ALERT_NOTE}: any other state worth keeping ({@code INSUFFICIENT_DATA}, an unknown one). */
     public static Map<String, String> alertState(String state) {
         return Map.of(VARIANT, ALERT_STATE, STATE, state);
+    }
+
+    /** {@link TimelineKind#ALERT_NOTE}: the monitor's alert lacked these fields (or said them in unknown words). */
+    public static Map<String, String> missingFields(java.util.List<String> fields) {
+        return Map.of(VARIANT, MISSING, FIELDS, String.join(", ", fields));
     }
 
     private static String name(Status status) {

@@ -7,11 +7,13 @@ import static io.hikeshi.core.incident.TimelineParams.ALREADY_RECOVERED;
 import static io.hikeshi.core.incident.TimelineParams.BY_ALERT;
 import static io.hikeshi.core.incident.TimelineParams.CLOSED_AT;
 import static io.hikeshi.core.incident.TimelineParams.COMMANDER;
+import static io.hikeshi.core.incident.TimelineParams.FIELDS;
 import static io.hikeshi.core.incident.TimelineParams.FROM;
 import static io.hikeshi.core.incident.TimelineParams.GROUPED;
 import static io.hikeshi.core.incident.TimelineParams.IGNORED;
 import static io.hikeshi.core.incident.TimelineParams.INCIDENT;
 import static io.hikeshi.core.incident.TimelineParams.LATE;
+import static io.hikeshi.core.incident.TimelineParams.MISSING;
 import static io.hikeshi.core.incident.TimelineParams.NEWER_AT;
 import static io.hikeshi.core.incident.TimelineParams.NEWER_STATE;
 import static io.hikeshi.core.incident.TimelineParams.REFIRED;
@@ -100,6 +102,7 @@ public final class TimelineText {
                 case IGNORED -> Text.of("timeline.alert.late.recovery.ignored", p.get(STATE), p.get(NEWER_STATE),
                         p.get(NEWER_AT));
                 case ACKNOWLEDGED -> Text.of("timeline.alert.acknowledged.already", e.actor(), status(p));
+                case MISSING -> Text.of("timeline.alert.missing", e.actor(), p.get(FIELDS));
                 default -> Text.of("timeline.alert.state", p.get(STATE));
             };
             case STATUS_CHANGED -> BY_ALERT.equals(variant)

@@ -8,6 +8,7 @@ import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.ingest.InvalidEventException;
+import io.hikeshi.ingest.SeverityWords;
 import io.hikeshi.ingest.json.JsonFields;
 import java.io.IOException;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,9 +80,15 @@ public final class AlarmEventParser {
         String account = optional(event, "account");
         String arn = alarmArn(event, region, account, alarmName);
         JsonNode tags = detail.path("alarmTags");
+        String severityWord = tag(tags, "severity");
+        Severity severity = SeverityWords.parse(severityWord);
+        // A tag typo must not lose the alarm: routing decides, and the timeline says which word was not known.
+        List<String> unknown = severityWord != null && severity == null
+                ? List.of("alarmTags.severity (" + severityWord + ")") : List.of();
         Alert alert = new Alert("cloudwatch", arn, alarmName, signal(value), value, at,
-                clip(optional(state, "reason")), tag(tags, "service"), severityTag(tags),
-                details(event, detail, arn, region, account));
+                clip(optional(state, "reason")), tag(tags, "service"), severity,
+                // CloudWatch tells at the state change (EventBridge delivers within seconds): detected then.
+                details(event, detail, arn, region, account), unknown, at);
         return new Delivery(eventId, alert);
     }
 
@@ -151,15 +159,6 @@ public final class AlarmEventParser {
     private static String tag(JsonNode tags, String name) {
         String value = tags.path("hikeshi:" + name).asText(null);
         return value != null ? value : tags.path(name).asText(null);
-    }
-
-    private static Severity severityTag(JsonNode tags) {
-        String value = tag(tags, "severity");
-        try {
-            return value == null ? null : Severity.parse(value);
-        } catch (IllegalArgumentException e) {
-            return null; // a tag typo must not lose the alarm: routing decides instead
-        }
     }
 
     private static void requireEquals(JsonNode node, String field, String expected) {

@@ -1,66 +1,144 @@
 package io.hikeshi.ingest.webhook;
 
+import static io.hikeshi.ingest.json.JsonFields.clip;
 import static io.hikeshi.ingest.json.JsonFields.firstPresent;
 import static io.hikeshi.ingest.json.JsonFields.putPresent;
-import static io.hikeshi.ingest.json.JsonFields.clip;
-import static io.hikeshi.ingest.json.JsonFields.optionalText;
-import static io.hikeshi.ingest.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.Signal;
-import io.hikeshi.ingest.InvalidEventException;
+import io.hikeshi.core.incident.Severity;
+import io.hikeshi.ingest.SeverityWords;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Datadog's webhook integration, with the payload template Hikeshi documents
- * (events/webhook-datadog-payload-template.json). One incident per monitor and scope: the dedup key
- * is the monitor id plus the sorted alert scope, so a multi-alert monitor opens one incident per
- * group; Re-Triggered / Renotify / Re-Warn count on it. Datadog cannot sign requests: authenticate
- * with a bearer token in a custom header that references a secret Datadog variable.
+ * Datadog's webhook integration: the payload template Hikeshi documents
+ * (events/webhook-datadog-payload-template.json), Datadog's default payload, and anything between.
+ * One incident per monitor and scope: the key is the monitor id plus the sorted alert scope, so a
+ * multi-alert monitor opens one incident per group; Re-Triggered / Renotify / Re-Warn count on it.
+ *
+ * <p>Datadog does not retry a 4xx, so a refused alert is a lost alert: once the request is
+ * authenticated, a missing field is never a refusal. What the payload lacks is read from what it has
+ * (the transition and scope from Datadog's title, the monitor from its links) and listed as missing,
+ * for the timeline. Datadog cannot sign requests: authenticate with a bearer token in a custom header.
  */
 final class DatadogParser implements WebhookParser {
 
+    /** {@code [Triggered on {region:x,service:y}]}, {@code [Recovered]}, {@code [P1]} … at the head of a title. */
+    private static final Pattern TITLE_TAGS = Pattern.compile("^(\\s*\\[[^\\]]*\\])+");
+    private static final Pattern TRANSITION_TAG = Pattern.compile(
+            "\\[((?:Re-)?Triggered|Recovered|(?:Re-)?Warn|No Data|Renotify)(?: on \\{([^}]*)\\})?\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONITOR_LINK = Pattern.compile("/monitors[/#](\\d+)");
+
     @Override
     public List<Alert> parse(Integration integration, JsonNode body, Instant receivedAt) {
-        String monitor = required(body, "alert_id");
-        String transition = required(body, "transition");
-        String scope = normalisedScope(field(body, "alert_scope"));
-        // Datadog prefixes titles with "[P1] [Triggered on {scope}]": the incident keeps the stable part.
-        String title = firstPresent(field(body, "alert_title"), required(body, "title")).replaceFirst("^(\\[[^\\]]*\\]\\s*)+", "");
+        List<String> missing = new ArrayList<>();
+        String rawTitle = field(body, "alert_title", "title");
+        Matcher tag = rawTitle == null ? null : TRANSITION_TAG.matcher(rawTitle);
+        boolean tagged = tag != null && tag.find();
+        String transition = orNoted(field(body, "transition", "alert_transition"), "alert_transition", missing,
+                tagged ? tag.group(1) : null);
+        String scope = normalisedScope(firstPresent(field(body, "alert_scope"), tagged ? tag.group(2) : null));
+        String title = firstPresent(rawTitle == null ? null : TITLE_TAGS.matcher(rawTitle).replaceFirst("").strip(),
+                rawTitle);
+        String monitor = orNoted(field(body, "alert_id"), "alert_id", missing, monitorFromLinks(body));
         Map<String, String> tags = tags(field(body, "tags"));
+        String severityWord = firstPresent(tags.get("severity"), field(body, "alert_priority"));
+        Severity severity = SeverityWords.parse(severityWord);
+        if (severityWord != null && severity == null) {
+            missing.add("severity (" + severityWord + ")");
+        }
+        if (title == null) {
+            missing.add("title");
+        }
+        String key = identity(monitor, scope, title, field(body, "id"));
+        return List.of(new Alert(integration.name(), integration.name() + ":" + key,
+                clip(firstPresent(title, "Datadog monitor " + firstPresent(monitor, "(unnamed)")), 200),
+                transition == null ? Signal.TRIGGER : signal(transition), firstPresent(transition, "Triggered"),
+                time(firstPresent(field(body, "date"), field(body, "last_updated")), receivedAt),
+                clip(summary(body), 1000), firstPresent(field(body, "service"), tags.get("service")), severity,
+                details(body, monitor, scope), missing, receivedAt));
+    }
+
+    /**
+     * The monitor (and scope) when known; else the title, which Datadog keeps per monitor; else the
+     * event itself, which then opens its own incident.
+     */
+    private static String identity(String monitor, String scope, String title, String eventId) {
+        if (monitor != null) {
+            return monitor + (scope == null ? "" : ":" + scope);
+        }
+        if (title != null) {
+            return "title:" + title + (scope == null ? "" : ":" + scope);
+        }
+        return "event:" + (eventId != null ? eventId : UUID.randomUUID().toString());
+    }
+
+    private static String orNoted(String value, String name, List<String> missing, String fallback) {
+        if (value == null) {
+            missing.add(name);
+            return fallback;
+        }
+        return value;
+    }
+
+    private static Map<String, String> details(JsonNode body, String monitor, String scope) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("monitor", monitor);
+        putPresent(details, "monitor", monitor);
         putPresent(details, "scope", scope);
         putPresent(details, "priority", field(body, "alert_priority"));
         putPresent(details, "query", field(body, "alert_query"));
         putPresent(details, "hostname", field(body, "hostname"));
+        putPresent(details, "eventType", field(body, "event_type"));
         putPresent(details, "link:Datadog", field(body, "link"));
-        String key = monitor + (scope == null ? "" : ":" + scope);
-        return List.of(new Alert(integration.name(), integration.name() + ":" + key, clip(title, 200),
-                signal(transition), transition, time(field(body, "date"), receivedAt),
-                clip(firstPresent(field(body, "text_only_msg"), field(body, "alert_status")), 1000),
-                firstPresent(field(body, "service"), tags.get("service")),
-                SeverityWords.parse(firstPresent(tags.get("severity"), field(body, "alert_priority"))), details));
+        return details;
     }
 
-    /** A template variable Datadog could not fill arrives as the literal {@code $NAME}: treat it as absent. */
-    private static String field(JsonNode body, String name) {
-        String value = optionalText(body, name, name);
-        return value == null || value.startsWith("$") ? null : value;
+    private static String summary(JsonNode body) {
+        String markdown = field(body, "body");
+        return firstPresent(field(body, "text_only_msg"), field(body, "alert_status"),
+                markdown == null ? null : markdown.replace("%%%", "").strip());
     }
 
-    private static String required(JsonNode body, String name) {
-        String value = field(body, name);
-        if (value == null) {
-            text(body, name, name); // names the problem: missing or of the wrong type
-            throw new InvalidEventException(name + " is an unfilled template variable");
+    /** The monitor id from the links Datadog writes into the message ({@code …/monitors/12345678…}). */
+    private static String monitorFromLinks(JsonNode body) {
+        for (String name : List.of("link", "body", "text_only_msg")) {
+            String text = field(body, name);
+            Matcher m = text == null ? null : MONITOR_LINK.matcher(text);
+            if (m != null && m.find()) {
+                return m.group(1);
+            }
         }
-        return value;
+        return null;
+    }
+
+    /**
+     * The first of these fields that has a value. A template variable Datadog could not fill arrives as
+     * the literal {@code $NAME}, and a template may send numbers: both are read, never refused.
+     */
+    private static String field(JsonNode body, String... names) {
+        for (String name : names) {
+            JsonNode value = body.get(name);
+            if (value != null && (value.isTextual() || value.isNumber())) {
+                String text = value.asText().strip();
+                if (!text.isEmpty() && !text.startsWith("$")) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code region:x,service:y} in a stable order, so the same group always has the same key. */
@@ -68,8 +146,9 @@ final class DatadogParser implements WebhookParser {
         if (scope == null) {
             return null;
         }
-        return java.util.Arrays.stream(scope.split(",")).map(String::trim).filter(t -> !t.isEmpty()).sorted()
-                .collect(java.util.stream.Collectors.joining(","));
+        String sorted = Arrays.stream(scope.split(",")).map(String::trim).filter(t -> !t.isEmpty()).sorted()
+                .collect(Collectors.joining(","));
+        return sorted.isEmpty() ? null : sorted;
     }
 
     static Signal signal(String transition) {
@@ -86,7 +165,7 @@ final class DatadogParser implements WebhookParser {
         return Signal.NOTE;
     }
 
-    /** {@code $DATE} is milliseconds since the epoch; a template may also send ISO-8601. */
+    /** {@code $DATE} is milliseconds since the epoch; a template may also send ISO-8601. Unreadable: arrival. */
     private static Instant time(String text, Instant fallback) {
         if (text == null) {
             return fallback;
@@ -96,9 +175,9 @@ final class DatadogParser implements WebhookParser {
             return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
         }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidEventException("date '" + text + "' must be epoch milliseconds ($DATE) or ISO-8601");
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return fallback;
         }
     }
 
@@ -115,5 +194,4 @@ final class DatadogParser implements WebhookParser {
         }
         return tags;
     }
-
 }

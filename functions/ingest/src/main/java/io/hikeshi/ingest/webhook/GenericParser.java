@@ -10,6 +10,7 @@ import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.ingest.InvalidEventException;
+import io.hikeshi.ingest.SeverityWords;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ final class GenericParser implements WebhookParser {
         String name = clip(summary != null ? summary : key, 200);
         return List.of(new Alert(integration.name(), integration.name() + ":" + key, name, signal, action,
                 at != null ? at : receivedAt, summary, optionalText(body, "service", "service"), severity,
-                details(body)));
+                details(body), List.of(), receivedAt));
     }
 
     private static Map<String, String> details(JsonNode body) {

@@ -1,6 +1,10 @@
 package io.hikeshi.ingest.webhook;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One configured alert source: its name (the URL path {@code /alerts/<name>}), the body format it
@@ -21,6 +25,14 @@ public record Integration(String name, WebhookFormat format, Auth auth, String s
         HMAC
     }
 
+    /**
+     * The timestamp header Grafana's own provisioning examples name; Hikeshi's docs named another
+     * ({@code X-Grafana-Alerting-Signature-Timestamp}). Grafana sends whichever its contact point names,
+     * and does not retry a refused notification, so a Grafana integration accepts both.
+     */
+    static final List<String> GRAFANA_TIMESTAMP_HEADERS = List.of("X-Grafana-Alerting-Timestamp",
+            "X-Grafana-Alerting-Signature-Timestamp");
+
     public Integration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(format, "format");
@@ -32,5 +44,17 @@ public record Integration(String name, WebhookFormat format, Auth auth, String s
         if (auth == Auth.HMAC && (signatureHeader == null || signatureHeader.isBlank())) {
             throw new IllegalArgumentException("integration " + name + ": hmac needs a signatureHeader");
         }
+    }
+
+    /** The headers, lower-case, in which the signing time may arrive: the configured one first. */
+    public List<String> timestampHeaders() {
+        if (timestampHeader == null) {
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>(List.of(timestampHeader.toLowerCase(Locale.ROOT)));
+        if (format == WebhookFormat.GRAFANA) {
+            GRAFANA_TIMESTAMP_HEADERS.forEach(h -> names.add(h.toLowerCase(Locale.ROOT)));
+        }
+        return List.copyOf(names);
     }
 }

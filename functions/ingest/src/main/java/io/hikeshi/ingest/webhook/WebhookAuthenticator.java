@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,8 @@ public final class WebhookAuthenticator {
         }
         byte[] signed = body;
         if (integration.timestampHeader() != null) {
-            String timestamp = headers.get(integration.timestampHeader().toLowerCase(java.util.Locale.ROOT));
+            String timestamp = integration.timestampHeaders().stream().map(headers::get).filter(Objects::nonNull)
+                    .findFirst().orElse(null);
             Optional<String> stale = staleTimestamp(timestamp, integration.timestampHeader());
             if (stale.isPresent()) {
                 return stale;

@@ -28,7 +28,12 @@ import java.util.Optional;
  */
 public final class WebhookService {
 
-    public static final int MAX_BODY_BYTES = 256 * 1024;
+    /**
+     * Lambda's limit for a synchronous invocation's request (API Gateway's own is 10 MB): what is larger
+     * never reaches here in AWS. An Alertmanager group of a few thousand alerts fits; beyond that its
+     * webhook_config {@code max_alerts} keeps a group under it (the rest arrive counted in truncatedAlerts).
+     */
+    public static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
 
     /** An HTTP answer: status and a JSON-ready body. */
     public record Response(int status, Map<String, Object> body) { }
@@ -107,6 +112,8 @@ public final class WebhookService {
             log.warn("webhook rejected", "integration", integrationName, "reason", e.getMessage());
             return error(400, e.getMessage());
         }
+        alerts.stream().filter(a -> !a.missing().isEmpty()).forEach(a -> log.warn("webhook alert incomplete",
+                "integration", integrationName, "alert", a.key(), "missing", String.join(", ", a.missing())));
         String bodyHash = sha256(body);
         List<Map<String, String>> results = new ArrayList<>();
         try {

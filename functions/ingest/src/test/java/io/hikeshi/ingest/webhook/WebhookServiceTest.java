@@ -244,6 +244,21 @@ class WebhookServiceTest {
         assertEquals(List.of("INFO webhook handled integration=generic alerts=1 outcome=OPENED"), log.lines());
     }
 
+    @Test
+    void alertLackingFields_isOpened_andTheLogSaysWhatItLacked() {
+        // GIVEN Datadog's default payload: no alert_id, no alert_transition
+        byte[] body = ("{\"title\":\"[Triggered] Disk full on db-1\",\"body\":\"%%%\\ndisk 99%\\n%%%\","
+                + "\"date\":\"1795000365000\",\"id\":\"42\"}").getBytes(StandardCharsets.UTF_8);
+
+        // WHEN it arrives with the integration's token
+        var response = bearer("datadog", body);
+
+        // THEN it opens an incident, and the operator's log names what the monitor left out
+        assertEquals("OPENED", outcome(response));
+        assertEquals("WARN webhook alert incomplete integration=datadog alert=datadog:title:Disk full on db-1"
+                + " missing=alert_transition, alert_id", log.lines().get(0));
+    }
+
     // ---- SnapStart priming ----
 
     @ParameterizedTest
