@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.slack;
 
+import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,7 @@ import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.SlackComposition;
-import io.hikeshi.handlers.SlackHandler;
+import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.task.SlackTask;
 import io.hikeshi.slackstub.SlackApiStub;
@@ -56,7 +55,7 @@ class SlackHandlerTest {
 
     private SlackApiStub slackApi;
     private Composition core;
-    private SlackComposition slack;
+    private SlackWiring slack;
     private SlackHandler handler;
     private final List<String> queued = new CopyOnWriteArrayList<>();
     private final List<String> scheduledReminders = new CopyOnWriteArrayList<>();
@@ -67,7 +66,7 @@ class SlackHandlerTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         table = "slack-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
-        core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.LOCALE, "en"), dynamo, ref -> "x",
+        core = Composition.fromSettings(Map.of(Settings.TABLE, table, Settings.LOCALE, "en"), dynamo, ref -> "x",
                 new io.hikeshi.core.postmortem.ReminderScheduler() {
                     @Override
                     public void schedule(Reminder reminder) {
@@ -81,7 +80,7 @@ class SlackHandlerTest {
                 }, NOW);
         slackApi = SlackApiStub.start();
         slackApi.respond("users.info", "{\"ok\":true,\"user\":{\"id\":\"U0ALICE\",\"name\":\"alice\",\"locale\":\"en-US\"}}");
-        slack = new SlackComposition(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-test", slackApi.methodsUrlPrefix(),
+        slack = new SlackWiring(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-test", slackApi.methodsUrlPrefix(),
                 Locale.ENGLISH), queued::add);
         handler = new SlackHandler(slack);
     }
