@@ -58,6 +58,7 @@ start_aws_emulator() {
 
 stop_aws_emulator() {
   [ -n "${HIKESHI_EMULATOR_PID:-}" ] && kill "$HIKESHI_EMULATOR_PID" 2>/dev/null || true
+  unset HIKESHI_EMULATOR_ENDPOINT HIKESHI_EMULATOR_PID
 }
 
 # The Lambda Runtime Interface Emulator (RIE), built from its Go module into .tools/bin (AWS publishes no
