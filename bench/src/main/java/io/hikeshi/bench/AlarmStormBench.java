@@ -7,7 +7,7 @@ import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.alerts.AlarmIngestHandler;
-import io.hikeshi.handlers.alerts.AlertsWiring;
+import io.hikeshi.handlers.wiring.AlertsWiring;
 import io.hikeshi.handlers.wiring.Composition;
 import java.nio.file.Files;
 import java.nio.file.Path;

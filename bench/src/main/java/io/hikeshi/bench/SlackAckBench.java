@@ -10,7 +10,7 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.wiring.Composition;
-import io.hikeshi.handlers.slack.SlackWiring;
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackHttp;
 import io.hikeshi.slackstub.SlackApiStub;

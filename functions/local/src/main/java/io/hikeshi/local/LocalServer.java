@@ -10,7 +10,7 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.handlers.alerts.AlarmIngestHandler;
 import io.hikeshi.handlers.lambda.LambdaLog;
-import io.hikeshi.handlers.alerts.AlertsWiring;
+import io.hikeshi.handlers.wiring.AlertsWiring;
 import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.local.api.IncidentJson;
 import io.hikeshi.ingest.InvalidEventException;

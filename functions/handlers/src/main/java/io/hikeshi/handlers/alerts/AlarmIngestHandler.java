@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.alerts;
 
+import io.hikeshi.handlers.wiring.AlertsWiring;
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

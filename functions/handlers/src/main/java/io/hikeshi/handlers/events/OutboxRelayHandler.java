@@ -2,21 +2,17 @@ package io.hikeshi.handlers.events;
 
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import io.hikeshi.aws.dynamodb.OutboxStreamRecords;
-import io.hikeshi.aws.eventbridge.EventBridgeEventBus;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.event.EventBus;
-import com.amazonaws.services.lambda.runtime.Context;
 import io.hikeshi.handlers.lambda.EventHandler;
 import io.hikeshi.handlers.lambda.Settings;
-import io.hikeshi.handlers.wiring.AwsClients;
-import java.util.ArrayList;
+import io.hikeshi.handlers.wiring.OutboxStream;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The table's stream → the custom bus. Outbox items are written in the same transaction as the
@@ -32,7 +28,7 @@ public final class OutboxRelayHandler extends EventHandler<DynamodbEvent, Map<St
 
     /** For the Lambda runtime: EventBridge only; it reads nothing from the table. */
     public OutboxRelayHandler() {
-        this(new EventBridgeEventBus(AwsClients.build(EventBridgeClient.builder()), Settings.fromEnvironment().eventBus()));
+        this(OutboxStream.busInAws(Settings.fromEnvironment()));
     }
 
     public OutboxRelayHandler(EventBus bus) {
@@ -46,14 +42,7 @@ public final class OutboxRelayHandler extends EventHandler<DynamodbEvent, Map<St
 
     @Override
     protected Map<String, Integer> handle(DynamodbEvent batch) {
-        List<DomainEvent> events = new ArrayList<>();
-        if (batch != null && batch.getRecords() != null) {
-            for (DynamodbEvent.DynamodbStreamRecord record : batch.getRecords()) {
-                OutboxStreamRecords.event(record.getEventName(),
-                        record.getDynamodb() == null ? null : StreamImages.item(record.getDynamodb().getNewImage()))
-                        .ifPresent(events::add);
-            }
-        }
+        List<DomainEvent> events = OutboxStream.events(batch);
         if (!events.isEmpty()) {
             bus.publish(events);
         }

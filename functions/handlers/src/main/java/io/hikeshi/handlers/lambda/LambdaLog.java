@@ -7,8 +7,8 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArgument;
 import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
 /**
- * The functions' log: SLF4J, written as one JSON object per line by Powertools' encoder
- * ({@link JsonLogConfigurator}), which Lambda ships to CloudWatch Logs and Logs Insights queries by
+ * The functions' log: SLF4J, written as one JSON object per line by Log4j's JSON template layout in
+ * Powertools' Lambda shape (log4j2.xml), which Lambda ships to CloudWatch Logs and Logs Insights queries by
  * field. Every line of an invocation carries the Lambda context (request id, function name, version,
  * memory, cold start) that {@link #start} puts in the logging context.
  *
@@ -35,7 +35,10 @@ public final class LambdaLog {
             "function_arn", "function_memory_size", "function_name", "function_request_id", "function_version",
             "sampling_rate", "xray_trace_id", "correlation_id");
 
-    /** One field of a log line. */
+    /**
+     * One field of a log line. The value is always written as text: Powertools serializes any other
+     * object through its JMESPath-capable Jackson setup, which the artifacts leave out.
+     */
     public static StructuredArgument kv(String key, Object value) {
         String name = key == null ? "null" : safe(key);
         return StructuredArguments.entry(RESERVED.contains(name) ? name + "_" : name,

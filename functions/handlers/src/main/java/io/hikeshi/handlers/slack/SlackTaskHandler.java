@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.slack;
 
+import io.hikeshi.handlers.wiring.SlackWiring;
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;

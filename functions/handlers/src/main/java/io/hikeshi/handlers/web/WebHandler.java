@@ -1,21 +1,15 @@
 package io.hikeshi.handlers.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hikeshi.aws.ssm.SsmSecrets;
-import io.hikeshi.core.access.SignedLinks;
-import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.handlers.lambda.HttpApiEvent;
 import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.handlers.lambda.StreamHandler;
-import io.hikeshi.handlers.wiring.AwsClients;
-import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.wiring.WebWiring;
 import io.hikeshi.web.WebApp;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The read-only incident web page behind the HTTP API (GET /, /incidents/…, /metrics, /export.*):
@@ -28,21 +22,12 @@ public final class WebHandler extends StreamHandler<HttpApiEvent, HttpApiEvent.R
 
     /** For the Lambda runtime: DynamoDB, and the links' signing key from SSM. */
     public WebHandler() {
-        this(inAws(Settings.fromEnvironment()));
+        this(WebWiring.inAws(Settings.fromEnvironment()));
     }
 
     public WebHandler(WebApp web) {
         super(new ObjectMapper());
         this.web = web;
-    }
-
-    /** The page over the table, its links signed with the key in SSM ({@link Settings#webKeyParam()}). */
-    static WebApp inAws(Settings settings) {
-        SsmSecrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
-        Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, Composition.NOT_SCHEDULING);
-        String keyParam = settings.webKeyParam() == null ? "/hikeshi/web/signing-key" : settings.webKeyParam();
-        return new WebApp(new IncidentBrowser(core.storage(), core.clock(), settings.timeZone()),
-                new SignedLinks(secrets.secret("ssm:" + keyParam), Clock.systemUTC()));
     }
 
     @Override

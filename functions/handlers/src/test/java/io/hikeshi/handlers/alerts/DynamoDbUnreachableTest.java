@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.alerts;
 
+import io.hikeshi.handlers.wiring.AlertsWiring;
 import io.hikeshi.handlers.TestClocks;
 import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.handlers.wiring.Composition;

@@ -29,7 +29,7 @@ import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.warroom.WarRoomRepository;
 import io.hikeshi.core.testkit.InMemoryStorage;
 import io.hikeshi.handlers.wiring.Composition;
-import io.hikeshi.handlers.slack.SlackWiring;
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.slack.SlackHandler;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.task.SlackTask;

@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.slack;
 
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.slack;
 
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.LambdaEvents;
 import io.hikeshi.handlers.TestClocks;
 import io.hikeshi.handlers.lambda.Settings;

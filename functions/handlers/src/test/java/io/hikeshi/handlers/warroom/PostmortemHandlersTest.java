@@ -18,7 +18,7 @@ import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.handlers.slack.DigestHandler;
 import io.hikeshi.handlers.events.PostmortemHandler;
 import io.hikeshi.handlers.slack.ReminderHandler;
-import io.hikeshi.handlers.slack.SlackWiring;
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.TestClocks;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;

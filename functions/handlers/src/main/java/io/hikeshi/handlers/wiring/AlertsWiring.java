@@ -1,12 +1,10 @@
-package io.hikeshi.handlers.alerts;
+package io.hikeshi.handlers.wiring;
 
 import io.hikeshi.aws.ssm.SsmSecrets;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.StormGuard;
 import io.hikeshi.handlers.lambda.LambdaLog;
 import io.hikeshi.handlers.lambda.Settings;
-import io.hikeshi.handlers.wiring.AwsClients;
-import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.ingest.config.AlertRoutingConfig;
 import io.hikeshi.ingest.webhook.IntegrationsConfig;
 import io.hikeshi.ingest.webhook.WebhookAuthenticator;
@@ -41,13 +39,13 @@ public final class AlertsWiring {
     }
 
     /** Alarm ingest in AWS: DynamoDB only. */
-    static AlertsWiring alarmsInAws(Settings settings) {
+    public static AlertsWiring alarmsInAws(Settings settings) {
         return new AlertsWiring(Composition.inAws(settings, AwsClients.dynamoDb(settings), Composition.NO_SECRETS,
                 Composition.NOT_SCHEDULING));
     }
 
     /** Webhooks in AWS: DynamoDB, and each integration's secret from SSM Parameter Store. */
-    static AlertsWiring webhooksInAws(Settings settings) {
+    public static AlertsWiring webhooksInAws(Settings settings) {
         SsmSecrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
         return new AlertsWiring(Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, Composition.NOT_SCHEDULING));
     }

@@ -1,4 +1,4 @@
-package io.hikeshi.handlers.slack;
+package io.hikeshi.handlers.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

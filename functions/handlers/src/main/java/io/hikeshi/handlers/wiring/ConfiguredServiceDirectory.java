@@ -1,4 +1,4 @@
-package io.hikeshi.handlers.slack;
+package io.hikeshi.handlers.wiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.hikeshi.handlers.slack;
+package io.hikeshi.handlers.wiring;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -18,9 +18,6 @@ import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.handlers.lambda.Settings;
-import io.hikeshi.handlers.wiring.AwsClients;
-import io.hikeshi.handlers.wiring.Composition;
-import io.hikeshi.handlers.wiring.ReminderSchedules;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.SlackHttp;
@@ -82,7 +79,7 @@ public final class SlackWiring {
      * @param apiBaseUrl the HTTP API's address as the last request gave it (for {@code /incident web}'s
      *                   links when {@link Settings#webUrl()} is not set)
      */
-    static SlackWiring boltInAws(Settings settings, Supplier<String> apiBaseUrl) {
+    public static SlackWiring boltInAws(Settings settings, Supplier<String> apiBaseUrl) {
         Secrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
         ReminderScheduler reminders = ReminderSchedules.inAws(settings);
         Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, reminders);
@@ -101,7 +98,7 @@ public final class SlackWiring {
     }
 
     /** The functions that only speak, in AWS: DynamoDB, and the bot token from SSM. */
-    static SlackWiring speakingInAws(Settings settings) {
+    public static SlackWiring speakingInAws(Settings settings) {
         Secrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
         Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, Composition.NOT_SCHEDULING);
         SlackConfig config = new SlackConfig();
@@ -121,7 +118,7 @@ public final class SlackWiring {
     }
 
     /** The war room in AWS: SNS for stakeholders, the bundled services and guides. */
-    WarRoomService warRoomInAws() {
+    public WarRoomService warRoomInAws() {
         Settings settings = core.settings();
         String topic = settings.stakeholderTopic();
         Notifier notifier = topic == null ? (subject, message, attributes) -> { }
@@ -141,7 +138,7 @@ public final class SlackWiring {
                 broadcastChannel);
     }
 
-    PostmortemNotices postmortemNoticesInAws() {
+    public PostmortemNotices postmortemNoticesInAws() {
         return postmortemNotices(core.settings().broadcastChannel(), SlackCalls.standard());
     }
 
