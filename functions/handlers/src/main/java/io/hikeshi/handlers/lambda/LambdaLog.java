@@ -8,7 +8,7 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
 /**
  * The functions' log: SLF4J, written as one JSON object per line by Log4j's JSON template layout in
- * Powertools' Lambda shape (log4j2.xml), which Lambda ships to CloudWatch Logs and Logs Insights queries by
+ * Powertools' Lambda shape (log4j2.properties), which Lambda ships to CloudWatch Logs and Logs Insights queries by
  * field. Every line of an invocation carries the Lambda context (request id, function name, version,
  * memory, cold start) that {@link #start} puts in the logging context.
  *
