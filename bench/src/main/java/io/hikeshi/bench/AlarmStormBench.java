@@ -1,12 +1,14 @@
 package io.hikeshi.bench;
 
+import io.hikeshi.handlers.lambda.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.AlarmIngestHandler;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.alerts.AlarmIngestHandler;
+import io.hikeshi.handlers.wiring.AlertsWiring;
+import io.hikeshi.handlers.wiring.Composition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,8 +85,8 @@ public final class AlarmStormBench {
     private static Result runHandler(DynamoDbClient dynamo, byte[] sample, int events, int concurrency,
                                      CallCounter calls) throws Exception {
         String table = newTable(dynamo);
-        Composition app = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
-        AlarmIngestHandler handler = new AlarmIngestHandler(app);
+        Composition app = Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo);
+        AlarmIngestHandler handler = new AlarmIngestHandler(new AlertsWiring(app));
         List<byte[]> deliveries = new ArrayList<>(events);
         ObjectNode event = (ObjectNode) JSON.readTree(sample);
         for (int i = 0; i < events; i++) {

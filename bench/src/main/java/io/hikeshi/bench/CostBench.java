@@ -1,5 +1,6 @@
 package io.hikeshi.bench;
 
+import io.hikeshi.handlers.lambda.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hikeshi.aws.dynamodb.IncidentTable;
@@ -7,8 +8,9 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.AlarmIngestHandler;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.alerts.AlarmIngestHandler;
+import io.hikeshi.handlers.wiring.AlertsWiring;
+import io.hikeshi.handlers.wiring.Composition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -103,9 +105,9 @@ public final class CostBench {
         var dynamo = db.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(meter)).build();
         String table = "cost-" + UUID.randomUUID();
         IncidentTable.createIfMissing(db.client(), table);
-        Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.STORM_LIMIT, "100000"), dynamo,
+        Composition core = Composition.fromSettings(Map.of(Settings.TABLE, table, Settings.STORM_LIMIT, "100000"), dynamo,
                 ref -> "x", NoReminders.INSTANCE);
-        AlarmIngestHandler ingest = new AlarmIngestHandler(core);
+        AlarmIngestHandler ingest = new AlarmIngestHandler(new AlertsWiring(core));
         ObjectMapper json = new ObjectMapper();
         ObjectNode alarm = (ObjectNode) json.readTree(Files.readAllBytes(Path.of("events", "alarm-metric-alarm.json")));
 

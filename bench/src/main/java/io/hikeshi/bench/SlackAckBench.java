@@ -1,5 +1,6 @@
 package io.hikeshi.bench;
 
+import io.hikeshi.handlers.lambda.Settings;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -8,8 +9,8 @@ import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackHttp;
 import io.hikeshi.slackstub.SlackApiStub;
@@ -122,7 +123,7 @@ public final class SlackAckBench {
             var dynamo = db.client();
             String table = "bench-" + UUID.randomUUID();
             IncidentTable.createIfMissing(dynamo, table);
-            Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
+            Composition core = Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo);
             Incident incident = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", null,
                     "U0ALICE", null).orElseThrow();
             core.storage().warRooms().recordChannel(incident.id(), "inc-0042-payment-api", "C0WARROOM");
@@ -138,7 +139,7 @@ public final class SlackAckBench {
                 bare.command("/incident", (req, ctx) -> ctx.ack("ok"));
                 return new SlackHttp(bare);
             }
-            return new SlackComposition(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-bench", slack.methodsUrlPrefix(),
+            return new SlackWiring(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-bench", slack.methodsUrlPrefix(),
                     Locale.ENGLISH), task -> { }).http();
         }
 

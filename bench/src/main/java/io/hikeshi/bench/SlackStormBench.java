@@ -8,10 +8,12 @@ import io.hikeshi.core.event.InProcessEventBus;
 import io.hikeshi.core.event.OutboxRelay;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.AlarmIngestHandler;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.SlackComposition;
-import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.handlers.alerts.AlarmIngestHandler;
+import io.hikeshi.handlers.wiring.AlertsWiring;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.wiring.SlackWiring;
+import io.hikeshi.handlers.wiring.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slackstub.ManualClock;
@@ -51,12 +53,12 @@ public final class SlackStormBench {
         String table = "bench-" + UUID.randomUUID();
         IncidentTable.createIfMissing(db.client(), table);
         // Storm grouping would fold the alarms into one incident: this measures the rooms, so it is off.
-        Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.STORM_LIMIT,
+        Composition core = Composition.fromSettings(Map.of(Settings.TABLE, table, Settings.STORM_LIMIT,
                 String.valueOf(alarms + 1)), db.client());
         Instant first = Instant.now();
         ManualClock slackClock = new ManualClock(first);
         SlackApiStub slackApi = SlackApiStub.builder().clock(slackClock).start();
-        SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings("s", "xoxb-bench",
+        SlackWiring slack = new SlackWiring(core, new HikeshiSlackApp.Settings("s", "xoxb-bench",
                 slackApi.methodsUrlPrefix(), Locale.JAPANESE), task -> { });
         WarRoomService warRoom = slack.warRoom(ConfiguredServiceDirectory.load(core.json(),
                         "infrastructure/config/services.json", "infrastructure/guides"), (subject, message, attributes) -> { },
@@ -73,7 +75,7 @@ public final class SlackStormBench {
             }
         });
         OutboxRelay relay = new OutboxRelay(core.storage().outbox(), bus);
-        AlarmIngestHandler ingest = new AlarmIngestHandler(core);
+        AlarmIngestHandler ingest = new AlarmIngestHandler(new AlertsWiring(core));
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("events", "alarm-metric-alarm.json")));
         Duration between = Duration.ofMillis(seconds * 1000L / Math.max(1, alarms));
         System.out.printf("Slack storm: %d alarms over %d s, strict Slack stub (rate tiers on), rooms built as events arrive%n",

@@ -1,5 +1,6 @@
 package io.hikeshi.bench;
 
+import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
@@ -8,7 +9,7 @@ import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.web.WebApp;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class WebBench {
         var dynamo = db.client();
         String table = "bench-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
-        Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo);
+        Composition core = Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo);
         System.out.printf("Web page with %,d incidents in DynamoDB Local: seeding …%n", n);
         long seedStart = System.nanoTime();
         seed(core, n);

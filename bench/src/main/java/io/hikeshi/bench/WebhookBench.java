@@ -1,9 +1,10 @@
 package io.hikeshi.bench;
 
+import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.ingest.webhook.WebhookAuthenticator;
 import io.hikeshi.local.LocalServer;
 import java.net.URI;
@@ -60,7 +61,7 @@ public final class WebhookBench {
                 latencies[alerts / 2] / 1e6, latencies[(int) (alerts * 0.99)] / 1e6);
 
         String stormTable = table(dynamo);
-        app = Composition.fromSettings(Map.of(Composition.TABLE, stormTable), dynamo, reference -> SECRET);
+        app = Composition.fromSettings(Map.of(Settings.TABLE, stormTable), dynamo, reference -> SECRET);
         try (LocalServer server = new LocalServer(app, "127.0.0.1", 0).start()) {
             send(http, server, senders, 500, WebhookBench::alertmanager);
         }
@@ -79,7 +80,7 @@ public final class WebhookBench {
 
     private static LocalServer server(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) throws Exception {
         // The throughput run spreads alerts over 20 keys: lift the storm guard so it measures intake, not grouping.
-        Composition app = Composition.fromSettings(Map.of(Composition.TABLE, table(dynamo), Composition.STORM_LIMIT, "100000"),
+        Composition app = Composition.fromSettings(Map.of(Settings.TABLE, table(dynamo), Settings.STORM_LIMIT, "100000"),
                 dynamo, reference -> SECRET);
         return new LocalServer(app, "127.0.0.1", 0).start();
     }

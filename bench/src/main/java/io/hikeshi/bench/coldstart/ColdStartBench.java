@@ -25,7 +25,8 @@ import java.util.UUID;
  */
 public final class ColdStartBench {
 
-    static final Path ARTIFACT = Path.of("functions/handlers/target/hikeshi-handlers.jar");
+    /** Each function's artifact, as template.yaml's CodeUri names it. */
+    private static final io.hikeshi.lambdaruntime.SamTemplate TEMPLATE = io.hikeshi.lambdaruntime.SamTemplate.load(Path.of("template.yaml"));
     /** As template.yaml's Globals: C1-only JIT, which helps short-lived invocations. */
     private static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
@@ -34,9 +35,6 @@ public final class ColdStartBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
-        if (!Files.isRegularFile(ARTIFACT)) {
-            throw new IllegalStateException(ARTIFACT + " is missing: bin/bench builds it (mvn -DskipTests install)");
-        }
         try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(null);
              SlackApiStub slack = SlackApiStub.start();
              AwsEmulator aws = AwsEmulator.find()) {
@@ -59,7 +57,15 @@ public final class ColdStartBench {
     }
 
     /** {@code runtime}: the init in Lambda's runtime (RIE), NaN when not measured. */
-    record Row(String function, double hikeshi, double bare, double runtime, String skipped) { }
+    record Row(String function, double hikeshi, double bare, double runtime, String skipped, Path artifact) { }
+
+    /** The artifact template.yaml deploys the function from (its CodeUri); both the function and its bare twin run on it. */
+    static Path artifact(ColdStartFunctions.Function f) {
+        var function = TEMPLATE.functions().stream().filter(t -> t.handler().startsWith(f.handler() + "::")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("template.yaml has no function with the handler " + f.handler()));
+        Path code = io.hikeshi.lambdaruntime.Artifact.of(TEMPLATE, function);
+        return Path.of("").toAbsolutePath().relativize(code.toAbsolutePath());
+    }
 
     private static List<Row> measureAll(List<ColdStartFunctions.Function> functions, List<String> only, boolean haveAws,
                                         Map<String, String> env, int runs, SlackApiStub slack, RuntimeInit runtime) throws Exception {
@@ -69,7 +75,7 @@ public final class ColdStartBench {
                 continue;
             }
             if (f.needsAws() && !haveAws) {
-                rows.add(new Row(f.name(), 0, 0, Double.NaN, "skipped: needs an AWS emulator (pip install \"moto[server]==5.2.5\")"));
+                rows.add(new Row(f.name(), 0, 0, Double.NaN, "skipped: needs an AWS emulator (pip install \"moto[server]==5.2.5\")", null));
                 continue;
             }
             System.err.printf("cold start: %s (%d runs each)…%n", f.name(), runs);
@@ -84,7 +90,7 @@ public final class ColdStartBench {
             }
             double bare = median(runs, f, BareHandler.class.getName(), fenv);
             double inRuntime = runtime == null ? Double.NaN : runtime.median(f, runs);
-            rows.add(new Row(f.name(), hikeshi, bare, inRuntime, null));
+            rows.add(new Row(f.name(), hikeshi, bare, inRuntime, null, artifact(f)));
         }
         return rows;
     }
@@ -95,7 +101,7 @@ public final class ColdStartBench {
             Path event = Files.createTempFile("hikeshi-cold-" + f.name(), ".json");
             Files.writeString(event, f.event().make());
             ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
-                    "-cp", ARTIFACT + ":" + launcherClasses(), ColdStartLauncher.class.getName(), handler, event.toString());
+                    "-cp", artifact(f) + ":" + launcherClasses(), ColdStartLauncher.class.getName(), handler, event.toString());
             pb.environment().putAll(env);
             Process p = pb.redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
@@ -118,31 +124,45 @@ public final class ColdStartBench {
         return times.get(times.size() / 2);
     }
 
-    /** Only the launcher and the bare handler come from the benchmark's own classes. */
+    /**
+     * Only the launcher and the bare handler come from the benchmark's own classes; beside them, Lambda's
+     * serialization library, which Lambda's runtime (not the function) brings for handlers of its event types.
+     */
     private static String launcherClasses() {
-        return Path.of(ColdStartLauncher.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        return location(ColdStartLauncher.class) + ":" + location(
+                com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class);
+    }
+
+    private static String location(Class<?> type) {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
     }
 
     private static void report(int runs, List<Row> rows) throws Exception {
         System.out.printf("Cold init, fresh JVM → first event handled (median of %d, no SnapStart, JVM start excluded);%n", runs);
         System.out.printf("in Lambda's runtime: its Init Duration under RIE (JVM start → handler built → first /next; first event excluded)%n");
-        System.out.printf("%-14s %12s %22s %8s %21s%n", "function", "Hikeshi", "bare, same SDK clients", "ratio", "in Lambda's runtime");
+        System.out.printf("%-14s %12s %22s %8s %21s %9s  %s%n", "function", "Hikeshi", "bare, same SDK clients", "ratio",
+                "in Lambda's runtime", "artifact", "");
         for (Row r : rows) {
             if (r.skipped() != null) {
                 System.out.printf("%-14s %s%n", r.function(), r.skipped());
                 continue;
             }
             String inRuntime = Double.isNaN(r.runtime()) ? "—" : "%.0f ms".formatted(r.runtime());
-            System.out.printf("%-14s %9.0f ms %19.0f ms %8.2f %21s%n", r.function(), r.hikeshi(), r.bare(), r.hikeshi() / r.bare(),
-                    inRuntime);
+            double mb = Files.size(r.artifact()) / 1e6;
+            System.out.printf("%-14s %9.0f ms %19.0f ms %8.2f %21s %6.1f MB  %s%n", r.function(), r.hikeshi(), r.bare(),
+                    r.hikeshi() / r.bare(), inRuntime, mb, r.artifact().getFileName());
             Summary.add("cold init " + r.function(), "%.0f ms vs %.0f ms bare (×%.2f)".formatted(r.hikeshi(), r.bare(),
                     r.hikeshi() / r.bare()), "bin/bench cold-start " + runs + " " + r.function());
             if (!Double.isNaN(r.runtime())) {
                 Summary.add("init in Lambda's runtime " + r.function(), inRuntime, "bin/bench cold-start " + runs + " " + r.function());
             }
         }
-        double mb = Files.size(ARTIFACT) / 1e6;
-        System.out.printf("Lambda artifact: %s, %.1f MB%n", ARTIFACT, mb);
-        Summary.add("Lambda artifact size", "%.1f MB".formatted(mb), "bin/bench cold-start");
+        rows.stream().filter(r -> r.artifact() != null).map(Row::artifact).distinct().forEach(a -> {
+            try {
+                Summary.add("Lambda artifact " + a.getFileName(), "%.1f MB".formatted(Files.size(a) / 1e6), "bin/bench cold-start");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -1,5 +1,16 @@
 package io.hikeshi.bench.coldstart;
 
+import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.web.WebHandler;
+import io.hikeshi.handlers.slack.DigestHandler;
+import io.hikeshi.handlers.slack.ReminderHandler;
+import io.hikeshi.handlers.slack.WarRoomHandler;
+import io.hikeshi.handlers.slack.SlackTaskHandler;
+import io.hikeshi.handlers.slack.SlackHandler;
+import io.hikeshi.handlers.events.PostmortemHandler;
+import io.hikeshi.handlers.events.OutboxRelayHandler;
+import io.hikeshi.handlers.alerts.WebhookHandler;
+import io.hikeshi.handlers.alerts.AlarmIngestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hikeshi.core.incident.Incident;
@@ -7,7 +18,7 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.bench.NoReminders;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.slackstub.SlackSigner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,38 +59,39 @@ final class ColdStartFunctions {
     private final AtomicInteger run = new AtomicInteger();
 
     ColdStartFunctions(DynamoDbClient dynamo, String table) {
-        this.seed = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, reference -> "unused", NoReminders.INSTANCE);
+        this.seed = Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo, reference -> "unused", NoReminders.INSTANCE);
     }
 
     List<Function> all() {
         String handlers = "io.hikeshi.handlers.";
+        String alerts = handlers + "alerts.", events = handlers + "events.", slackGroup = handlers + "slack.", web = handlers + "web.";
         Map<String, String> reminders = Map.of("HIKESHI_REMINDER_TARGET_ARN",
                 "arn:aws:lambda:ap-northeast-1:123456789012:function:hikeshi-reminder",
                 "HIKESHI_REMINDER_ROLE_ARN", "arn:aws:iam::123456789012:role/hikeshi-scheduler",
                 "HIKESHI_REMINDER_DLQ_ARN", "arn:aws:sqs:ap-northeast-1:123456789012:hikeshi-reminder-dlq");
         Map<String, String> slack = Map.of("HIKESHI_LOCALE", "ja", "HIKESHI_BROADCAST_CHANNEL", "C0INCIDENTS");
         return List.of(
-                new Function("alarm-ingest", handlers + "AlarmIngestHandler", "dynamodb", Map.of(),
+                new Function("alarm-ingest", alerts + "AlarmIngestHandler", "dynamodb", Map.of(),
                         this::alarm, "\"incident\"", false),
-                new Function("webhook", handlers + "WebhookHandler", "dynamodb,ssm",
+                new Function("webhook", alerts + "WebhookHandler", "dynamodb,ssm",
                         Map.of("HIKESHI_INTEGRATIONS", "infrastructure/config/integrations.json"),
                         this::webhook, "\"statusCode\":202", true),
-                new Function("slack", handlers + "SlackHandler", "dynamodb,ssm,sqs,scheduler,slack",
+                new Function("slack", slackGroup + "SlackHandler", "dynamodb,ssm,sqs,scheduler,slack",
                         merge(slack, Map.of("HIKESHI_WEB_KEY_PARAM", "/hikeshi/web/signing-key"), reminders),
                         this::slackCommand, "\"statusCode\":200", true),
-                new Function("slack-task", handlers + "SlackTaskHandler", "dynamodb,ssm,sqs,slack", slack,
+                new Function("slack-task", slackGroup + "SlackTaskHandler", "dynamodb,ssm,sqs,slack", slack,
                         this::slackTask, "\"batchItemFailures\":[]", true),
-                new Function("outbox-relay", handlers + "OutboxRelayHandler", "eventbridge", Map.of(),
+                new Function("outbox-relay", events + "OutboxRelayHandler", "eventbridge", Map.of(),
                         () -> Files.readString(Path.of("events/dynamodb-stream-outbox.json")), "\"relayed\":1", true),
-                new Function("war-room", handlers + "WarRoomHandler", "dynamodb,ssm,sns,slack", slack,
+                new Function("war-room", slackGroup + "WarRoomHandler", "dynamodb,ssm,sns,slack", slack,
                         this::incidentOpened, "", true),
-                new Function("postmortem", handlers + "PostmortemHandler", "dynamodb,scheduler", reminders,
+                new Function("postmortem", events + "PostmortemHandler", "dynamodb,scheduler", reminders,
                         this::incidentResolved, "\"due\"", true),
-                new Function("reminder", handlers + "ReminderHandler", "dynamodb,ssm,slack", slack,
+                new Function("reminder", slackGroup + "ReminderHandler", "dynamodb,ssm,slack", slack,
                         this::reminderDue, "\"spokeTo\":[\"", true),
-                new Function("digest", handlers + "DigestHandler", "dynamodb,ssm,slack", slack,
+                new Function("digest", slackGroup + "DigestHandler", "dynamodb,ssm,slack", slack,
                         () -> "{\"source\":\"aws.scheduler\",\"detail\":{}}", "\"digest\"", true),
-                new Function("web", handlers + "WebHandler", "dynamodb,ssm",
+                new Function("web", web + "WebHandler", "dynamodb,ssm",
                         Map.of("HIKESHI_WEB_KEY_PARAM", "/hikeshi/web/signing-key"), this::webPage, "\"statusCode\":200", true));
     }
 

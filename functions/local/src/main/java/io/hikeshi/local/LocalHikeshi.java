@@ -1,5 +1,6 @@
 package io.hikeshi.local;
 
+import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.access.SignedLinks;
 import io.hikeshi.core.event.DomainEvent;
@@ -8,7 +9,7 @@ import io.hikeshi.core.event.OutboxRelay;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.web.WebApp;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,8 +89,8 @@ final class LocalHikeshi implements AutoCloseable {
         DynamoDbClient client = dynamoDb.client();
         IncidentTable.createIfMissing(client, options.table);
         Map<String, String> settings = new HashMap<>(env);
-        settings.put(Composition.TABLE, options.table);
-        settings.put(Composition.AUTO_RESOLVE, Boolean.toString(options.autoResolve));
+        settings.put(Settings.TABLE, options.table);
+        settings.put(Settings.AUTO_RESOLVE, Boolean.toString(options.autoResolve));
         String webhookSecret = env.getOrDefault(WEBHOOK_SECRET, "local-secret");
         Clock realTime = Clock.systemUTC();
         LocalReminders reminders = new LocalReminders();

@@ -1,14 +1,18 @@
 package io.hikeshi.local;
 
+import io.hikeshi.handlers.slack.SlackHandler;
+import io.hikeshi.handlers.alerts.WebhookHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.hikeshi.core.alert.StoreContentionException;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
-import io.hikeshi.handlers.AlarmIngestHandler;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.api.IncidentJson;
+import io.hikeshi.handlers.alerts.AlarmIngestHandler;
+import io.hikeshi.handlers.lambda.LambdaLog;
+import io.hikeshi.handlers.wiring.AlertsWiring;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.local.api.IncidentJson;
 import io.hikeshi.ingest.InvalidEventException;
 import io.hikeshi.ingest.alarm.AlarmEventParser;
 import io.hikeshi.ingest.webhook.WebhookService;
@@ -35,10 +39,13 @@ public final class LocalServer implements AutoCloseable {
 
     private static final int TIMELINE_LIMIT = 1000;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalServer.class);
+
     private final HttpServer http;
     private final ExecutorService workers;
     private final Composition app;
     private final AlarmIngestHandler alarmIngest;
+    private final AlertsWiring alerts;
     private final io.hikeshi.slack.SlackHttp slack;
     private LocalReminders reminders;
     private io.hikeshi.web.WebApp web;
@@ -53,7 +60,8 @@ public final class LocalServer implements AutoCloseable {
     public LocalServer(Composition app, io.hikeshi.slack.SlackHttp slack, String host, int port) throws IOException {
         this.app = app;
         this.slack = slack;
-        this.alarmIngest = new AlarmIngestHandler(app);
+        this.alerts = new AlertsWiring(app);
+        this.alarmIngest = new AlarmIngestHandler(alerts);
         this.http = HttpServer.create(new InetSocketAddress(host, port), 128);
         this.workers = Executors.newFixedThreadPool(32);
         http.setExecutor(workers);
@@ -109,7 +117,7 @@ public final class LocalServer implements AutoCloseable {
         } catch (StoreContentionException e) {
             send(ex, 503, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
-            io.hikeshi.handlers.Log.error("event failed", "error", e.toString());
+            LOG.error("event failed", LambdaLog.kvs("cause", e.toString()));
             send(ex, 500, Map.of("error", "internal error; see the log"));
         }
     }
@@ -125,10 +133,10 @@ public final class LocalServer implements AutoCloseable {
         Map<String, String> headers = new java.util.HashMap<>();
         ex.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
         try {
-            WebhookService.Response response = app.webhooks().receive(integration, headers, body);
+            WebhookService.Response response = alerts.webhooks().receive(integration, headers, body);
             send(ex, response.status(), response.body());
         } catch (RuntimeException e) {
-            io.hikeshi.handlers.Log.error("webhook failed", "error", e.toString());
+            LOG.error("webhook failed", LambdaLog.kvs("cause", e.toString()));
             send(ex, 500, Map.of("error", "internal error; see the log"));
         }
     }
@@ -234,7 +242,7 @@ public final class LocalServer implements AutoCloseable {
             response = web.handle(new io.hikeshi.web.WebApp.Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
                     query, ex.getRequestHeaders().getFirst("Cookie")));
         } catch (RuntimeException e) {
-            io.hikeshi.handlers.Log.error("web page failed", "path", ex.getRequestURI().getPath(), "error", e.toString());
+            LOG.error("web page failed", LambdaLog.kvs("path", ex.getRequestURI().getPath(), "cause", e.toString()));
             send(ex, 500, Map.of("error", "internal error; see the log"));
             return;
         }

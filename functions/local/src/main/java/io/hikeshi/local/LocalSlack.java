@@ -1,14 +1,15 @@
 package io.hikeshi.local;
 
+import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.task.TaskQueue;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackHttp;
 import io.hikeshi.slack.task.SlackTask;
 import io.hikeshi.slack.task.SlackTaskRunner;
-import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.handlers.wiring.ConfiguredServiceDirectory;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.slackstub.SlackApiStub;
@@ -35,7 +36,7 @@ final class LocalSlack implements AutoCloseable {
             "conversations.replies", "chat.getPermalink", "conversations.list", "usergroups.users.list");
 
     private final SlackHttp http;
-    private final SlackComposition composition;
+    private final SlackWiring composition;
     private final WarRoomService warRoom;
     private final io.hikeshi.slack.postmortem.PostmortemNotices postmortemNotices;
     private final SlackApiStub fakeSlack;
@@ -43,7 +44,7 @@ final class LocalSlack implements AutoCloseable {
     private final ExecutorService worker;
     private final String signingSecret;
 
-    private LocalSlack(SlackComposition composition, WarRoomService warRoom, io.hikeshi.slack.postmortem.PostmortemNotices notices,
+    private LocalSlack(SlackWiring composition, WarRoomService warRoom, io.hikeshi.slack.postmortem.PostmortemNotices notices,
                        SlackApiStub fakeSlack, SlackCallLog callLog, ExecutorService worker, String signingSecret) {
         this.http = composition.http();
         this.composition = composition;
@@ -82,17 +83,17 @@ final class LocalSlack implements AutoCloseable {
                 System.out.println("slack task failed: " + e);
             }
         });
-        SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings(signingSecret, token,
+        SlackWiring slack = new SlackWiring(core, new HikeshiSlackApp.Settings(signingSecret, token,
                 fake == null ? null : fake.methodsUrlPrefix(),
-                Messages.parseLocale(env.getOrDefault(SlackComposition.LOCALE, "ja")),
+                Messages.parseLocale(env.getOrDefault(Settings.LOCALE, "ja")),
                 "http://127.0.0.1:" + env.getOrDefault("HIKESHI_PORT", "8080")), tasks);
         runner.set(slack.taskRunner());
         Map<String, String> warRoomEnv = new java.util.HashMap<>(env);
-        warRoomEnv.putIfAbsent(SlackComposition.BROADCAST_CHANNEL, "C0INCIDENTS");
+        warRoomEnv.putIfAbsent(Settings.BROADCAST_CHANNEL, "C0INCIDENTS");
         WarRoomService warRoom = slack.warRoom(ConfiguredServiceDirectory.load(core.json(),
-                        env.get(SlackComposition.SERVICES), env.get(SlackComposition.GUIDES)),
-                LocalSlack::showNotification, SlackComposition.warRoomSettings(warRoomEnv), SlackCalls.standard());
-        var notices = slack.postmortemNotices(warRoomEnv.get(SlackComposition.BROADCAST_CHANNEL), SlackCalls.standard());
+                        env.get(Settings.SERVICES), env.get(Settings.GUIDES)),
+                LocalSlack::showNotification, SlackWiring.warRoomSettings(Settings.from(warRoomEnv)), SlackCalls.standard());
+        var notices = slack.postmortemNotices(warRoomEnv.get(Settings.BROADCAST_CHANNEL), SlackCalls.standard());
         return new LocalSlack(slack, warRoom, notices, fake, log, worker, signingSecret);
     }
 

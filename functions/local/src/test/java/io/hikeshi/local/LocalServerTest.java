@@ -1,5 +1,6 @@
 package io.hikeshi.local;
 
+import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.core.postmortem.ReminderScheduler;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.wiring.Composition;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +48,7 @@ class LocalServerTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "local-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
-        server = new LocalServer(Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo,
+        server = new LocalServer(Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo,
                 reference -> "local-secret", NO_REMINDERS, SAMPLES_TIME), "127.0.0.1", 0).start();
     }
 

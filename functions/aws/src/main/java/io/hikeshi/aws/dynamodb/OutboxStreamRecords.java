@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -19,14 +20,23 @@ public final class OutboxStreamRecords {
     public static List<DomainEvent> events(JsonNode streamEvent) {
         List<DomainEvent> events = new ArrayList<>();
         for (JsonNode record : streamEvent.path("Records")) {
-            JsonNode image = record.path("dynamodb").path("NewImage");
-            if (!"INSERT".equals(record.path("eventName").asText())
-                    || !image.path("pk").path("S").asText("").startsWith(Items.OUTBOX + "#")) {
-                continue;
-            }
-            events.add(Items.domainEvent(item(image)));
+            event(record.path("eventName").asText(), item(record.path("dynamodb").path("NewImage"))).ifPresent(events::add);
         }
         return events;
+    }
+
+    /**
+     * One stream record, its new image as SDK values (the Lambda function receives the stream through
+     * aws-lambda-java-events' DynamodbEvent and hands the image over in the SDK's terms).
+     *
+     * @return its domain event when the record is the INSERT of an outbox item; empty for any other change
+     */
+    public static Optional<DomainEvent> event(String eventName, Map<String, AttributeValue> newImage) {
+        AttributeValue pk = newImage == null ? null : newImage.get("pk");
+        if (!"INSERT".equals(eventName) || pk == null || pk.s() == null || !pk.s().startsWith(Items.OUTBOX + "#")) {
+            return Optional.empty();
+        }
+        return Optional.of(Items.domainEvent(newImage));
     }
 
     /** The stream's JSON attribute values ({"S": …}, {"N": …}, {"M": {…}}) as SDK values. */

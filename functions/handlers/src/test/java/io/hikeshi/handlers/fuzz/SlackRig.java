@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.fuzz;
 
+import io.hikeshi.handlers.lambda.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,9 +28,9 @@ import io.hikeshi.core.store.Counters;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.warroom.WarRoomRepository;
 import io.hikeshi.core.testkit.InMemoryStorage;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.SlackComposition;
-import io.hikeshi.handlers.SlackHandler;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.wiring.SlackWiring;
+import io.hikeshi.handlers.slack.SlackHandler;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.task.SlackTask;
 import io.hikeshi.slackstub.SlackApiStub;
@@ -82,9 +83,9 @@ final class SlackRig implements AutoCloseable {
 
     SlackRig() {
         slackApi.respond("users.info", "{\"ok\":true,\"user\":{\"id\":\"" + USER + "\",\"locale\":\"en-US\"}}");
-        core = Composition.fromStore(Map.of(Composition.LOCALE, "en"), delegatingTo(store), reference -> "unused",
+        core = Composition.fromStore(Map.of(Settings.LOCALE, "en"), delegatingTo(store), reference -> "unused",
                 NO_REMINDERS, CLOCK);
-        handler = new SlackHandler(new SlackComposition(core,
+        handler = new SlackHandler(new SlackWiring(core,
                 new HikeshiSlackApp.Settings(SECRET, "xoxb-fuzz", slackApi.methodsUrlPrefix(), Locale.ENGLISH), queued::add));
         reset();
     }

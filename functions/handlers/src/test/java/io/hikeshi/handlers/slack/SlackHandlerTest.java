@@ -1,5 +1,7 @@
 package io.hikeshi.handlers.slack;
 
+import io.hikeshi.handlers.wiring.SlackWiring;
+import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +17,7 @@ import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.SlackComposition;
-import io.hikeshi.handlers.SlackHandler;
+import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.handlers.TestSlackClients;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.slack.SlackCalls;
@@ -60,7 +60,7 @@ class SlackHandlerTest {
 
     private SlackApiStub slackApi;
     private Composition core;
-    private SlackComposition slack;
+    private SlackWiring slack;
     private SlackHandler handler;
     private final List<String> queued = new CopyOnWriteArrayList<>();
     private final List<String> scheduledReminders = new CopyOnWriteArrayList<>();
@@ -73,7 +73,7 @@ class SlackHandlerTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         table = "slack-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
-        core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.LOCALE, "en"), dynamo, ref -> "x",
+        core = Composition.fromSettings(Map.of(Settings.TABLE, table, Settings.LOCALE, "en"), dynamo, ref -> "x",
                 new io.hikeshi.core.postmortem.ReminderScheduler() {
                     @Override
                     public void schedule(Reminder reminder) {
@@ -87,7 +87,7 @@ class SlackHandlerTest {
                 }, NOW);
         slackApi = SlackApiStub.start();
         slackApi.respond("users.info", "{\"ok\":true,\"user\":{\"id\":\"U0ALICE\",\"name\":\"alice\",\"locale\":\"en-US\"}}");
-        slack = new SlackComposition(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-test", slackApi.methodsUrlPrefix(),
+        slack = new SlackWiring(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-test", slackApi.methodsUrlPrefix(),
                 Locale.ENGLISH), queued::add);
         handler = new SlackHandler(slack);
     }

@@ -1,5 +1,8 @@
 package io.hikeshi.handlers.warroom;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import io.hikeshi.handlers.LambdaEvents;
+import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,12 +13,12 @@ import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.OutboxRelayHandler;
-import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.events.OutboxRelayHandler;
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.TestClocks;
-import io.hikeshi.handlers.WarRoomHandler;
-import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.handlers.slack.WarRoomHandler;
+import io.hikeshi.handlers.wiring.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slackstub.SlackApiStub;
@@ -42,7 +45,7 @@ class EventHandlersTest {
         List<DomainEvent> published = new ArrayList<>();
 
         new OutboxRelayHandler(published::addAll).handleRequest(
-                new ByteArrayInputStream(JSON.writeValueAsBytes(streamEvent)), new ByteArrayOutputStream(), null);
+                LambdaEvents.read(DynamodbEvent.class, JSON.writeValueAsBytes(streamEvent)), null);
 
         assertEquals(1, published.size(), "the MODIFY of an incident item is not an event");
         DomainEvent event = published.get(0);
@@ -54,13 +57,13 @@ class EventHandlersTest {
 
     @ParameterizedTest
     @Event(value = "events/dynamodb-stream-outbox.json", type = Map.class)
-    void outboxRelay_failsTheBatchWhenTheBusRefuses_soTheStreamRetries(Map<String, Object> streamEvent) {
+    void outboxRelay_failsTheBatchWhenTheBusRefuses_soTheStreamRetries(Map<String, Object> streamEvent) throws Exception {
         OutboxRelayHandler handler = new OutboxRelayHandler(events -> {
             throw new IllegalStateException("PutEvents throttled");
         });
 
-        assertThrows(IllegalStateException.class, () -> handler.handleRequest(
-                new ByteArrayInputStream(JSON.writeValueAsBytes(streamEvent)), new ByteArrayOutputStream(), null));
+        DynamodbEvent batch = LambdaEvents.read(DynamodbEvent.class, JSON.writeValueAsBytes(streamEvent));
+        assertThrows(IllegalStateException.class, () -> handler.handleRequest(batch, null));
     }
 
     @ParameterizedTest
@@ -70,11 +73,11 @@ class EventHandlersTest {
         String table = "eventhandlers-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
         // GIVEN INC-0001 declared when the sample event says it was (never the machine's day)
-        Composition core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo,
+        Composition core = Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo,
                 TestClocks.fixedAt(TestClocks.SAMPLE_ALARM_FIRED));
         core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api", null, "U0BOB", null);
         try (SlackApiStub slackApi = SlackApiStub.start()) {
-            SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings("s", "xoxb-test",
+            SlackWiring slack = new SlackWiring(core, new HikeshiSlackApp.Settings("s", "xoxb-test",
                     slackApi.methodsUrlPrefix(), Locale.ENGLISH), task -> { });
             WarRoomService warRoom = slack.warRoom(ConfiguredServiceDirectory.load(core.json(),
                             "infrastructure/config/services.json", "infrastructure/guides"), (s, m, a) -> { },

@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.warroom;
 
+import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,11 +14,11 @@ import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.DigestHandler;
-import io.hikeshi.handlers.PostmortemHandler;
-import io.hikeshi.handlers.ReminderHandler;
-import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.slack.DigestHandler;
+import io.hikeshi.handlers.events.PostmortemHandler;
+import io.hikeshi.handlers.slack.ReminderHandler;
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.TestClocks;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
@@ -52,7 +53,7 @@ class PostmortemHandlersTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "pm-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
-        core = Composition.fromSettings(Map.of(Composition.TABLE, table, Composition.LOCALE, "en"), dynamo, ref -> "x",
+        core = Composition.fromSettings(Map.of(Settings.TABLE, table, Settings.LOCALE, "en"), dynamo, ref -> "x",
                 new ReminderScheduler() {
                     @Override
                     public void schedule(Reminder reminder) {
@@ -65,7 +66,7 @@ class PostmortemHandlersTest {
                     }
                 }, CLOCK);
         slackApi = SlackApiStub.start();
-        SlackComposition slack = new SlackComposition(core, new HikeshiSlackApp.Settings("s", "xoxb-test",
+        SlackWiring slack = new SlackWiring(core, new HikeshiSlackApp.Settings("s", "xoxb-test",
                 slackApi.methodsUrlPrefix(), Locale.ENGLISH), task -> { });
         notices = slack.postmortemNotices("C0INCIDENTS", new SlackCalls(2, Duration.ofMillis(1), Duration.ofSeconds(1)));
     }

@@ -1,5 +1,7 @@
 package io.hikeshi.handlers.warroom;
 
+import io.hikeshi.handlers.TestSlackClients;
+import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,10 +19,10 @@ import io.hikeshi.core.warroom.WarRoom;
 import io.hikeshi.core.warroom.WarRoomRepository;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.SlackComposition;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.TestClocks;
-import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.handlers.wiring.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.warroom.SlackWarRoomChat;
@@ -55,7 +57,7 @@ class WarRoomServiceTest {
     private SlackApiStub slackApi;
     private String table;
     private Composition core;
-    private SlackComposition slack;
+    private SlackWiring slack;
     private final List<Map<String, String>> notifications = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -63,9 +65,9 @@ class WarRoomServiceTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         table = "warroom-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
-        core = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo, CLOCK);
+        core = Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo, CLOCK);
         slackApi = SlackApiStub.start();
-        slack = new SlackComposition(core, new HikeshiSlackApp.Settings("secret", "xoxb-test", slackApi.methodsUrlPrefix(),
+        slack = new SlackWiring(core, new HikeshiSlackApp.Settings("secret", "xoxb-test", slackApi.methodsUrlPrefix(),
                 Locale.ENGLISH), task -> { });
     }
 

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.warroom.WarRoom;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.slackstub.Enforcement;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class AlertStormTest {
     private static StrictSlackRig storm(Duration betweenAlarms) {
         // GIVEN a strict Slack, its rate tiers on, and Japanese alarms with emoji
         // (the storm grouping that would fold them into one incident after twenty is set past thirty)
-        try (StrictSlackRig rig = new StrictSlackRig(HostileData.all()[0], Map.of(Composition.STORM_LIMIT, "100"))) {
+        try (StrictSlackRig rig = new StrictSlackRig(HostileData.all()[0], Map.of(Settings.STORM_LIMIT, "100"))) {
             Instant first = rig.slackClock.instant();
             List<IncidentId> opened = new ArrayList<>();
 

@@ -19,12 +19,14 @@ import io.hikeshi.core.warroom.ChannelNames;
 import io.hikeshi.core.warroom.WarRoom;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.AlarmIngestHandler;
-import io.hikeshi.handlers.Composition;
-import io.hikeshi.handlers.SlackComposition;
-import io.hikeshi.handlers.SlackHandler;
+import io.hikeshi.handlers.alerts.AlarmIngestHandler;
+import io.hikeshi.handlers.wiring.AlertsWiring;
+import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.wiring.SlackWiring;
+import io.hikeshi.handlers.slack.SlackHandler;
 import io.hikeshi.handlers.TestClocks;
-import io.hikeshi.handlers.config.ConfiguredServiceDirectory;
+import io.hikeshi.handlers.wiring.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
@@ -82,7 +84,7 @@ final class StrictSlackRig implements AutoCloseable {
     final TestClocks.Movable calendar = new TestClocks.Movable(NOW.instant());
     final SlackApiStub slack;
     final Composition core;
-    final SlackComposition slackSide;
+    final SlackWiring slackSide;
     final SlackHandler handler;
     final WarRoomService warRoom;
     final PostmortemNotices notices;
@@ -115,8 +117,8 @@ final class StrictSlackRig implements AutoCloseable {
         String table = "hostile-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
         Map<String, String> coreSettings = new LinkedHashMap<>(settings);
-        coreSettings.put(Composition.TABLE, table);
-        coreSettings.put(Composition.LOCALE, "ja");
+        coreSettings.put(Settings.TABLE, table);
+        coreSettings.put(Settings.LOCALE, "ja");
         core = Composition.fromSettings(coreSettings, dynamo, ref -> "x",
                 new ReminderScheduler() {
                     @Override
@@ -130,7 +132,7 @@ final class StrictSlackRig implements AutoCloseable {
                     }
                 }, NOW, calendar);
         slack = SlackApiStub.builder().clock(slackClock).start(); // strict: the default
-        slackSide = new SlackComposition(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-hostile", slack.methodsUrlPrefix(),
+        slackSide = new SlackWiring(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-hostile", slack.methodsUrlPrefix(),
                 Locale.JAPANESE, "https://hikeshi.example.jp"), queued::add);
         handler = new SlackHandler(slackSide);
         SlackCalls calls = SlackCalls.standard().pausingWith(slackClock::advance);
@@ -171,7 +173,7 @@ final class StrictSlackRig implements AutoCloseable {
 
     /** The alarm {@code alarmName} fires, with the data's reason and service: an incident opens (no room yet). */
     IncidentId openAlarm(String alarmName) {
-        Map<String, String> outcome = new AlarmIngestHandler(core).handle(alarmEvent(alarmName));
+        Map<String, String> outcome = new AlarmIngestHandler(new AlertsWiring(core)).handle(alarmEvent(alarmName));
         assertEquals("OPENED", outcome.get("outcome"), outcome.toString());
         return IncidentId.parse(outcome.get("incident"));
     }

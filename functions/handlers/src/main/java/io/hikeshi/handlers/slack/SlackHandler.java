@@ -1,0 +1,95 @@
+package io.hikeshi.handlers.slack;
+
+import io.hikeshi.handlers.wiring.SlackWiring;
+import static io.hikeshi.handlers.lambda.LambdaLog.kv;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.bolt.response.Response;
+import io.hikeshi.handlers.lambda.HttpApiEvent;
+import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.lambda.SnapStartPriming;
+import io.hikeshi.handlers.lambda.StreamHandler;
+import io.hikeshi.slack.SlackHttp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /slack/events} behind the HTTP API: slash commands, interactivity and the Events API.
+ * A thin adapter from payload format 2.0 to Bolt (Bolt's own Lambda handler expects the REST API's
+ * format 1.0). Must answer within Slack's 3 seconds; slow work goes to the Slack task queue.
+ */
+public final class SlackHandler extends StreamHandler<HttpApiEvent, HttpApiEvent.Response> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackHandler.class);
+
+    private final SlackHttp slack;
+    /** Held here: the runtime's context must not be the only holder of a registered resource. */
+    private final SnapStartPriming priming;
+
+    public SlackHandler() {
+        this(new AtomicReference<>());
+    }
+
+    /** The API's own address comes from the requests: the web page is served by the same HTTP API. */
+    private SlackHandler(AtomicReference<String> apiBaseUrl) {
+        this(SlackWiring.boltInAws(Settings.fromEnvironment(), apiBaseUrl::get), apiBaseUrl, true);
+    }
+
+    public SlackHandler(SlackWiring slack) {
+        this(slack, new AtomicReference<>(), false);
+    }
+
+    private SlackHandler(SlackWiring slack, AtomicReference<String> apiBaseUrl, boolean primeForSnapStart) {
+        super(new ObjectMapper());
+        this.slack = slack.http();
+        this.apiBaseUrl = apiBaseUrl;
+        this.priming = primeForSnapStart ? SnapStartPriming.register("slack", this::prime) : null;
+    }
+
+    private final AtomicReference<String> apiBaseUrl;
+
+    /**
+     * Slack's 3-second limit makes this the hottest path: before SnapStart's snapshot, one slash
+     * command goes through the adapter, Bolt's request parsing and its signature check, signed
+     * wrongly on purpose so that it is refused there: nothing is written; Slack is at most asked who
+     * the bot is (auth.test, a read that warms the Slack client).
+     *
+     * @return true when Bolt refused it, as it must
+     */
+    public boolean prime() {
+        String body = "command=%2Fincident&text=help&user_id=U0PRIMING&channel_id=C0PRIMING&team_id=T0PRIMING";
+        Map<String, List<String>> headers = Map.of("content-type", List.of("application/x-www-form-urlencoded"),
+                "x-slack-request-timestamp", List.of(String.valueOf(Instant.now().getEpochSecond())),
+                "x-slack-signature", List.of("v0=" + "0".repeat(64)));
+        return slack.handle("/slack/events", headers, body, "127.0.0.1").getStatusCode() == 401;
+    }
+
+    @Override
+    protected HttpApiEvent read(byte[] event) throws IOException {
+        return HttpApiEvent.read(json.readTree(event));
+    }
+
+    @Override
+    protected HttpApiEvent.Response handle(HttpApiEvent event) {
+        if (event.baseUrl() != null) {
+            apiBaseUrl.set(event.baseUrl());
+        }
+        Response response = slack.handle(event.path(), event.multiHeaders(),
+                new String(event.body(), StandardCharsets.UTF_8), event.sourceIp());
+        return HttpApiEvent.Response.of(response.getStatusCode(),
+                response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(), response.getBody());
+    }
+
+    /** At the edge, fail closed: a request that is not an HTTP API event gets a generic 400. */
+    @Override
+    protected HttpApiEvent.Response unreadable(Exception problem, int bytes) {
+        LOG.error("unreadable API Gateway event", kv("cause", problem.getMessage()), kv("bytes", bytes));
+        return HttpApiEvent.Response.of(400, "application/json", "{\"error\":\"unreadable request\"}");
+    }
+}

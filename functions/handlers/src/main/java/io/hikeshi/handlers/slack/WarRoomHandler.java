@@ -1,0 +1,49 @@
+package io.hikeshi.handlers.slack;
+
+import io.hikeshi.handlers.wiring.SlackWiring;
+import static io.hikeshi.handlers.lambda.LambdaLog.kv;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.aws.eventbridge.DomainEventCodec;
+import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.warroom.WarRoomService;
+import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.lambda.StreamHandler;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Target of the custom bus's rule: one Hikeshi domain event per invocation → the war room.
+ * A throw (Slack unavailable after polite retries) makes Lambda retry the event and finally park
+ * it in the war-room DLQ; the incident itself is never touched here.
+ */
+public final class WarRoomHandler extends StreamHandler<DomainEvent, Map<String, String>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarRoomHandler.class);
+
+    private final WarRoomService warRoom;
+
+    /** For the Lambda runtime: DynamoDB, the bot token from SSM, SNS; no Bolt app. */
+    public WarRoomHandler() {
+        this(SlackWiring.speakingInAws(Settings.fromEnvironment()).warRoomInAws());
+    }
+
+    public WarRoomHandler(WarRoomService warRoom) {
+        super(new ObjectMapper());
+        this.warRoom = warRoom;
+    }
+
+    @Override
+    protected DomainEvent read(byte[] event) throws IOException {
+        return DomainEventCodec.decode(json.readTree(event).path("detail"));
+    }
+
+    @Override
+    protected Map<String, String> handle(DomainEvent event) {
+        warRoom.on(event);
+        LOG.info("war room event handled", kv("event", event.type()), kv("incident", event.incident()), kv("eventId", event.id()));
+        return Map.of("handled", event.id());
+    }
+}

@@ -1,0 +1,165 @@
+package io.hikeshi.handlers.wiring;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import io.hikeshi.aws.sns.SnsNotifier;
+import io.hikeshi.aws.sqs.SqsTaskQueue;
+import io.hikeshi.aws.ssm.SsmSecrets;
+import io.hikeshi.core.access.Replays;
+import io.hikeshi.core.access.SignedLinks;
+import io.hikeshi.core.event.Notifier;
+import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.postmortem.ReminderScheduler;
+import io.hikeshi.core.secret.Secrets;
+import io.hikeshi.core.task.TaskQueue;
+import io.hikeshi.core.warroom.ChannelNames;
+import io.hikeshi.core.warroom.ServiceDirectory;
+import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.core.warroom.WarRoomService;
+import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.slack.HikeshiSlackApp;
+import io.hikeshi.slack.SlackCalls;
+import io.hikeshi.slack.SlackHttp;
+import io.hikeshi.slack.postmortem.PostmortemNotices;
+import io.hikeshi.slack.task.SlackTaskRunner;
+import io.hikeshi.slack.warroom.SlackWarRoomChat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The Slack functions' wiring over the core. Two shapes: the Bolt app (the Slack endpoint and the task
+ * queue's worker: signature checks, listeners, tasks), and Slack's Web API alone for the functions that
+ * only speak (war room, reminders, digest), which need neither the signing secret nor Bolt's listeners.
+ * In AWS the secrets come from SSM Parameter Store; each function builds its wiring once, in its
+ * handler's no-arg constructor.
+ */
+public final class SlackWiring {
+
+    private final Composition core;
+    private final Locale defaultLocale;
+    private final WarRoomChannels warRoomChannels;
+    private final MethodsClient client;
+    /** Null where the function only speaks. */
+    private final HikeshiSlackApp slack;
+    private final Supplier<SlackHttp> http;
+
+    /** The Bolt app over {@code core} (local mode, tests, benchmarks; in AWS through {@link #boltInAws}). */
+    public SlackWiring(Composition core, HikeshiSlackApp.Settings settings, TaskQueue tasks) {
+        this.core = core;
+        this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
+        this.warRoomChannels = new WarRoomChannels(core.storage());
+        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), warRoomChannels,
+                new Replays(core.storage().counters(), core.clock()), tasks);
+        this.client = slack.app().client();
+        this.http = Composition.once(() -> new SlackHttp(slack.app()));
+    }
+
+    private SlackWiring(Composition core, MethodsClient client, Locale defaultLocale) {
+        this.core = core;
+        this.defaultLocale = defaultLocale;
+        this.warRoomChannels = new WarRoomChannels(core.storage());
+        this.slack = null;
+        this.client = client;
+        this.http = () -> {
+            throw new IllegalStateException("this function only speaks to Slack: it has no Bolt app");
+        };
+    }
+
+    /**
+     * The Slack endpoint and the task worker in AWS: DynamoDB, SSM (signing secret, bot token, the web
+     * page's key), SQS (the task queue) and, where completing a postmortem cancels its reminders, Scheduler.
+     *
+     * @param apiBaseUrl the HTTP API's address as the last request gave it (for {@code /incident web}'s
+     *                   links when {@link Settings#webUrl()} is not set)
+     */
+    public static SlackWiring boltInAws(Settings settings, Supplier<String> apiBaseUrl) {
+        Secrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
+        ReminderScheduler reminders = ReminderSchedules.inAws(settings);
+        Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, reminders);
+        HikeshiSlackApp.Settings slack = new HikeshiSlackApp.Settings(secrets.secret("ssm:" + settings.slackSigningSecretParam()),
+                secrets.secret("ssm:" + settings.slackBotTokenParam()), settings.slackApiUrl(), settings.locale(), settings.webUrl());
+        TaskQueue tasks = new SqsTaskQueue(AwsClients.build(SqsClient.builder()), settings.slackTaskQueueUrl());
+        SlackWiring wiring = new SlackWiring(core, slack, tasks);
+        if (settings.webKeyParam() != null) {
+            SignedLinks links = new SignedLinks(secrets.secret("ssm:" + settings.webKeyParam()), Clock.systemUTC());
+            wiring.webLinks(user -> {
+                String base = settings.webUrl() != null ? settings.webUrl() : apiBaseUrl.get();
+                return base == null ? null : base.replaceAll("/+$", "") + "/?token=" + links.issue(user, Duration.ofHours(12));
+            });
+        }
+        return wiring;
+    }
+
+    /** The functions that only speak, in AWS: DynamoDB, and the bot token from SSM. */
+    public static SlackWiring speakingInAws(Settings settings) {
+        Secrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
+        Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, Composition.NOT_SCHEDULING);
+        SlackConfig config = new SlackConfig();
+        if (settings.slackApiUrl() != null) {
+            config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
+        }
+        config.setPrettyResponseLoggingEnabled(false);
+        MethodsClient client = Slack.getInstance(config).methods(secrets.secret("ssm:" + settings.slackBotTokenParam()));
+        return new SlackWiring(core, client, settings.locale());
+    }
+
+    /** The war room with explicit collaborators (local mode, tests, benchmarks). */
+    public WarRoomService warRoom(ServiceDirectory services, Notifier notifier, WarRoomService.Settings settings,
+                                  SlackCalls calls) {
+        Messages team = Messages.of(defaultLocale);
+        return new WarRoomService(core.storage(), services, new SlackWarRoomChat(client, calls, team), notifier, settings, team);
+    }
+
+    /** The war room in AWS: SNS for stakeholders, the bundled services and guides. */
+    public WarRoomService warRoomInAws() {
+        Settings settings = core.settings();
+        String topic = settings.stakeholderTopic();
+        Notifier notifier = topic == null ? (subject, message, attributes) -> { }
+                : new SnsNotifier(AwsClients.build(SnsClient.builder()), topic);
+        return warRoom(ConfiguredServiceDirectory.load(core.json(), settings.services(), settings.guides()), notifier,
+                warRoomSettings(settings), SlackCalls.standard());
+    }
+
+    public static WarRoomService.Settings warRoomSettings(Settings settings) {
+        return new WarRoomService.Settings(settings.channelTemplate() == null ? ChannelNames.DEFAULT_TEMPLATE : settings.channelTemplate(),
+                settings.broadcastChannel(), settings.incidentPageUrl(), settings.timeZone());
+    }
+
+    /** Reminders and the weekly digest, spoken in the team's language. */
+    public PostmortemNotices postmortemNotices(String broadcastChannel, SlackCalls calls) {
+        return new PostmortemNotices(core.postmortems(), warRoomChannels, client, calls, Messages.of(defaultLocale),
+                broadcastChannel);
+    }
+
+    public PostmortemNotices postmortemNoticesInAws() {
+        return postmortemNotices(core.settings().broadcastChannel(), SlackCalls.standard());
+    }
+
+    /** Enables {@code /incident web} with this link issuer (user id → URL). */
+    public SlackWiring webLinks(Function<String, String> issuer) {
+        bolt().webLinks(issuer);
+        return this;
+    }
+
+    public SlackHttp http() {
+        return http.get();
+    }
+
+    public SlackTaskRunner taskRunner() {
+        return bolt().taskRunner();
+    }
+
+    private HikeshiSlackApp bolt() {
+        if (slack == null) {
+            throw new IllegalStateException("this function only speaks to Slack: it has no Bolt app");
+        }
+        return slack;
+    }
+}
