@@ -1,6 +1,7 @@
 package io.hikeshi.web;
 
 import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.Links;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
 import io.hikeshi.core.report.IncidentBrowser.IncidentRecord;

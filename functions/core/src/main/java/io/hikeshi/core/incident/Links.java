@@ -1,4 +1,4 @@
-package io.hikeshi.web;
+package io.hikeshi.core.incident;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Links the page makes from data (a monitor's links, a pinned message's permalink): only an absolute
- * http(s) URL with a host becomes a link. Anything else ({@code javascript:}, {@code data:},
- * {@code vbscript:}, a relative or scheme-relative address …) is shown as text. Escaping alone does not
- * make an {@code href} safe: an escaped {@code javascript:} URL still runs when clicked.
+ * URLs that came as data (a monitor's links, a pinned message's permalink, a tracking link): the web
+ * page and the postmortem export make a link of one only when it is an absolute http(s) URL with a
+ * host. Anything else ({@code javascript:}, {@code data:}, {@code vbscript:}, a relative or
+ * scheme-relative address …) is shown as text. Escaping alone does not make a link safe: an escaped
+ * {@code javascript:} URL still runs when clicked.
  */
 public final class Links {
 
