@@ -17,6 +17,11 @@ import java.util.Optional;
 public record IncidentView(Words words, IncidentRecord record, Optional<String> postmortemMarkdown,
                            List<PostmortemChecklist.Missing> missing) {
 
+    /** What a monitor's link is called among an entry's attributes: {@code link:<its label>}. */
+    private static final String LINK = "link:";
+    /** How a pinned message's permalink is shown. */
+    private static final String PERMALINK_LABEL = "↗";
+
     public Incident incident() {
         return record.incident();
     }
@@ -33,11 +38,6 @@ public record IncidentView(Words words, IncidentRecord record, Optional<String> 
     public String warRoomQuery() {
         return Parameters.encode(Map.of("channel", record.channel().map(r -> r.channelId()).orElse("")));
     }
-
-    /** What a monitor's link is called among an entry's attributes: {@code link:<its label>}. */
-    private static final String LINK = "link:";
-    /** How a pinned message's permalink is shown. */
-    private static final String PERMALINK_LABEL = "↗";
 
     /**
      * A link that came with a timeline entry.

@@ -54,7 +54,7 @@ final class Parameters {
      */
     Parameters checked() {
         String lang = query.get("lang");
-        if (lang != null && !LANGUAGES.contains(lang)) {
+        if (lang != null && !lang.isEmpty() && !LANGUAGES.contains(lang)) {
             throw new BadRequest(Text.of("web.error.lang", lang));
         }
         period();
