@@ -291,7 +291,9 @@ public final class LocalServer implements AutoCloseable {
         sendBytes(ex, status, contentType, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Every answer carries the web function's security headers (WebApp's one definition), as in AWS. */
     private static void sendBytes(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {
+        io.hikeshi.web.WebApp.SECURITY_HEADERS.forEach(ex.getResponseHeaders()::set);
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The list as data, a page at a time: JSON ({@code {"incidents": […], "nextCursor": …}}) or CSV
@@ -16,6 +17,9 @@ final class IncidentExport {
 
     private static final String CSV_HEADER =
             "id,title,severity,status,service,commander,detected_at,acknowledged_at,mitigated_at,resolved_at,occurrences\r\n";
+
+    /** What a spreadsheet may read as the start of a formula: see {@link #cell}. */
+    private static final Pattern FORMULA = Pattern.compile("[\\t\\r\\n\\u0000]|[\\s\\p{Z}\\u0000]*[=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20]");
 
     private IncidentExport() { }
 
@@ -39,12 +43,19 @@ final class IncidentExport {
         return new Response(200, "text/csv; charset=utf-8", out.toString(), headers);
     }
 
-    /** RFC 4180 quoting, and no formula injection when opened in a spreadsheet. */
+    /**
+     * RFC 4180 quoting, and no formula injection when opened in a spreadsheet. OWASP's CSV Injection
+     * guidance (https://owasp.org/www-community/attacks/CSV_Injection; ASVS 5.0 requirement 1.2.10):
+     * a cell must not begin with = + - @ TAB or CR (nor NUL); such a cell gets a leading {@code '}, inside
+     * the double quotes. Spreadsheets also skip leading blanks and line breaks, and Japanese Excel takes
+     * the full-width signs (＝ ＋ － ＠) for formulas, so those count as beginnings too. The text is
+     * otherwise kept whole: a line break inside the quotes stays inside the one cell.
+     */
     static String cell(String s) {
         if (s == null) {
             return "";
         }
-        String v = s.matches("^[=+\\-@].*") ? "'" + s : s;
+        String v = FORMULA.matcher(s).lookingAt() ? "'" + s : s;
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 

@@ -1,10 +1,13 @@
 package io.hikeshi.web;
 
 import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.Links;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
 import io.hikeshi.core.report.IncidentBrowser.IncidentRecord;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,11 @@ import java.util.Optional;
  */
 public record IncidentView(Words words, IncidentRecord record, Optional<String> postmortemMarkdown,
                            List<PostmortemChecklist.Missing> missing) {
+
+    /** What a monitor's link is called among an entry's attributes: {@code link:<its label>}. */
+    private static final String LINK = "link:";
+    /** How a pinned message's permalink is shown. */
+    private static final String PERMALINK_LABEL = "↗";
 
     public Incident incident() {
         return record.incident();
@@ -26,8 +34,35 @@ public record IncidentView(Words words, IncidentRecord record, Optional<String> 
         return incident().commander() == null ? Words.NONE : "@" + incident().commander();
     }
 
-    /** A timeline entry's link (a pinned Slack message's permalink), or blank. */
-    public static String link(TimelineEntry entry) {
-        return entry.attributes().getOrDefault("permalink", "");
+    /** The war room's query for Slack's redirect: the channel id, URL-encoded (it is data, not ours). */
+    public String warRoomQuery() {
+        return Parameters.encode(Map.of("channel", record.channel().map(r -> r.channelId()).orElse("")));
+    }
+
+    /**
+     * A link that came with a timeline entry.
+     *
+     * @param href the URL when it may be a link ({@link Links#http}); empty: the page shows label and URL as text
+     */
+    public record Link(String label, String url, Optional<String> href) {
+
+        static Link of(String label, String url) {
+            return new Link(label, url, Links.http(url));
+        }
+    }
+
+    /** A timeline entry's links: what the monitor sent with its alert, then a pinned Slack message's permalink. */
+    public static List<Link> links(TimelineEntry entry) {
+        List<Link> links = new ArrayList<>();
+        entry.attributes().forEach((name, url) -> {
+            if (name.startsWith(LINK) && !url.isBlank()) {
+                links.add(Link.of(name.substring(LINK.length()), url));
+            }
+        });
+        String permalink = entry.attributes().getOrDefault("permalink", "");
+        if (!permalink.isBlank()) {
+            links.add(Link.of(PERMALINK_LABEL, permalink));
+        }
+        return links;
     }
 }

@@ -51,7 +51,8 @@ final class Pages {
     }
 
     Response metrics(Words words, Parameters parameters) {
-        return html(200, "metrics", new MetricsView(words, browser.metrics(parameters.day("from"), parameters.day("to"))));
+        Parameters.Period period = parameters.period();
+        return html(200, "metrics", new MetricsView(words, browser.metrics(period.from(), period.to())));
     }
 
     Response signInNeeded(Words words) {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
@@ -25,6 +26,13 @@ final class Parameters {
     /** The export's page size when none is asked for, and the most it gives at once. */
     private static final int EXPORT_PAGE = 500;
     private static final int EXPORT_PAGE_MAX = 1000;
+
+    /** The languages a page is written in. */
+    private static final Set<String> LANGUAGES = Set.of("ja", "en");
+    private static final int FIRST_YEAR = 1970;
+    private static final int LAST_YEAR = 9999;
+    /** The longest search word or service name asked for. */
+    private static final int MAX_TEXT = 200;
 
     private final Map<String, String> query;
     private final ZoneId zone;
@@ -40,15 +48,48 @@ final class Parameters {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /**
+     * What every page reads the same way, checked before any is answered: the language (absent, {@code ja}
+     * or {@code en}; the page is Japanese while it is not known) and the period.
+     */
+    Parameters checked() {
+        String lang = query.get("lang");
+        if (lang != null && !lang.isEmpty() && !LANGUAGES.contains(lang)) {
+            throw new BadRequest(Text.of("web.error.lang", lang));
+        }
+        period();
+        return this;
+    }
+
+    /** The days from {@code from} to {@code to}, either open; refused when {@code to} comes before {@code from}. */
+    Period period() {
+        Period period = new Period(day("from"), day("to"));
+        if (period.from() != null && period.to() != null && period.to().isBefore(period.from())) {
+            throw new BadRequest(Text.of("web.error.period", period.from().toString(), period.to().toString()));
+        }
+        return period;
+    }
+
+    /** Days of the list's period, each whole; null: not given. */
+    record Period(LocalDate from, LocalDate to) { }
+
     /** The list's filters: the {@code to} day is included whole. */
     IncidentQuery incidentQuery() {
-        LocalDate from = day("from");
-        LocalDate to = day("to");
-        return new IncidentQuery(from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
+        Period period = period();
+        return new IncidentQuery(period.from() == null ? null : period.from().atStartOfDay(zone).toInstant(),
+                period.to() == null ? null : period.to().plusDays(1).atStartOfDay(zone).toInstant(),
                 parsed("status", Status::parse, "web.error.status"),
                 parsed("severity", Severity::parse, "web.error.severity"),
-                get("service"), get("q"));
+                text("service"), text("q"));
+    }
+
+    /** A filter's text, at most {@link #MAX_TEXT} characters. */
+    private String text(String name) {
+        String text = get(name);
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new BadRequest(Text.of("web.error.length", name, MAX_TEXT));
+        }
+        return text;
     }
 
     String cursor() {
@@ -57,19 +98,26 @@ final class Parameters {
 
     /** How many incidents an export page holds: {@code limit}, kept between 1 and 1000. */
     int exportLimit() {
-        String limit = query.getOrDefault("limit", Integer.toString(EXPORT_PAGE));
+        String limit = get("limit");
         try {
-            return Math.min(EXPORT_PAGE_MAX, Math.max(1, Integer.parseInt(limit)));
+            return limit == null ? EXPORT_PAGE : Math.min(EXPORT_PAGE_MAX, Math.max(1, Integer.parseInt(limit)));
         } catch (NumberFormatException e) {
             throw new BadRequest(Text.of("web.error.limit", limit));
         }
     }
 
-    /** A day given as {@code 2026-11-24}; null when not given. */
-    LocalDate day(String name) {
+    /**
+     * A day given as {@code 2026-11-24}, of a year with four digits (the index's keys are ISO instants,
+     * which sort as text only then); null when not given.
+     */
+    private LocalDate day(String name) {
         String text = get(name);
         try {
-            return text == null ? null : LocalDate.parse(text);
+            LocalDate day = text == null ? null : LocalDate.parse(text);
+            if (day != null && (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR)) {
+                throw new BadRequest(Text.of("web.error.date", text));
+            }
+            return day;
         } catch (DateTimeParseException e) {
             throw new BadRequest(Text.of("web.error.date", text));
         }

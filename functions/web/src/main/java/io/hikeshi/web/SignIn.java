@@ -3,9 +3,12 @@ package io.hikeshi.web;
 import io.hikeshi.core.access.SignedLinks;
 import io.hikeshi.web.WebApp.Request;
 import io.hikeshi.web.WebApp.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Who may read: someone with a signed, unexpired link from {@code /incident web}. The link's token
@@ -18,6 +21,8 @@ final class SignIn {
     static final String COOKIE = "hikeshi_session";
     /** As long as a link is valid: 12 hours. */
     private static final int COOKIE_SECONDS = 43200;
+
+    private static final Pattern SAME_SITE_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\p{Cntrl}\\s]*");
 
     private final SignedLinks links;
 
@@ -42,9 +47,34 @@ final class SignIn {
         Map<String, String> rest = new LinkedHashMap<>(request.query());
         rest.remove("token");
         String query = Parameters.encode(rest);
-        String location = query.isEmpty() ? request.path() : request.path() + "?" + query;
+        String path = sameSite(request.path());
+        String location = query.isEmpty() ? path : path + "?" + query;
         return new Response(303, "text/plain", "", Map.of("Location", location,
                 "Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=" + COOKIE_SECONDS));
+    }
+
+    /**
+     * Where signing in goes on to: the page asked for, when it is a path on this site, otherwise the
+     * list. Only a single leading {@code /} followed by printable characters other than {@code \}
+     * qualifies: {@code //host} and {@code /\host} are read by browsers as another host, and they drop
+     * tabs and line breaks from a URL, which would turn {@code /<TAB>/host} into {@code //host}. The path
+     * must qualify percent-decoded too ({@code /%2F%2Fhost}), since a server or proxy on the way may decode it.
+     */
+    static String sameSite(String path) {
+        return qualifies(path) && qualifies(percentDecoded(path)) ? path : "/";
+    }
+
+    private static boolean qualifies(String path) {
+        return path != null && SAME_SITE_PATH.matcher(path).matches();
+    }
+
+    /** The path with its %XX escapes decoded ({@code +} stays itself), or null when they are malformed. */
+    private static String percentDecoded(String path) {
+        try {
+            return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The session cookie's value from a Cookie header, or null. */

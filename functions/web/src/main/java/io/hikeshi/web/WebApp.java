@@ -92,7 +92,7 @@ public final class WebApp {
 
     private Response route(Request request, Words words) {
         String path = request.path();
-        Parameters parameters = new Parameters(request.query(), browser.zone());
+        Parameters parameters = new Parameters(request.query(), browser.zone()).checked();
         if (path.equals("/") || path.equals("/incidents")) {
             return pages.list(words, parameters, page(parameters, LIST_PAGE));
         }

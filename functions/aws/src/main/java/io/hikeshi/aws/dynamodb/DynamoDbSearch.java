@@ -60,7 +60,7 @@ final class DynamoDbSearch implements IncidentSearch {
             filters.add("contains(titleLower, :title)");
         }
         List<Incident> found = new ArrayList<>();
-        Map<String, AttributeValue> start = decodeCursor(cursor);
+        Map<String, AttributeValue> start = decodeCursor(cursor, values.get(":from").s(), values.get(":to").s());
         Map<String, AttributeValue> lastReturned = null;
         boolean more;
         do {
@@ -96,16 +96,27 @@ final class DynamoDbSearch implements IncidentSearch {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static Map<String, AttributeValue> decodeCursor(String cursor) {
+    /**
+     * The index position a cursor names. DynamoDB refuses (as a fault, not the caller's error) a start key
+     * with an empty part, outside the index partition or outside the query's range, so such a cursor is
+     * refused here as not one of ours.
+     */
+    private static Map<String, AttributeValue> decodeCursor(String cursor, String from, String to) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        String[] parts;
         try {
-            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8)
-                    .split("\n");
-            return Map.of(Items.PK, s(parts[0]), Items.SK, s(parts[1]), Items.GSI1_PK, s(parts[2]), Items.GSI1_SK, s(parts[3]));
-        } catch (RuntimeException e) {
+            parts = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n", -1);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a valid page cursor");
         }
+        boolean ours = parts.length == 4 && java.util.Arrays.stream(parts).noneMatch(String::isEmpty)
+                && parts[2].equals(Items.ALL_INCIDENTS) && parts[3].compareTo(from) >= 0 && parts[3].compareTo(to) <= 0;
+        if (!ours) {
+            throw new IllegalArgumentException("not a valid page cursor");
+        }
+        return Map.of(Items.PK, s(parts[0]), Items.SK, s(parts[1]), Items.GSI1_PK, s(parts[2]), Items.GSI1_SK, s(parts[3]));
     }
 }

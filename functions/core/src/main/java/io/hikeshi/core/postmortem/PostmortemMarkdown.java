@@ -2,6 +2,7 @@ package io.hikeshi.core.postmortem;
 
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.Links;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.incident.TimelineText;
@@ -25,13 +26,24 @@ import java.util.regex.Pattern;
  * <p>English, or Japanese when the locale's language is {@code ja}: every word of its own comes from the
  * catalogue (area {@code postmortem}; the timeline's from area {@code timeline}). Times are shown in the team's
  * time zone ({@code 2026-11-24 12:12:45 JST}). Empty parts show a marker ({@code _(missing)_} /
- * {@code _（未記入）_}) rather than disappearing, so a draft shows what is left to write. Text is
- * written as the team wrote it: nothing is escaped except {@code |} inside table cells (and line
- * breaks inside a table cell become spaces, since a cell is one line).
+ * {@code _（未記入）_}) rather than disappearing, so a draft shows what is left to write.
+ *
+ * <p>What people and monitors wrote is shown as text by any Markdown renderer ({@link #written}): their
+ * Markdown (emphasis, lists) is kept, but HTML is not markup and a link goes only to http(s). In a table
+ * cell {@code |} is escaped and line breaks become spaces, since a cell is one line.
  */
 public final class PostmortemMarkdown {
 
     private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,}");
+    /**
+     * Each begins something a Markdown renderer acts on, after any backslashes before it: {@code <} (an
+     * HTML tag, comment or autolink), {@code ](} of an inline link or image whose destination is not
+     * http(s), {@code ]:} of a link definition whose destination is not http(s).
+     */
+    private static final Pattern ACTIVE = Pattern.compile(
+            "(\\\\*)(<|\\](?=\\((?!\\s*https?://))|\\](?=:(?!\\s*https?://)))", Pattern.CASE_INSENSITIVE);
+    /** A table cell ends at a {@code |} that is not escaped. */
+    private static final Pattern CELL_END = Pattern.compile("(\\\\*)(\\|)");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
     private static final String DASH = "—";
     /** The sections that tell what happened, in the SRE book's order; then the lessons learned. */
@@ -70,7 +82,7 @@ public final class PostmortemMarkdown {
         }
         List<PostmortemChecklist.Missing> lacking = missing == null ? PostmortemChecklist.missing(pm) : missing;
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(m.get("pm.md.title", oneLine(pm.title()), incident.id().toString())).append("\n\n");
+        md.append("# ").append(m.get("pm.md.title", written(oneLine(pm.title())), incident.id().toString())).append("\n\n");
         metadata(md, pm, incident, lacking, m);
         if (!pm.isComplete() && !lacking.isEmpty()) {
             md.append("> **").append(m.get("pm.md.missing.before.review")).append("** ")
@@ -105,7 +117,7 @@ public final class PostmortemMarkdown {
         for (Postmortem.Section s : sections) {
             String text = pm.section(s);
             md.append(heading).append(sectionName(s, m)).append("\n\n")
-                    .append(blank(text) ? m.get("pm.md.missing") : text.strip()).append("\n\n");
+                    .append(blank(text) ? m.get("pm.md.missing") : written(text.strip())).append("\n\n");
         }
     }
 
@@ -175,7 +187,7 @@ public final class PostmortemMarkdown {
 
     /** A pinned message says who wrote it and links to it; every other entry is its words in the reader's language. */
     private static String entryText(TimelineEntry e, Messages m) {
-        String text = TimelineText.render(e, m).strip();
+        String text = written(TimelineText.render(e, m).strip());
         if (e.kind() != TimelineKind.PINNED_MESSAGE) {
             return text;
         }
@@ -186,7 +198,9 @@ public final class PostmortemMarkdown {
         s.append(text);
         String permalink = e.attributes().get("permalink");
         if (!blank(permalink)) {
-            s.append(" ([").append(m.get("pm.md.permalink")).append("](").append(permalink.strip()).append("))");
+            s.append(Links.http(permalink.strip())
+                    .map(url -> " ([" + m.get("pm.md.permalink") + "](" + url + "))")
+                    .orElseGet(() -> " (" + m.get("pm.md.permalink") + ": " + written(permalink.strip()) + ")"));
         }
         return s.toString();
     }
@@ -216,7 +230,7 @@ public final class PostmortemMarkdown {
     /** One unmet checklist item, named as what is missing. */
     private static String missingItem(PostmortemChecklist.Missing missing, Messages m) {
         String key = missing.key() == null ? "" : missing.key();
-        String detail = missing.detail() == null ? "" : oneLine(missing.detail());
+        String detail = missing.detail() == null ? "" : written(oneLine(missing.detail()));
         if (key.startsWith("section.")) {
             return m.get("pm.check." + key);
         }
@@ -253,9 +267,31 @@ public final class PostmortemMarkdown {
         return SLACK_USER.matcher(s).matches() ? "@" + s : s;
     }
 
-    /** One table cell: {@code |} escaped, line breaks made spaces. */
+    /** One table cell: written text on one line, its {@code |} escaped. */
     static String cell(String text) {
-        return oneLine(text).replace("|", "\\|");
+        return escaped(CELL_END, written(oneLine(text)));
+    }
+
+    /**
+     * What someone wrote, as text for a Markdown renderer: an HTML tag, comment or autolink has its
+     * {@code <} escaped ({@code \<b>} shows as {@code <b>}), and a link or link definition to anything but
+     * http(s) has its {@code ]} escaped, so it shows as written and goes nowhere. The rest of their
+     * Markdown is kept.
+     */
+    static String written(String text) {
+        return escaped(ACTIVE, text);
+    }
+
+    /**
+     * {@code text} with a backslash before each match's second group, unless already escaped (an odd
+     * number of backslashes before it). A backslash written before it must not cancel the escape.
+     */
+    private static String escaped(Pattern active, String text) {
+        return active.matcher(text).replaceAll(r -> {
+            String backslashes = r.group(1);
+            String escape = backslashes.length() % 2 == 0 ? "\\" : "";
+            return java.util.regex.Matcher.quoteReplacement(backslashes + escape + r.group(2));
+        });
     }
 
     private static String oneLine(String text) {

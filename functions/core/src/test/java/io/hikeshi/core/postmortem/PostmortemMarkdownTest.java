@@ -151,14 +151,14 @@ class PostmortemMarkdownTest {
     }
 
     @Test
-    void aPipeInATableCellIsEscapedAndNothingElseIs() {
+    void aPipeInATableCellIsEscaped_theirMarkdownIsKept_andHtmlIsShownAsText() {
         Postmortem pm = full().withActionItems(List.of(new ActionItem("a1", "Alert on 5xx | 4xx ratio > 1% <b>_now_</b>",
                 ActionItem.Type.PREVENT, "U0BOB", LocalDate.parse("2026-12-08"), "https://t.example/?q=a|b", false)))
                 .withSection(Postmortem.Section.SUMMARY, "Errors | timeouts *everywhere* <b>");
         String md = PostmortemMarkdown.render(pm, INCIDENT, TIMELINE, null, Locale.ENGLISH, TOKYO);
 
-        assertTrue(md.contains("| Alert on 5xx \\| 4xx ratio > 1% <b>_now_</b> | prevent | @U0BOB | 2026-12-08 | https://t.example/?q=a\\|b |\n"), md);
-        assertTrue(md.contains("## Summary\n\nErrors | timeouts *everywhere* <b>\n"), "not a table cell: as written\n" + md);
+        assertTrue(md.contains("| Alert on 5xx \\| 4xx ratio > 1% \\<b>_now_\\</b> | prevent | @U0BOB | 2026-12-08 | https://t.example/?q=a\\|b |\n"), md);
+        assertTrue(md.contains("## Summary\n\nErrors | timeouts *everywhere* \\<b>\n"), "not a table cell: as written, HTML as text\n" + md);
     }
 
     @Test
