@@ -1,10 +1,12 @@
 package io.hikeshi.handlers.lambda;
 
+import io.hikeshi.core.calendar.BusinessCalendar;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Severity;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +33,9 @@ import java.util.Map;
  * @param locale                {@code HIKESHI_LOCALE}: the team's language where a person's is unknown (ja)
  * @param postmortemDueDays     {@code HIKESHI_POSTMORTEM_DUE_DAYS}, e.g. {@code SEV1=5,SEV2=7}: business days
  *                              from resolve to due, for the severities it names (the rest keep the defaults)
+ * @param businessCalendar      {@code HIKESHI_HOLIDAYS} (a bundled country's public holidays, JP by default; {@code none}
+ *                              for weekdays only) and {@code HIKESHI_EXTRA_DAYS_OFF} (the team's own, e.g.
+ *                              {@code 2026-12-29,2026-12-30}): the days due dates and reminders count
  * @param reminders             {@code HIKESHI_REMINDER_*}: where reminder schedules go; null where no reminder is scheduled
  * @param slackSigningSecretParam {@code HIKESHI_SLACK_SIGNING_SECRET_PARAM}: the SSM parameter with Slack's signing secret
  * @param slackBotTokenParam    {@code HIKESHI_SLACK_BOT_TOKEN_PARAM}: the SSM parameter with the bot token
@@ -49,7 +54,7 @@ import java.util.Map;
  */
 public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOnOk, String alarmRoutes, String integrations,
                        int stormLimit, Duration stormWindow, ZoneId timeZone, Locale locale,
-                       Map<Severity, Integer> postmortemDueDays, Reminders reminders,
+                       Map<Severity, Integer> postmortemDueDays, BusinessCalendar businessCalendar, Reminders reminders,
                        String slackSigningSecretParam, String slackBotTokenParam, String slackApiUrl, String slackTaskQueueUrl,
                        String channelTemplate, String broadcastChannel, String incidentPageUrl, String stakeholderTopic,
                        String services, String guides, String webKeyParam, String webUrl, String eventBus) {
@@ -64,6 +69,8 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
     public static final String TIME_ZONE = "HIKESHI_TIME_ZONE";
     public static final String LOCALE = "HIKESHI_LOCALE";
     public static final String POSTMORTEM_DUE_DAYS = "HIKESHI_POSTMORTEM_DUE_DAYS";
+    public static final String HOLIDAYS = "HIKESHI_HOLIDAYS";
+    public static final String EXTRA_DAYS_OFF = "HIKESHI_EXTRA_DAYS_OFF";
     public static final String REMINDER_GROUP = "HIKESHI_REMINDER_GROUP";
     public static final String REMINDER_TARGET_ARN = "HIKESHI_REMINDER_TARGET_ARN";
     public static final String REMINDER_ROLE_ARN = "HIKESHI_REMINDER_ROLE_ARN";
@@ -106,7 +113,8 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
         Settings settings = new Settings(p.text(TABLE), p.uri(DYNAMODB_ENDPOINT), p.bool(AUTO_RESOLVE),
                 p.text(ALARM_ROUTES), p.text(INTEGRATIONS), p.positive(STORM_LIMIT, 20),
                 Duration.ofMinutes(p.positive(STORM_WINDOW_MINUTES, 10)), p.zone(TIME_ZONE, "Asia/Tokyo"),
-                Messages.parseLocale(p.text(LOCALE, "ja")), p.dueDays(POSTMORTEM_DUE_DAYS), reminders,
+                Messages.parseLocale(p.text(LOCALE, "ja")), p.dueDays(POSTMORTEM_DUE_DAYS),
+                p.calendar(HOLIDAYS, EXTRA_DAYS_OFF), reminders,
                 p.text(SIGNING_SECRET_PARAM, "/hikeshi/slack/signing-secret"), p.text(BOT_TOKEN_PARAM, "/hikeshi/slack/bot-token"),
                 p.text(SLACK_API_URL), p.text(TASK_QUEUE_URL), p.text(CHANNEL_TEMPLATE), p.text(BROADCAST_CHANNEL),
                 p.text(INCIDENT_PAGE_URL), p.text(STAKEHOLDER_TOPIC), p.text(SERVICES), p.text(GUIDES),
@@ -228,6 +236,24 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                 }
             }
             return days;
+        }
+
+        BusinessCalendar calendar(String countryName, String extraName) {
+            List<LocalDate> extra = new ArrayList<>();
+            String extraText = text(extraName);
+            for (String day : extraText == null ? new String[0] : extraText.split(",")) {
+                try {
+                    extra.add(LocalDate.parse(day.strip()));
+                } catch (DateTimeException e) {
+                    problems.add(extraName + " must list days such as 2026-12-29,2026-12-30; '" + day.strip() + "' is not one");
+                }
+            }
+            try {
+                return BusinessCalendar.of(text(countryName, "JP"), extra);
+            } catch (IllegalArgumentException e) {
+                problems.add(countryName + ": " + e.getMessage());
+                return BusinessCalendar.weekdays();
+            }
         }
 
         void failIfAnyProblem() {

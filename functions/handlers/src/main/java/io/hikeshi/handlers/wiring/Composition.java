@@ -129,13 +129,13 @@ public final class Composition {
 
     /** The business days to a postmortem's due date: the defaults, with those the settings name. */
     public static PostmortemPolicy postmortemPolicy(Settings settings) {
-        PostmortemPolicy defaults = PostmortemPolicy.defaults(settings.timeZone());
+        PostmortemPolicy defaults = PostmortemPolicy.defaults(settings.timeZone()).on(settings.businessCalendar());
         if (settings.postmortemDueDays().isEmpty()) {
             return defaults;
         }
         var days = new EnumMap<>(defaults.businessDays());
         days.putAll(settings.postmortemDueDays());
-        return new PostmortemPolicy(days, defaults.reminderTime(), settings.timeZone());
+        return new PostmortemPolicy(days, defaults.reminderTime(), settings.timeZone(), settings.businessCalendar());
     }
 
     /** Built on first use, then the same one: safe from any thread. */

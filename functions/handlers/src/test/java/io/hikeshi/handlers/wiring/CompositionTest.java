@@ -2,10 +2,12 @@ package io.hikeshi.handlers.wiring;
 
 import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hikeshi.core.incident.Severity;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,5 +30,30 @@ class CompositionTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Composition.postmortemPolicy(Settings.from(Map.of(Settings.POSTMORTEM_DUE_DAYS, "SEV1:five"))));
         assertTrue(e.getMessage().contains(Settings.POSTMORTEM_DUE_DAYS));
+    }
+
+    @Test
+    void businessDays_areJapansByDefault_plusTheTeamsOwnDaysOff_orWeekdaysOnly() {
+        // GIVEN no holiday settings THEN Japan's public holidays are days off (2026-09-22 is 国民の休日)
+        var japan = Composition.postmortemPolicy(Settings.from(Map.of())).calendar();
+        assertFalse(japan.isBusinessDay(LocalDate.of(2026, 9, 22)));
+        // GIVEN the team's own days off THEN they are days off too
+        var team = Composition.postmortemPolicy(Settings.from(Map.of(Settings.EXTRA_DAYS_OFF, "2026-12-29, 2026-12-30")))
+                .calendar();
+        assertFalse(team.isBusinessDay(LocalDate.of(2026, 12, 30)));
+        assertTrue(team.isBusinessDay(LocalDate.of(2026, 12, 28)));
+        // GIVEN none THEN Monday to Friday
+        var weekdays = Composition.postmortemPolicy(Settings.from(Map.of(Settings.HOLIDAYS, "none"))).calendar();
+        assertTrue(weekdays.isBusinessDay(LocalDate.of(2026, 9, 22)));
+    }
+
+    @Test
+    void holidaySettings_thatDoNotParse_failAtStartNamingTheSetting() {
+        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+                () -> Settings.from(Map.of(Settings.HOLIDAYS, "Atlantis")));
+        assertTrue(unknown.getMessage().contains(Settings.HOLIDAYS), unknown.getMessage());
+        IllegalStateException badDay = assertThrows(IllegalStateException.class,
+                () -> Settings.from(Map.of(Settings.EXTRA_DAYS_OFF, "2026-12-32")));
+        assertTrue(badDay.getMessage().contains(Settings.EXTRA_DAYS_OFF + " must list days"), badDay.getMessage());
     }
 }
