@@ -6,7 +6,8 @@ import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
-import io.hikeshi.handlers.Composition;
+import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.web.WebApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +49,7 @@ class LocalModeHeadersTest {
         var dynamo = EmbeddedDynamoDb.shared().client();
         String table = "local-headers-" + UUID.randomUUID();
         IncidentTable.createIfMissing(dynamo, table);
-        Composition app = Composition.fromSettings(Map.of(Composition.TABLE, table), dynamo,
+        Composition app = Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo,
                 reference -> "local-secret", NO_REMINDERS, CLOCK);
         server = new LocalServer(app, "127.0.0.1", 0)
                 .withWeb(new WebApp(new IncidentBrowser(app.storage(), CLOCK, ZoneId.of("Asia/Tokyo")), null))
