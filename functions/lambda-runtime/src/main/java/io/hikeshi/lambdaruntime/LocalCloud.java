@@ -24,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -398,10 +399,25 @@ public final class LocalCloud implements AutoCloseable {
         return SamTemplate.map(resolve(template.properties(id), id));
     }
 
+    /**
+     * A table kept from an earlier run (--data-dir) has war rooms whose channels a workspace would still
+     * have; the Slack stub starts empty each run, and strict, it would answer channel_not_found for them.
+     */
+    private void rememberWarRooms(String tableName) {
+        if (slack == null) {
+            return;
+        }
+        dynamo.scanPaginator(r -> r.tableName(tableName).filterExpression("sk = :room AND attribute_exists(channelId)")
+                        .expressionAttributeValues(Map.of(":room", AttributeValue.fromS("WARROOM"))))
+                .items().forEach(room -> slack.addChannel(room.get("channelId").s(),
+                        room.containsKey("channelName") ? room.get("channelName").s() : room.get("channelId").s(), false, true));
+    }
+
     private Map<String, String> table(Map<String, Object> props, String name) {
         TableDescription table;
         try {
             table = dynamo.describeTable(r -> r.tableName(name)).table();
+            rememberWarRooms(name);
         } catch (ResourceNotFoundException missing) {
             table = dynamo.createTable(createTable(props, name)).tableDescription();
             Map<String, Object> ttl = SamTemplate.map(props.get("TimeToLiveSpecification"));
