@@ -1,11 +1,8 @@
 package io.hikeshi.handlers;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Clocks for tests, so that no test depends on the machine's day: a test takes every time either
@@ -36,46 +33,5 @@ public final class TestClocks {
 
     public static Clock fixedAt(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
-    }
-
-    /** A clock that stands still until the test moves it; every zone view of it moves with it. */
-    public static final class Movable extends Clock {
-        private final AtomicReference<Instant> now;
-        private final ZoneId zone;
-
-        public Movable(Instant start) {
-            this(new AtomicReference<>(start), ZoneOffset.UTC);
-        }
-
-        private Movable(AtomicReference<Instant> now, ZoneId zone) {
-            this.now = now;
-            this.zone = zone;
-        }
-
-        /** Moves the clock to {@code instant}. */
-        public Movable set(Instant instant) {
-            now.set(instant);
-            return this;
-        }
-
-        public Movable advance(Duration by) {
-            now.updateAndGet(at -> at.plus(by));
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return new Movable(now, other);
-        }
     }
 }

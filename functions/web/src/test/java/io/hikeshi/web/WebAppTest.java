@@ -1,5 +1,6 @@
 package io.hikeshi.web;
 
+import io.hikeshi.core.testkit.MovableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

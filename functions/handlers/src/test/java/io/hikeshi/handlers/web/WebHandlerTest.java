@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.web;
 
+import io.hikeshi.core.testkit.MovableClock;
 import io.hikeshi.handlers.TestClocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,7 +31,7 @@ class WebHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-24T03:00:00Z");
 
-    private final TestClocks.Movable clock = new TestClocks.Movable(T0);
+    private final MovableClock clock = new MovableClock(T0);
     private final Storage storage = InMemoryStorage.create().ports();
     private final SignedLinks links = new SignedLinks("test-web-signing-key-123", clock);
     private final WebHandler handler = new WebHandler(new WebApp(new IncidentBrowser(storage, clock, ZoneId.of("Asia/Tokyo")), links));

@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.slack.hostile;
 
+import io.hikeshi.core.testkit.MovableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,7 +82,7 @@ final class StrictSlackRig implements AutoCloseable {
 
     final HostileData data;
     final ManualClock slackClock = new ManualClock(NOW.instant());
-    final TestClocks.Movable calendar = new TestClocks.Movable(NOW.instant());
+    final MovableClock calendar = new MovableClock(NOW.instant());
     final SlackApiStub slack;
     final Composition core;
     final SlackWiring slackSide;

@@ -1,4 +1,4 @@
-package io.hikeshi.web;
+package io.hikeshi.core.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,12 +8,12 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until the test moves it; every zone view of it moves with it. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this(new AtomicReference<>(start), ZoneOffset.UTC);
     }
 
@@ -22,12 +22,12 @@ final class MovableClock extends Clock {
         this.zone = zone;
     }
 
-    MovableClock set(Instant instant) {
+    public MovableClock set(Instant instant) {
         now.set(instant);
         return this;
     }
 
-    MovableClock advance(Duration by) {
+    public MovableClock advance(Duration by) {
         now.updateAndGet(at -> at.plus(by));
         return this;
     }
