@@ -174,6 +174,12 @@ public final class InMemoryChat implements WarRoomChat {
         post(channel, "announcement", null, announcement);
     }
 
+    @Override
+    public void postLine(String channel, IncidentId incident, Line line) {
+        called("postLine");
+        post(channel, "line", incident, line);
+    }
+
     private String post(String channel, String kind, IncidentId incident, Object content) {
         synchronized (this) {
             String ts = "1795403567." + String.format("%06d", posts.size() + 1);

@@ -120,7 +120,8 @@ class WarRoomServiceTest {
         WarRoom room = room(incident);
         assertEquals(List.of(ROOM), chat.channelNames());
         assertEquals(ROOM, room.channelName());
-        assertEquals(Set.of("U0ALICE", "group:S0ONCALL"), chat.members(room.channelId()));
+        assertEquals(Set.of("U0ALICE", "group:S0ONCALL", "U0BOB"), chat.members(room.channelId()),
+                "the service's owners and the person who declared it");
         assertTrue(chat.isPinned(room.channelId(), room.cardTs()));
         assertEquals(List.of(new Bookmark(Bookmark.Kind.RUNBOOK, "https://runbooks.example.jp/payment-api"),
                 new Bookmark(Bookmark.Kind.INCIDENT_PAGE, "https://hikeshi.example.jp/incidents/INC-0001")),

@@ -42,8 +42,32 @@ public final class IncidentEvents {
         return events;
     }
 
-    public static DomainEvent statusUpdate(Incident incident, String actor, Instant at, String summary) {
-        return event(DomainEvent.Type.STATUS_UPDATE_POSTED, incident, actor, at, Map.of("summary", summary));
+    /** The attribute that marks a status change made by a status update, which speaks for both. */
+    public static final String BY_UPDATE = "byUpdate";
+
+    /**
+     * The events of a status update: the update itself (with the status it moved from, when it moved
+     * one), and the events of the status change it made, marked {@link #BY_UPDATE}, so that the war
+     * room and stakeholders hear of the two once, through the update.
+     */
+    public static List<DomainEvent> statusUpdate(Incident before, Incident after, String actor, Instant at, String summary) {
+        List<DomainEvent> events = new ArrayList<>();
+        for (DomainEvent change : changes(before, after, actor, at)) {
+            if (change.attribute("previousStatus") == null) {
+                events.add(change);
+            } else {
+                Map<String, String> marked = new LinkedHashMap<>(change.attributes());
+                marked.put(BY_UPDATE, "true");
+                events.add(new DomainEvent(change.id(), change.type(), change.incident(), change.at(), marked));
+            }
+        }
+        Map<String, String> update = new LinkedHashMap<>();
+        update.put("summary", summary);
+        if (before.status() != after.status()) {
+            update.put("previousStatus", name(before.status()));
+        }
+        events.add(event(DomainEvent.Type.STATUS_UPDATE_POSTED, after, actor, at, update));
+        return events;
     }
 
     public static DomainEvent timelineEntry(Incident incident, String actor, Instant at, String kind, String text) {

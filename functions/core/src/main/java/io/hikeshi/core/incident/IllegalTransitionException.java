@@ -7,8 +7,8 @@ import io.hikeshi.core.i18n.Text;
 public class IllegalTransitionException extends Refusal {
 
     public IllegalTransitionException(IncidentId id, Status from, Status to) {
-        super(from.next().isEmpty()
-                ? Text.of("refusal.transition.final", id.toString(), from.text(), to.text())
+        super(from == to ? Text.of("refusal.transition.same", id.toString(), from.text())
+                : from.next().isEmpty() ? Text.of("refusal.transition.final", id.toString(), from.text(), to.text())
                 : Text.of("refusal.transition", id.toString(), from.text(), to.text(), allowed(from)));
     }
 

@@ -92,7 +92,12 @@ public final class IncidentService {
      */
     public Incident postStatusUpdate(IncidentId id, Status target, String summary, String actor) {
         String text = clip(Objects.requireNonNull(summary, "summary").strip());
-        return change(id, actor, i -> i.status() == target ? i : i.moveTo(target, clock.instant()),
+        return change(id, actor, i -> {
+                    if (!i.status().isOpen()) { // resolved is final: resolving twice announces nothing twice
+                        throw new IllegalTransitionException(id, i.status(), target);
+                    }
+                    return i.status() == target ? i : i.moveTo(target, clock.instant());
+                },
                 (before, after) -> {
                     List<TimelineEntry> entries = new ArrayList<>();
                     if (before.status() != after.status()) {
@@ -102,7 +107,7 @@ public final class IncidentService {
                     entries.add(entry(id, clock.instant(), TimelineKind.STATUS_UPDATE, actor,
                             TimelineParams.statusUpdate(target), text));
                     return entries;
-                }, true, after -> List.of(IncidentEvents.statusUpdate(after, actor, clock.instant(), text)));
+                }, true, (before, after) -> IncidentEvents.statusUpdate(before, after, actor, clock.instant(), text));
     }
 
     public Incident changeSeverity(IncidentId id, Severity severity, String actor) {
@@ -149,12 +154,17 @@ public final class IncidentService {
     }
 
     private Incident change(IncidentId id, String actor, UnaryOperator<Incident> apply, Entries entries) {
-        return change(id, actor, apply, entries, false, after -> List.of());
+        return change(id, actor, apply, entries, false,
+                (before, after) -> IncidentEvents.changes(before, after, actor, clock.instant()));
+    }
+
+    /** The events a change gives, from the incident before and after it. */
+    private interface Events {
+        List<DomainEvent> of(Incident before, Incident after);
     }
 
     private Incident change(IncidentId id, String actor, UnaryOperator<Incident> apply, Entries entries,
-                            boolean recordEvenIfUnchanged,
-                            java.util.function.Function<Incident, List<DomainEvent>> extraEvents) {
+                            boolean recordEvenIfUnchanged, Events events) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Incident current = get(id);
             Incident next = apply.apply(current);
@@ -162,9 +172,7 @@ public final class IncidentService {
                 return current;
             }
             Change.IncidentWrite write = next.equals(current) ? null : new Change.Update(next);
-            List<DomainEvent> events = new ArrayList<>(IncidentEvents.changes(current, next, actor, clock.instant()));
-            events.addAll(extraEvents.apply(next));
-            Change change = new Change(null, write, releasedAlert(next), entries.of(current, next), events);
+            Change change = new Change(null, write, releasedAlert(next), entries.of(current, next), events.of(current, next));
             if (incidents.commit(change) == CommitResult.COMMITTED) {
                 return incidents.find(id).orElse(next);
             }

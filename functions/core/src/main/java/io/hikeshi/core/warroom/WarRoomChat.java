@@ -54,7 +54,30 @@ public interface WarRoomChat {
 
         record StatusUpdate(IncidentId incident, Status status, String summary) implements Announcement { }
 
+        record Mitigated(IncidentId incident, String title) implements Announcement { }
+
         record Resolved(IncidentId incident, String title) implements Announcement { }
+
+        /** Back from mitigated: the fix did not hold. */
+        record Reopened(IncidentId incident, String title) implements Announcement { }
+    }
+
+    /**
+     * One line in the war room for every change, saying what changed and who changed it.
+     *
+     * @param actor who did it: a chat user's id, or the name of the monitor that did
+     */
+    sealed interface Line {
+        String actor();
+
+        record StatusChanged(Status from, Status to, String actor) implements Line { }
+
+        record SeverityChanged(Severity from, Severity to, String actor) implements Line { }
+
+        record CommanderChanged(String commander, String actor) implements Line { }
+
+        /** A status update, which may also have moved the status ({@code from} null when it did not). */
+        record StatusUpdate(Status from, Status to, String summary, String actor) implements Line { }
     }
 
     /** Creates a public channel of this name. */
@@ -84,4 +107,7 @@ public interface WarRoomChat {
 
     /** Posts the announcement to {@code channel}. */
     void broadcast(String channel, Announcement announcement);
+
+    /** Posts one line about a change into the incident's war room. */
+    void postLine(String channel, IncidentId incident, Line line);
 }

@@ -1,6 +1,7 @@
 package io.hikeshi.core.warroom;
 
 import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.event.IncidentEvents;
 import io.hikeshi.core.event.Notifier;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
@@ -13,6 +14,7 @@ import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.warroom.WarRoomChat.Announcement;
 import io.hikeshi.core.warroom.WarRoomChat.Bookmark;
 import io.hikeshi.core.warroom.WarRoomChat.EarlierPosts;
+import io.hikeshi.core.warroom.WarRoomChat.Line;
 import io.hikeshi.core.warroom.WarRoomChat.NewChannel;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ import java.util.Set;
  * The war room, built by itself from domain events: on "opened" a channel (exactly one per
  * incident), its topic, the owners invited, the pinned card, the response guide, an announcement in
  * the broadcast channel, a notification to stakeholders, and last the bookmarks; on later changes the
- * card and topic redrawn, and severity changes, status updates and resolution announced and notified.
+ * card and topic redrawn, one line in the room for each change, and what stakeholders care about
+ * announced and notified.
  *
  * <p>Every step is safe to repeat, because events arrive more than once and a failed one is retried:
  * the room is claimed before its channel is created, and a channel this app made under the claimed
@@ -59,6 +62,7 @@ public final class WarRoomService {
     private static final String GUIDE = "guide";
     private static final String BROADCAST = "broadcast";
     private static final String NOTIFY = "notify";
+    private static final String LINE = "line";
 
     private final IncidentRepository incidents;
     private final WarRoomRepository rooms;
@@ -80,22 +84,63 @@ public final class WarRoomService {
         this.messages = Objects.requireNonNull(messages, "messages");
     }
 
-    /** Handles one domain event; throws if chat stays unavailable (the event is retried later). */
+    /**
+     * Handles one domain event; throws if chat stays unavailable (the event is retried later). Every
+     * change gets one line in the war room; stakeholders hear of what they care about (declared,
+     * severity changed, mitigated, resolved, reopened, status updates), each once.
+     */
     public void on(DomainEvent event) {
         IncidentId id = IncidentId.parse(event.incident());
         switch (event.type()) {
             case INCIDENT_OPENED -> new Opening(event, incident(id)).run();
-            case STATUS_CHANGED, COMMANDER_CHANGED -> redraw(room(id));
+            case STATUS_CHANGED -> onStatusChanged(room(id), event);
+            case COMMANDER_CHANGED -> {
+                WarRoom room = room(id);
+                redraw(room);
+                String commander = event.attribute("commander");
+                if (room.hasChannel()) {
+                    chat.invite(room.channelId(), Set.of(commander), Set.of()); // idempotent: no record needed
+                }
+                line(room, event, new Line.CommanderChanged(commander, event.attribute("actor")));
+            }
             case SEVERITY_CHANGED -> {
                 WarRoom room = room(id);
                 redraw(room);
-                announce(room, event, new Announcement.SeverityChanged(id, event.attribute("title"),
-                        Severity.parse(event.attribute("previousSeverity")), Severity.parse(event.attribute("severity"))));
+                Severity from = Severity.parse(event.attribute("previousSeverity"));
+                Severity to = Severity.parse(event.attribute("severity"));
+                room = line(room, event, new Line.SeverityChanged(from, to, event.attribute("actor")));
+                announce(room, event, new Announcement.SeverityChanged(id, event.attribute("title"), from, to));
             }
-            case STATUS_UPDATE_POSTED -> announce(room(id), event, new Announcement.StatusUpdate(id,
-                    Status.parse(event.attribute("status")), event.attribute("summary")));
-            case INCIDENT_RESOLVED -> announce(room(id), event, new Announcement.Resolved(id, event.attribute("title")));
-            case INCIDENT_ACKNOWLEDGED, TIMELINE_ENTRY_ADDED -> { }
+            case STATUS_UPDATE_POSTED -> {
+                Status to = Status.parse(event.attribute("status"));
+                String previous = event.attribute("previousStatus");
+                Status from = previous == null ? null : Status.parse(previous);
+                WarRoom room = line(room(id), event, new Line.StatusUpdate(from, to, event.attribute("summary"),
+                        event.attribute("actor")));
+                announce(room, event, new Announcement.StatusUpdate(id, to, event.attribute("summary")));
+            }
+            // Told through the status change that came with them.
+            case INCIDENT_RESOLVED, INCIDENT_ACKNOWLEDGED, TIMELINE_ENTRY_ADDED -> { }
+        }
+    }
+
+    /** A status moved by a button, a command or an alarm; one moved by a status update is told by the update. */
+    private void onStatusChanged(WarRoom room, DomainEvent event) {
+        redraw(room);
+        if (event.attribute(IncidentEvents.BY_UPDATE) != null) {
+            return;
+        }
+        IncidentId id = room.incident();
+        Status from = Status.parse(event.attribute("previousStatus"));
+        Status to = Status.parse(event.attribute("status"));
+        WarRoom told = line(room, event, new Line.StatusChanged(from, to, event.attribute("actor")));
+        String title = event.attribute("title");
+        if (to == Status.RESOLVED) {
+            announce(told, event, new Announcement.Resolved(id, title));
+        } else if (to == Status.MITIGATED) {
+            announce(told, event, new Announcement.Mitigated(id, title));
+        } else if (from == Status.MITIGATED) {
+            announce(told, event, new Announcement.Reopened(id, title));
         }
     }
 
@@ -165,6 +210,9 @@ public final class WarRoomService {
             if (incident.commander() != null) {
                 users.add(incident.commander());
             }
+            if (event.attribute("actor") != null) {
+                users.add(event.attribute("actor")); // who declared it; a monitor's name is skipped by the chat
+            }
             chat.invite(channel, users, Set.copyOf(services.profile(incident.service()).ownerUserGroups()));
             room = rooms.recordChannel(incident.id(), name, channel);
         }
@@ -216,6 +264,17 @@ public final class WarRoomService {
             chat.updateCard(room.channelId(), room.cardTs(), incident);
         }
         chat.setTopic(room.channelId(), incident);
+    }
+
+    /**
+     * Posts the change's line once per event. A room not built yet gets none: it is drawn from the
+     * latest state when it is, and a line about the past would only confuse.
+     */
+    private WarRoom line(WarRoom room, DomainEvent event, Line line) {
+        if (!room.hasChannel()) {
+            return room;
+        }
+        return once(room, LINE + ":" + event.id(), () -> chat.postLine(room.channelId(), room.incident(), line));
     }
 
     /** Announces and notifies once per event, whether or not the room is built yet. */

@@ -172,6 +172,10 @@ class IncidentTest {
                 () -> resolved.moveTo(target, T2));
 
         String message = e.getMessage();
+        if (target == Status.RESOLVED) { // resolving again: said plainly
+            assertEquals("INC-0042 is already resolved", message);
+            return;
+        }
         assertTrue(message.contains("INC-0042"), message);
         assertTrue(message.contains("from resolved to " + target.name().toLowerCase(java.util.Locale.ROOT)), message);
         assertTrue(message.contains("resolved is final"), message);
@@ -186,21 +190,24 @@ class IncidentTest {
                 () -> i.moveTo(Status.TRIGGERED, T2));
 
         String message = e.getMessage();
+        if (from == Status.TRIGGERED) {
+            assertEquals("INC-0042 is already triggered", message);
+            return;
+        }
         assertTrue(message.contains("from " + from.name().toLowerCase(java.util.Locale.ROOT) + " to triggered"),
                 message);
         assertTrue(message.contains("allowed:"), message);
     }
 
     @Test
-    void moveTo_refusesAcknowledgedToAcknowledged_namingBothStatesAndTheAllowedOnes() {
+    void moveTo_refusesAcknowledgedToAcknowledged_sayingItIsAlreadySo() {
         Incident acked = triggered().moveTo(Status.ACKNOWLEDGED, T1);
 
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> acked.moveTo(Status.ACKNOWLEDGED, T2));
 
-        assertEquals("INC-0042 cannot move from acknowledged to acknowledged "
-                + "(allowed: investigating, mitigated, resolved)", e.getMessage());
-        assertEquals("INC-0042 は 確認済み から 確認済み に変更できません（変更できるのは: 調査中, 緩和済み, 解決済み）",
+        assertEquals("INC-0042 is already acknowledged", e.getMessage());
+        assertEquals("INC-0042 はすでに確認済みです",
                 e.reason(io.hikeshi.core.i18n.Messages.of(java.util.Locale.JAPANESE)));
     }
 

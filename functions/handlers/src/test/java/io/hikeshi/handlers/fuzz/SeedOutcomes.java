@@ -58,11 +58,11 @@ final class SeedOutcomes {
                 assertEquals("[mitigated] payment-api", TimelineText.render(last(rig, rig.openIncident(), TimelineKind.STATUS_UPDATE),
                         Messages.of(Messages.ENGLISH)));
             }),
-            "resolve-accepted", accepted((answer, rig) -> {
-                assertEquals(Status.RESOLVED, status(rig, rig.resolvedIncident()));
-                assertEquals(2, entries(rig, rig.resolvedIncident(), TimelineKind.STATUS_UPDATE).size(),
-                        "the fixture's resolution, then this one");
-            }),
+            "resolve-again-refused", (answer, rig) -> {
+                refused(Set.of("resolution"), "is already resolved").check(answer, rig);
+                assertEquals(1, entries(rig, rig.resolvedIncident(), TimelineKind.STATUS_UPDATE).size(),
+                        "the fixture's resolution only: resolving again records and announces nothing");
+            },
             "action-item-accepted", accepted((answer, rig) -> {
                 List<ActionItem> items = rig.core().postmortems().get(rig.resolvedIncident()).actionItems();
                 assertEquals(1, items.size(), items.toString());

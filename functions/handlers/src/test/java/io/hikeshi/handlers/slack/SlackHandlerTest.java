@@ -4,6 +4,7 @@ import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.lambda.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,17 +193,31 @@ class SlackHandlerTest {
     }
 
     @Test
-    void severityAndCommander_changeTheIncident_andTellTheChannel() throws Exception {
+    void severityAndCommander_changeTheIncident_andTellTheCallerAlone_theWarRoomHearsFromItsFlow() throws Exception {
         IncidentId id = declaredWithWarRoom("C0WARROOM");
 
         JsonNode severity = JSON.readTree(send(command("severity sev1", "C0WARROOM")).path("body").asText());
         JsonNode commander = JSON.readTree(send(command("commander <@U0BOB|bob>", "C0WARROOM")).path("body").asText());
 
-        assertEquals("in_channel", severity.path("response_type").asText());
-        assertEquals("in_channel", commander.path("response_type").asText());
+        // THEN the caller is told it is done; the room's one line per change comes from the war-room flow (WarRoomServiceTest)
+        assertEquals("ephemeral", severity.path("response_type").asText());
+        assertEquals("ephemeral", commander.path("response_type").asText());
         Incident incident = core.storage().incidents().find(id).orElseThrow();
         assertEquals(Severity.SEV1, incident.severity());
         assertEquals("U0BOB", incident.commander());
+    }
+
+    @Test
+    void commanderTypedAsPlainText_isRefusedWithAHint_andNobodyTakesCommand() throws Exception {
+        IncidentId id = declaredWithWarRoom("C0WARROOM");
+
+        // WHEN a name arrives as plain text rather than as a mention
+        JsonNode reply = JSON.readTree(send(command("commander @kenji", "C0WARROOM")).path("body").asText());
+
+        // THEN the caller is not made commander by mistake, and is told how to mention someone
+        assertEquals("ephemeral", reply.path("response_type").asText());
+        assertTrue(reply.path("text").asText().contains("`@kenji` is not a mention"), reply.toString());
+        assertNull(core.storage().incidents().find(id).orElseThrow().commander());
     }
 
     @Test
@@ -223,7 +238,16 @@ class SlackHandlerTest {
         assertEquals(Status.RESOLVED, incident.status());
         assertEquals(2, timeline(id).stream().filter(e -> e.kind() == TimelineKind.STATUS_UPDATE).count());
         runQueuedTasks();
-        assertEquals(2, slackApi.calls("chat.postMessage").size(), "both updates announced in the war room");
+        assertEquals(2, slackApi.calls("chat.postEphemeral").size(), "the person is told each update is posted");
+        assertEquals(0, slackApi.calls("chat.postMessage").size(), "the war room hears of each once, from its flow");
+
+        // WHEN the resolve form is submitted again
+        JsonNode again = send(SlackSigner.payloadBody(viewSubmission("resolve_incident", id + "|C0WARROOM",
+                Map.of("resolution", Map.of("type", "plain_text_input", "value", "Resolved twice")))));
+
+        // THEN it is refused in the form, and nothing more is recorded
+        assertTrue(again.path("body").asText().contains("is already resolved"), again.toString());
+        assertEquals(2, timeline(id).stream().filter(e -> e.kind() == TimelineKind.STATUS_UPDATE).count());
     }
 
     @Test
@@ -269,7 +293,7 @@ class SlackHandlerTest {
         assertEquals(1, timeline(id).stream().filter(e -> e.kind() == TimelineKind.STATUS_CHANGED).count());
         runQueuedTasks();
         assertEquals(1, slackApi.calls("chat.update").size(), "the card redrawn after the first click");
-        assertTrue(slackApi.calls("chat.postEphemeral").get(0).param("text").contains("cannot move from acknowledged"),
+        assertTrue(slackApi.calls("chat.postEphemeral").get(0).param("text").contains("is already acknowledged"),
                 "the second click is told why nothing changed");
     }
 

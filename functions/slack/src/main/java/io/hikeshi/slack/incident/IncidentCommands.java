@@ -136,14 +136,23 @@ public final class IncidentCommands {
             return Reply.privately(m.get("usage.severity"));
         }
         incidents.changeSeverity(id, severity, call.user());
-        return Reply.toChannel(m.get("severity.changed", id.toString(), severity.name(), call.user()));
+        // The war room hears of the change from the war-room flow, once; the caller is told it is done.
+        return Reply.privately(m.get("severity.changed", id.toString(), severity.name(), call.user()));
     }
 
+    /**
+     * Takes command, or gives it to the person mentioned. A name typed as plain text ({@code @kenji}, which
+     * Slack does not turn into a mention in a slash command unless escaping is on) is refused with a hint,
+     * rather than making the caller commander by mistake.
+     */
     private Reply commander(IncidentId id, String rest, Invocation call, Messages m) {
         Matcher mention = MENTION.matcher(rest);
-        String commander = mention.find() ? mention.group(1) : call.user();
+        if (!mention.find() && !rest.isBlank()) {
+            return Reply.privately(m.get("commander.not.mention", Mrkdwn.escape(rest.strip())));
+        }
+        String commander = mention.find(0) ? mention.group(1) : call.user();
         incidents.assignCommander(id, commander, call.user());
-        return Reply.toChannel(m.get("commander.changed", id.toString(), commander));
+        return Reply.privately(m.get("commander.changed", id.toString(), commander));
     }
 
     private Reply note(IncidentId id, String text, Invocation call, Messages m) {

@@ -94,8 +94,8 @@ public final class IncidentModalListeners {
 
     /**
      * The status-update and resolve modals: a summary is required, and a known status (null: none or
-     * an unknown one was chosen); the change is a status update for stakeholders, announced in the
-     * channel the modal was opened from.
+     * an unknown one was chosen); the change is a status update for stakeholders, which the war room
+     * and the broadcast channel hear of from the war-room flow; the person sees it done where they opened the modal.
      */
     private Response onUpdate(ViewSubmissionRequest req, ViewSubmissionContext ctx, Input summaryBlock,
                               Function<View, Status> target, Announcement announcement) {
@@ -118,8 +118,9 @@ public final class IncidentModalListeners {
         } catch (Refusal e) {
             return ctx.ackWithErrors(Map.of(summaryBlock.id(), e.reason(m)));
         }
+        // The war room hears of it from the war-room flow, once; here only the person is told it is done.
         if (origin.length > 1 && !origin[1].isBlank()) {
-            cockpit.later(SlackTask.say(true, user, origin[1], origin[0],
+            cockpit.later(SlackTask.say(false, user, origin[1], origin[0],
                     announcement.text(id, status, Mrkdwn.escape(summary.strip()), user, m), m));
         }
         return ctx.ack();

@@ -9,9 +9,11 @@ import com.slack.api.model.block.LayoutBlock;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.warroom.ServiceDirectory.ResponseGuide;
 import io.hikeshi.core.warroom.WarRoomChat.Announcement;
 import io.hikeshi.core.warroom.WarRoomChat.Bookmark;
+import io.hikeshi.core.warroom.WarRoomChat.Line;
 import io.hikeshi.slack.SlackIds.Block;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,31 @@ public final class WarRoomViews {
             case Announcement.StatusUpdate u -> m.get("broadcast.update", u.incident().toString(),
                     IncidentViews.statusName(m, u.status()), Mrkdwn.escape(u.summary()));
             case Announcement.Resolved r -> m.get("broadcast.resolved", r.incident().toString(), Mrkdwn.escape(r.title()));
+            case Announcement.Mitigated r -> m.get("broadcast.mitigated", r.incident().toString(), Mrkdwn.escape(r.title()));
+            case Announcement.Reopened r -> m.get("broadcast.reopened", r.incident().toString(), Mrkdwn.escape(r.title()));
+        };
+    }
+
+    /** The war room's line about one change; a status update's summary is at most 3,000 characters, cut all the same. */
+    public static String line(Messages m, Line line) {
+        return SlackLimits.cutMrkdwn(lineWords(m, line), SlackLimits.MESSAGE_TEXT);
+    }
+
+    private static String lineWords(Messages m, Line line) {
+        String actor = Mrkdwn.actor(line.actor());
+        return switch (line) {
+            case Line.StatusChanged s when s.to() == Status.ACKNOWLEDGED -> m.get("line.acknowledged", actor);
+            case Line.StatusChanged s when s.from() == Status.MITIGATED && s.to() == Status.INVESTIGATING ->
+                    m.get("line.reopened", actor, IncidentViews.statusName(m, s.from()), IncidentViews.statusName(m, s.to()));
+            case Line.StatusChanged s ->
+                    m.get("line.status", actor, IncidentViews.statusName(m, s.from()), IncidentViews.statusName(m, s.to()));
+            case Line.SeverityChanged s -> m.get("line.severity", actor, s.from().name(), s.to().name());
+            case Line.CommanderChanged c when c.commander().equals(c.actor()) -> m.get("line.commander.self", actor);
+            case Line.CommanderChanged c -> m.get("line.commander", actor, Mrkdwn.actor(c.commander()));
+            case Line.StatusUpdate u when u.from() == null ->
+                    m.get("line.update", actor, IncidentViews.statusName(m, u.to()), Mrkdwn.escape(u.summary()));
+            case Line.StatusUpdate u -> m.get("line.update.moved", actor, IncidentViews.statusName(m, u.from()),
+                    IncidentViews.statusName(m, u.to()), Mrkdwn.escape(u.summary()));
         };
     }
 }

@@ -17,6 +17,7 @@ import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.SlackIds.Block;
 import io.hikeshi.slack.Log;
 import io.hikeshi.slack.views.IncidentViews;
+import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.SlackLimits;
 import io.hikeshi.slack.views.WarRoomViews;
 import java.util.ArrayList;
@@ -93,6 +94,7 @@ public final class SlackWarRoomChat implements WarRoomChat {
                 everyone.addAll(members.getUsers());
             }
         }
+        everyone.removeIf(id -> !Mrkdwn.isUserId(id)); // a monitor that declared is nobody to invite
         everyone.remove(botUserId());
         if (everyone.isEmpty()) {
             return;
@@ -181,6 +183,12 @@ public final class SlackWarRoomChat implements WarRoomChat {
     public void broadcast(String channel, Announcement announcement) {
         calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
                 .text(WarRoomViews.announcement(m, announcement))));
+    }
+
+    @Override
+    public void postLine(String channel, IncidentId incident, Line line) {
+        calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
+                .text(WarRoomViews.line(m, line))));
     }
 
     private String botUserId() {

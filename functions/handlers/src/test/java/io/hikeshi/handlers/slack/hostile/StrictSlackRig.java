@@ -100,6 +100,7 @@ final class StrictSlackRig implements AutoCloseable {
     private final Path tempDir;
     private final String servicesFile;
     private IncidentId incident;
+    private Instant lastAlarmAt;
 
     StrictSlackRig(HostileData data) {
         this(data, Map.of());
@@ -174,9 +175,14 @@ final class StrictSlackRig implements AutoCloseable {
 
     /** The alarm {@code alarmName} fires, with the data's reason and service: an incident opens (no room yet). */
     IncidentId openAlarm(String alarmName) {
-        Map<String, String> outcome = new AlarmIngestHandler(new AlertsWiring(core)).handle(alarmEvent(alarmName));
+        Map<String, String> outcome = alarm(alarmName, "ALARM");
         assertEquals("OPENED", outcome.get("outcome"), outcome.toString());
         return IncidentId.parse(outcome.get("incident"));
+    }
+
+    /** The alarm {@code alarmName} goes into {@code state} (ALARM, OK) now; returns the alarm function's outcome. */
+    Map<String, String> alarm(String alarmName, String state) {
+        return new AlarmIngestHandler(new AlertsWiring(core)).handle(alarmEvent(alarmName, state));
     }
 
     /** The other open incidents the data wants (declared with hostile titles and services; they get no room). */
@@ -199,7 +205,7 @@ final class StrictSlackRig implements AutoCloseable {
         return incident;
     }
 
-    private byte[] alarmEvent(String alarmName) {
+    private byte[] alarmEvent(String alarmName, String stateValue) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("events", "alarm-metric-alarm.json")));
             Instant now = NOW.instant();
@@ -208,9 +214,12 @@ final class StrictSlackRig implements AutoCloseable {
             ObjectNode detail = (ObjectNode) event.path("detail");
             detail.put("alarmName", alarmName);
             ObjectNode state = (ObjectNode) detail.path("state");
-            state.put("reason", data.alarmReason());
+            state.put("reason", data.alarmReason()).put("value", stateValue);
+            // Each change of state newer than the last, as CloudWatch's are (the alarm's own time, to the millisecond).
+            Instant stamp = now.minusSeconds(2);
+            lastAlarmAt = lastAlarmAt == null || stamp.isAfter(lastAlarmAt) ? stamp : lastAlarmAt.plusMillis(1);
             state.put("timestamp", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC)
-                    .format(now.minusSeconds(2)));
+                    .format(lastAlarmAt));
             detail.putObject("alarmTags").put("hikeshi:service", data.service()).put("hikeshi:severity", "SEV2");
             return JSON.writeValueAsBytes(event);
         } catch (IOException e) {
