@@ -109,6 +109,9 @@ public final class WarRoomService {
                 Severity from = Severity.parse(event.attribute("previousSeverity"));
                 Severity to = Severity.parse(event.attribute("severity"));
                 room = line(room, event, new Line.SeverityChanged(from, to, event.attribute("actor")));
+                if (to.compareTo(from) < 0) {
+                    room = raisedGuide(room, event, to);
+                }
                 announce(room, event, new Announcement.SeverityChanged(id, event.attribute("title"), from, to));
             }
             case STATUS_UPDATE_POSTED -> {
@@ -275,6 +278,15 @@ public final class WarRoomService {
             return room;
         }
         return once(room, LINE + ":" + event.id(), () -> chat.postLine(room.channelId(), room.incident(), line));
+    }
+
+    /** A raised severity asks for more: the new severity's response guide, once per event, as a checklist. */
+    private WarRoom raisedGuide(WarRoom room, DomainEvent event, Severity to) {
+        if (!room.hasChannel()) {
+            return room; // the room, when built, gets the guide of the severity it is built with
+        }
+        return once(room, GUIDE + ":" + event.id(), () -> chat.postGuide(room.channelId(), room.incident(),
+                services.guide(event.attribute("service"), to)));
     }
 
     /** Announces and notifies once per event, whether or not the room is built yet. */

@@ -66,15 +66,27 @@ class EveryChangeHeardOnceTest {
     }
 
     @Test
-    void theSeveritySelect_postsOneLine_oneBroadcast_andOneNotification() {
+    void raisingTheSeverity_postsOneLine_theNewSeveritysGuide_oneBroadcast_andOneNotification() {
         // WHEN the card's severity select picks SEV1
         Heard heard = after(() -> rig.interaction(rig.cardAction(SlackIds.Action.CHANGE_SEVERITY.id(), id + "|SEV1", true)));
 
-        // THEN
+        // THEN the line, then SEV1's response guide (the room was built with SEV2's), once each
         assertEquals(Severity.SEV1, rig.stored().severity());
-        assertEquals(List.of("<@U0BOB> が重大度を SEV2 から *SEV1* に変更しました"), heard.roomLines);
+        assertEquals(2, heard.roomLines.size(), heard.roomLines.toString());
+        assertEquals("<@U0BOB> が重大度を SEV2 から *SEV1* に変更しました", heard.roomLines.get(0));
+        assertTrue(heard.roomLines.get(1).contains("SEV1"), "the guide for SEV1: " + heard.roomLines.get(1));
         assertEquals(1, heard.broadcasts.size());
         assertEquals(1, heard.notifications);
+    }
+
+    @Test
+    void loweringTheSeverity_postsOneLine_andNoGuide() {
+        // WHEN the severity is lowered to SEV3
+        Heard heard = after(() -> rig.interaction(rig.cardAction(SlackIds.Action.CHANGE_SEVERITY.id(), id + "|SEV3", true)));
+
+        // THEN only the line in the room; stakeholders hear of it once
+        assertEquals(List.of("<@U0BOB> が重大度を SEV2 から *SEV3* に変更しました"), heard.roomLines);
+        assertEquals(1, heard.broadcasts.size());
     }
 
     @Test
