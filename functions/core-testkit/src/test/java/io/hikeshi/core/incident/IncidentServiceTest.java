@@ -450,4 +450,58 @@ class IncidentServiceTest {
         assertThrows(NullPointerException.class, () -> new IncidentService(null, Clock.systemUTC()));
         assertThrows(NullPointerException.class, () -> new IncidentService(store, null));
     }
+
+    // ---- reopening ----
+
+    @Test
+    void reopen_withinTheWindow_investigatesAgain_withTheReasonOnTheTimeline_andInItsEvent() {
+        // GIVEN an incident resolved now
+        IncidentId id = declared();
+        service.postStatusUpdate(id, Status.RESOLVED, "rolled back", "U0BOB");
+        store.outbox().relayed(store.outbox().pending(100));
+
+        // WHEN it is reopened 71 hours later (the window is 72)
+        clock.set(NOW.plus(Duration.ofHours(71)));
+        Incident reopened = service.reopen(id, "errors are back after the cache expired", "U0CAROL");
+
+        // THEN investigating, no longer resolved; the reason is on the timeline and in the event
+        assertEquals(Status.INVESTIGATING, reopened.status());
+        assertNull(reopened.resolvedAt());
+        TimelineEntry last = store.incidents().timeline(id, 100).getLast();
+        assertEquals("Reopened (status → investigating): errors are back after the cache expired",
+                TimelineText.render(last, Messages.of(Messages.ENGLISH)));
+        assertEquals("U0CAROL", last.actor());
+        List<DomainEvent> events = store.outbox().pending(100);
+        assertEquals(List.of(DomainEvent.Type.STATUS_CHANGED), events.stream().map(DomainEvent::type).toList());
+        assertEquals("resolved", events.get(0).attribute("previousStatus"));
+        assertEquals("errors are back after the cache expired", events.get(0).attribute("reason"));
+    }
+
+    @Test
+    void reopen_afterTheWindow_isRefused_sayingToDeclareANewIncident_andChangesNothing() {
+        // GIVEN an incident resolved now, and a 24-hour window
+        service = new IncidentService(store, clock, Duration.ofHours(24));
+        IncidentId id = declared();
+        service.postStatusUpdate(id, Status.RESOLVED, "rolled back", "U0BOB");
+        Incident resolved = service.get(id);
+
+        // WHEN someone tries 25 hours later
+        clock.set(NOW.plus(Duration.ofHours(25)));
+        var refusal = assertThrows(io.hikeshi.core.Refusal.class, () -> service.reopen(id, "again", "U0CAROL"));
+
+        // THEN refused, in the reader's language, and the incident is as it was
+        assertEquals("INC-0001 was resolved more than 24 hours ago: declare a new incident and link this one",
+                refusal.getMessage());
+        assertTrue(refusal.reason(Messages.of(Messages.JAPANESE)).contains("24 時間以上"));
+        assertEquals(resolved, service.get(id));
+    }
+
+    @Test
+    void reopen_ofAnOpenIncident_isRefused() {
+        IncidentId id = declared();
+
+        assertThrows(IllegalTransitionException.class, () -> service.reopen(id, "why not", "U0CAROL"));
+
+        assertEquals(Status.TRIGGERED, service.get(id).status());
+    }
 }

@@ -42,6 +42,18 @@ public final class IncidentEvents {
         return events;
     }
 
+    /** A resolved incident opened again: its status change, with the reason people gave. */
+    public static List<DomainEvent> reopened(Incident before, Incident after, String actor, Instant at, String reason) {
+        return changes(before, after, actor, at).stream().map(e -> e.attribute("previousStatus") == null ? e
+                : new DomainEvent(e.id(), e.type(), e.incident(), e.at(), with(e.attributes(), "reason", reason))).toList();
+    }
+
+    private static Map<String, String> with(Map<String, String> attributes, String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(attributes);
+        more.put(name, value);
+        return more;
+    }
+
     /** The attribute that marks a status change made by a status update, which speaks for both. */
     public static final String BY_UPDATE = "byUpdate";
 
@@ -53,13 +65,9 @@ public final class IncidentEvents {
     public static List<DomainEvent> statusUpdate(Incident before, Incident after, String actor, Instant at, String summary) {
         List<DomainEvent> events = new ArrayList<>();
         for (DomainEvent change : changes(before, after, actor, at)) {
-            if (change.attribute("previousStatus") == null) {
-                events.add(change);
-            } else {
-                Map<String, String> marked = new LinkedHashMap<>(change.attributes());
-                marked.put(BY_UPDATE, "true");
-                events.add(new DomainEvent(change.id(), change.type(), change.incident(), change.at(), marked));
-            }
+            events.add(change.attribute("previousStatus") == null ? change
+                    : new DomainEvent(change.id(), change.type(), change.incident(), change.at(),
+                            with(change.attributes(), BY_UPDATE, "true")));
         }
         Map<String, String> update = new LinkedHashMap<>();
         update.put("summary", summary);

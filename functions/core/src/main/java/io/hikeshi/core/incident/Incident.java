@@ -72,6 +72,18 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
                 detectedAt, acknowledgedAt, investigating.mitigatedAt, investigating.resolvedAt, occurrences, version);
     }
 
+    /**
+     * A resolved incident opened again (the fix did not hold after all): investigating, no longer resolved.
+     * Acknowledged and mitigated keep their first times, as when an alarm fires again after recovering.
+     */
+    public Incident reopen() {
+        if (status != Status.RESOLVED) {
+            throw new IllegalTransitionException(id, status, Status.INVESTIGATING);
+        }
+        return new Incident(id, title, severity, Status.INVESTIGATING, service, commander, alertKey, description,
+                detectedAt, acknowledgedAt, mitigatedAt, null, occurrences, version);
+    }
+
     public Incident withSeverity(Severity newSeverity) {
         requireOpen("change the severity of");
         return new Incident(id, title, newSeverity, status, service, commander, alertKey, description,

@@ -10,7 +10,10 @@ import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.alert.AlertStates;
+import io.hikeshi.core.Refusal;
+import io.hikeshi.core.i18n.Text;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +40,23 @@ public final class IncidentService {
     private final IncidentSearch search;
     private final AlertStates alerts;
     private final Clock clock;
+    private final Duration reopenWindow;
+
+    /** How long after resolving an incident may be reopened, unless configured: three days. */
+    public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofHours(72);
 
     public IncidentService(Storage storage, Clock clock) {
+        this(storage, clock, DEFAULT_REOPEN_WINDOW);
+    }
+
+    /** @param reopenWindow how long after resolving it an incident may be reopened; later, a new one is declared */
+    public IncidentService(Storage storage, Clock clock, Duration reopenWindow) {
         Objects.requireNonNull(storage, "storage");
         this.incidents = storage.incidents();
         this.search = storage.search();
         this.alerts = storage.alerts();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.reopenWindow = Objects.requireNonNull(reopenWindow, "reopenWindow");
     }
 
     public Incident get(IncidentId id) {
@@ -108,6 +121,23 @@ public final class IncidentService {
                             TimelineParams.statusUpdate(target), text));
                     return entries;
                 }, true, (before, after) -> IncidentEvents.statusUpdate(before, after, actor, clock.instant(), text));
+    }
+
+    /**
+     * Opens a resolved incident again, with the reason on the timeline, within {@code reopenWindow} of its
+     * resolution; its postmortem stays. Later, or when it is not resolved, it is refused.
+     */
+    public Incident reopen(IncidentId id, String reason, String actor) {
+        String why = clip(Objects.requireNonNull(reason, "reason").strip());
+        return change(id, actor, i -> {
+                    if (i.status() == Status.RESOLVED && clock.instant().isAfter(i.resolvedAt().plus(reopenWindow))) {
+                        throw new Refusal(Text.of("refusal.reopen.late", id.toString(), reopenWindow.toHours()));
+                    }
+                    return i.reopen();
+                },
+                (before, after) -> List.of(entry(id, clock.instant(), TimelineKind.STATUS_CHANGED, actor,
+                        TimelineParams.reopened(), why)), false,
+                (before, after) -> IncidentEvents.reopened(before, after, actor, clock.instant(), why));
     }
 
     public Incident changeSeverity(IncidentId id, Severity severity, String actor) {

@@ -29,6 +29,7 @@ public final class TimelineParams {
 
     /** Variants: which of its kind's sentences an entry says. */
     static final String DECLARED = "declared";
+    static final String REOPENED = "reopened";
     static final String BY_ALERT = "alert";
     static final String AGAIN = "again";
     static final String LATE = "late";
@@ -55,6 +56,11 @@ public final class TimelineParams {
     /** {@link TimelineKind#STATUS_CHANGED}. */
     public static Map<String, String> statusChanged(Status to) {
         return Map.of(STATUS, name(to));
+    }
+
+    /** {@link TimelineKind#STATUS_CHANGED}: a resolved incident opened again (investigating); the text is the reason. */
+    public static Map<String, String> reopened() {
+        return Map.of(VARIANT, REOPENED, STATUS, name(Status.INVESTIGATING));
     }
 
     /** {@link TimelineKind#STATUS_UPDATE}: the status it reports; the text is the summary for stakeholders. */

@@ -5,6 +5,7 @@ import static io.hikeshi.core.incident.TimelineParams.AFTER_CLOSE;
 import static io.hikeshi.core.incident.TimelineParams.ALERT;
 import static io.hikeshi.core.incident.TimelineParams.ALREADY_RECOVERED;
 import static io.hikeshi.core.incident.TimelineParams.BY_ALERT;
+import static io.hikeshi.core.incident.TimelineParams.REOPENED;
 import static io.hikeshi.core.incident.TimelineParams.CLOSED_AT;
 import static io.hikeshi.core.incident.TimelineParams.COMMANDER;
 import static io.hikeshi.core.incident.TimelineParams.FIELDS;
@@ -105,8 +106,8 @@ public final class TimelineText {
                 case MISSING -> Text.of("timeline.alert.missing", e.actor(), p.get(FIELDS));
                 default -> Text.of("timeline.alert.state", p.get(STATE));
             };
-            case STATUS_CHANGED -> BY_ALERT.equals(variant)
-                    ? Text.of("timeline.alert.acknowledged", e.actor())
+            case STATUS_CHANGED -> BY_ALERT.equals(variant) ? Text.of("timeline.alert.acknowledged", e.actor())
+                    : REOPENED.equals(variant) ? Text.of("timeline.reopened", status(p))
                     : Text.of("timeline.status", status(p));
             case SEVERITY_CHANGED -> Text.of("timeline.severity", p.get(FROM), p.get(TO));
             case COMMANDER_CHANGED -> Text.of("timeline.commander", p.get(COMMANDER));

@@ -58,8 +58,11 @@ public interface WarRoomChat {
 
         record Resolved(IncidentId incident, String title) implements Announcement { }
 
-        /** Back from mitigated: the fix did not hold. */
-        record Reopened(IncidentId incident, String title) implements Announcement { }
+        /**
+         * Back to investigating: from mitigated when the fix did not hold (no reason: the alarm fired again), or
+         * a resolved incident reopened by someone, with their reason.
+         */
+        record Reopened(IncidentId incident, String title, String reason) implements Announcement { }
     }
 
     /**
@@ -75,6 +78,9 @@ public interface WarRoomChat {
         record SeverityChanged(Severity from, Severity to, String actor) implements Line { }
 
         record CommanderChanged(String commander, String actor) implements Line { }
+
+        /** A resolved incident opened again. */
+        record Reopened(String reason, String actor) implements Line { }
 
         /** A status update, which may also have moved the status ({@code from} null when it did not). */
         record StatusUpdate(Status from, Status to, String summary, String actor) implements Line { }

@@ -136,14 +136,17 @@ public final class WarRoomService {
         IncidentId id = room.incident();
         Status from = Status.parse(event.attribute("previousStatus"));
         Status to = Status.parse(event.attribute("status"));
-        WarRoom told = line(room, event, new Line.StatusChanged(from, to, event.attribute("actor")));
+        String actor = event.attribute("actor");
+        String reason = event.attribute("reason");
+        WarRoom told = line(room, event, from == Status.RESOLVED ? new Line.Reopened(reason, actor)
+                : new Line.StatusChanged(from, to, actor));
         String title = event.attribute("title");
         if (to == Status.RESOLVED) {
             announce(told, event, new Announcement.Resolved(id, title));
         } else if (to == Status.MITIGATED) {
             announce(told, event, new Announcement.Mitigated(id, title));
-        } else if (from == Status.MITIGATED) {
-            announce(told, event, new Announcement.Reopened(id, title));
+        } else if (from == Status.MITIGATED || from == Status.RESOLVED) {
+            announce(told, event, new Announcement.Reopened(id, title, reason));
         }
     }
 

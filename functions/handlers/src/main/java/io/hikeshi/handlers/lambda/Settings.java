@@ -51,13 +51,15 @@ import java.util.Map;
  *                              null: no personal links (only the web function and {@code /incident web} use it)
  * @param webUrl                {@code HIKESHI_WEB_URL}: the web page's address; null: the HTTP API's own
  * @param eventBus              {@code HIKESHI_EVENT_BUS}: the custom bus the outbox relay publishes to
+ * @param reopenWindow          {@code HIKESHI_REOPEN_WINDOW_HOURS}: how long after resolving an incident may be reopened (72)
  */
 public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOnOk, String alarmRoutes, String integrations,
                        int stormLimit, Duration stormWindow, ZoneId timeZone, Locale locale,
                        Map<Severity, Integer> postmortemDueDays, BusinessCalendar businessCalendar, Reminders reminders,
                        String slackSigningSecretParam, String slackBotTokenParam, String slackApiUrl, String slackTaskQueueUrl,
                        String channelTemplate, String broadcastChannel, String incidentPageUrl, String stakeholderTopic,
-                       String services, String guides, String webKeyParam, String webUrl, String eventBus) {
+                       String services, String guides, String webKeyParam, String webUrl, String eventBus,
+                       Duration reopenWindow) {
 
     public static final String TABLE = "HIKESHI_TABLE";
     public static final String DYNAMODB_ENDPOINT = "HIKESHI_DYNAMODB_ENDPOINT";
@@ -88,6 +90,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
     public static final String WEB_KEY_PARAM = "HIKESHI_WEB_KEY_PARAM";
     public static final String WEB_URL = "HIKESHI_WEB_URL";
     public static final String EVENT_BUS = "HIKESHI_EVENT_BUS";
+    public static final String REOPEN_WINDOW_HOURS = "HIKESHI_REOPEN_WINDOW_HOURS";
 
     /** Where the one-time reminder schedules go and whom they invoke. */
     public record Reminders(String group, String targetArn, String roleArn, String deadLetterArn) { }
@@ -118,7 +121,8 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                 p.text(SIGNING_SECRET_PARAM, "/hikeshi/slack/signing-secret"), p.text(BOT_TOKEN_PARAM, "/hikeshi/slack/bot-token"),
                 p.text(SLACK_API_URL), p.text(TASK_QUEUE_URL), p.text(CHANNEL_TEMPLATE), p.text(BROADCAST_CHANNEL),
                 p.text(INCIDENT_PAGE_URL), p.text(STAKEHOLDER_TOPIC), p.text(SERVICES), p.text(GUIDES),
-                p.text(WEB_KEY_PARAM), p.text(WEB_URL), p.text(EVENT_BUS));
+                p.text(WEB_KEY_PARAM), p.text(WEB_URL), p.text(EVENT_BUS),
+                Duration.ofHours(p.positive(REOPEN_WINDOW_HOURS, 72)));
         p.failIfAnyProblem();
         return settings;
     }

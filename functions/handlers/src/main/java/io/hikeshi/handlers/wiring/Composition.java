@@ -47,7 +47,7 @@ public final class Composition {
         this.reminders = reminders;
         this.clock = clock;
         this.calendar = calendar;
-        this.incidents = new IncidentService(store, clock);
+        this.incidents = new IncidentService(store, clock, settings.reopenWindow());
         this.postmortems = once(() -> new PostmortemService(store, reminders, postmortemPolicy(settings), clock, calendar,
                 Messages.of(settings.locale())));
     }

@@ -74,7 +74,7 @@ public final class IncidentCommands {
                 yield Reply.privately(link == null ? m.get("web.none") : m.get("web.link", link));
             }
             case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
-            case "status", "severity", "commander", "resolve", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
+            case "status", "severity", "commander", "resolve", "reopen", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
             default -> Reply.privately(m.get("unknown.subcommand", Mrkdwn.escape(SlackLimits.cut(sub, 40))));
         };
     }
@@ -85,6 +85,9 @@ public final class IncidentCommands {
         Optional<IncidentId> target = named.find() ? Optional.of(IncidentId.parse(named.group()))
                 : warRooms.incidentOf(call.channel());
         String rest = INCIDENT_ID.matcher(args).replaceFirst("").strip();
+        if (target.isEmpty() && sub.equals("reopen")) { // the open incidents are no choice here
+            return Reply.privately(m.get("reopen.usage"));
+        }
         if (target.isEmpty()) {
             List<Incident> open = incidents.openIncidents(200);
             String command = (sub + " " + rest).strip();
@@ -107,6 +110,7 @@ public final class IncidentCommands {
                     yield openModal(client, call, IncidentModals.resolve(m, id, call.channel()));
                 }
                 case "severity" -> severity(id, rest, call, m);
+                case "reopen" -> reopen(id, rest, call, m);
                 case "commander" -> commander(id, rest, call, m);
                 case "postmortem", "pm" -> postmortem(id, m);
                 default -> note(id, rest, call, m);
@@ -145,6 +149,15 @@ public final class IncidentCommands {
      * Slack does not turn into a mention in a slash command unless escaping is on) is refused with a hint,
      * rather than making the caller commander by mistake.
      */
+    /** A resolved incident opened again, within the configured window, with the reason it is not over. */
+    private Reply reopen(IncidentId id, String reason, Invocation call, Messages m) {
+        if (reason.isBlank() || SlackLimits.length(reason) > MAX_NOTE) {
+            return Reply.privately(m.get("reopen.usage"));
+        }
+        incidents.reopen(id, reason, call.user());
+        return Reply.privately(m.get("reopened", id.toString()));
+    }
+
     private Reply commander(IncidentId id, String rest, Invocation call, Messages m) {
         Matcher mention = MENTION.matcher(rest);
         if (!mention.find() && !rest.isBlank()) {

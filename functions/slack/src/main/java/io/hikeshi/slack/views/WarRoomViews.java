@@ -88,7 +88,10 @@ public final class WarRoomViews {
                     IncidentViews.statusName(m, u.status()), Mrkdwn.escape(u.summary()));
             case Announcement.Resolved r -> m.get("broadcast.resolved", r.incident().toString(), Mrkdwn.escape(r.title()));
             case Announcement.Mitigated r -> m.get("broadcast.mitigated", r.incident().toString(), Mrkdwn.escape(r.title()));
-            case Announcement.Reopened r -> m.get("broadcast.reopened", r.incident().toString(), Mrkdwn.escape(r.title()));
+            case Announcement.Reopened r when r.reason() == null ->
+                    m.get("broadcast.reopened", r.incident().toString(), Mrkdwn.escape(r.title()));
+            case Announcement.Reopened r -> m.get("broadcast.reopened.by", r.incident().toString(), Mrkdwn.escape(r.title()),
+                    Mrkdwn.escape(r.reason()));
         };
     }
 
@@ -106,6 +109,7 @@ public final class WarRoomViews {
             case Line.StatusChanged s ->
                     m.get("line.status", actor, IncidentViews.statusName(m, s.from()), IncidentViews.statusName(m, s.to()));
             case Line.SeverityChanged s -> m.get("line.severity", actor, s.from().name(), s.to().name());
+            case Line.Reopened r -> m.get("line.reopened.by", actor, Mrkdwn.escape(r.reason()));
             case Line.CommanderChanged c when c.commander().equals(c.actor()) -> m.get("line.commander.self", actor);
             case Line.CommanderChanged c -> m.get("line.commander", actor, Mrkdwn.actor(c.commander()));
             case Line.StatusUpdate u when u.from() == null ->

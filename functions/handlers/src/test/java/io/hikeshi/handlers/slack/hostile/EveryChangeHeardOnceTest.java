@@ -141,6 +141,25 @@ class EveryChangeHeardOnceTest {
         assertEquals(null, rig.stored().acknowledgedAt(), "only a person acknowledges");
     }
 
+    @Test
+    void reopen_isOneLine_oneBroadcast_andOneNotification_withTheReason_andThePostmortemStays() {
+        // GIVEN the incident resolved, its postmortem drafted
+        after(() -> submitResolve("原因のデプロイを戻しました"));
+        var postmortem = rig.core.postmortems().find(id).orElseThrow();
+
+        // WHEN someone reopens it in its war room, saying why
+        Heard heard = after(() -> rig.command("reopen キャッシュ切れでエラーが再発", room));
+
+        // THEN investigating again, heard once each, with the reason; the postmortem is the same one
+        assertEquals(Status.INVESTIGATING, rig.stored().status());
+        assertEquals(List.of(":leftwards_arrow_with_hook: <@U0ALICE> がインシデントを再開しました: キャッシュ切れでエラーが再発"),
+                heard.roomLines);
+        assertEquals(1, heard.broadcasts.size());
+        assertTrue(heard.broadcasts.get(0).contains("キャッシュ切れでエラーが再発"), heard.broadcasts.toString());
+        assertEquals(1, heard.notifications);
+        assertEquals(postmortem, rig.core.postmortems().find(id).orElseThrow());
+    }
+
     // ---- the flow, with every event delivered twice ----
 
     private void submitUpdate(String status, String summary) {
