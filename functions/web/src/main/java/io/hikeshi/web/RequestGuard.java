@@ -44,7 +44,7 @@ public final class RequestGuard {
      * port or subdomain, which is another server).
      */
     private static final Set<String> OUR_OWN_FETCH = Set.of("same-origin", "none");
-    /** RFC 9110 §15.5.20: "directed at a server that is unwilling to produce an authoritative response". */
+    /** RFC 9110 §15.5.20: "directed at a server that is unable or unwilling to produce an authoritative response". */
     private static final int MISDIRECTED = 421;
 
     private final List<String> extraHosts;
@@ -60,10 +60,10 @@ public final class RequestGuard {
     /** Empty when the request may go on to its route; otherwise why not. */
     public Optional<Refusal> check(Request request) {
         String host = request.host() == null ? "" : normalised(request.host());
-        if (!allowedHosts(request.port()).stream().anyMatch(allowed -> matches(allowed, host))) {
-            return Optional.of(new Refusal(MISDIRECTED,
-                    Text.of("guard.host.refused", request.host() == null ? "" : request.host(),
-                            String.join(", ", allowedHosts(request.port())))));
+        List<String> allowed = allowedHosts(request.port());
+        if (allowed.stream().noneMatch(name -> matches(name, host))) {
+            return Optional.of(new Refusal(MISDIRECTED, Text.of("guard.host.refused",
+                    request.host() == null ? "" : request.host(), String.join(", ", allowed))));
         }
         if (SAFE_METHODS.contains(request.method())) {
             return Optional.empty();
