@@ -29,6 +29,7 @@ let loginLink;    // the printed web login link
 let browser;
 let context;      // the signed-in context (tests 2–6)
 let signedIn = false;
+let session;      // the login link's token as a Cookie header: local mode's API wants the page's session too
 const artifacts = [];
 const pageErrors = [];
 
@@ -111,13 +112,14 @@ const event = (name) => readFileSync(join(ROOT, 'events', name), 'utf8');
  * spacing): local mode runs on the real clock, so the seeded incidents are as old as they say.
  */
 async function fire(...names) {
-  const { stdout } = await promisify(execFile)(join(ROOT, 'bin', 'fire'), ['--url', base, ...names.map((n) => join(ROOT, 'events', n))],
+  const token = new URL(loginLink).searchParams.get('token');
+  const { stdout } = await promisify(execFile)(join(ROOT, 'bin', 'fire'), ['--url', base, '--session', token, ...names.map((n) => join(ROOT, 'events', n))],
     { cwd: ROOT, timeout: HTTP_TIMEOUT_MS * names.length });
   return stdout;
 }
 
 async function incidentJson(id) {
-  const r = await http(`/api/incidents/${id}`);
+  const r = await http(`/api/incidents/${id}`, { headers: session });
   assert.equal(r.status, 200, `GET /api/incidents/${id}: ${r.text}`);
   return JSON.parse(r.text);
 }
@@ -147,7 +149,6 @@ async function seed() {
     state: { values: { resolution: { value: { type: 'plain_text_input', value: 'Rolled back payment-api to v1.42.0' } } } },
   });
   await slackPayload(resolve);
-  const session = { Cookie: `hikeshi_session=${new URL(loginLink).searchParams.get('token')}` };
   const deadline = Date.now() + 15_000;
   for (;;) {
     const r = await http('/incidents/INC-0001/postmortem.md?lang=en', { headers: session });
@@ -204,12 +205,14 @@ async function submitFilters(page, fill) {
 before(async () => {
   app = startLocalMode();
   ({ base, link: loginLink } = await app.ready);
+  session = { Cookie: `hikeshi_session=${new URL(loginLink).searchParams.get('token')}` };
   await seed();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     timeout: 60_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    // rebound.example resolves to this machine, as a DNS-rebinding attacker's name would.
+    args: ['--host-resolver-rules=MAP rebound.example 127.0.0.1', '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   context = await newContext();
@@ -246,7 +249,8 @@ test('without a login every page answers 401, explains /incident web and shows n
     assert.ok(!(await page.content()).includes('INC-0001'));
     assert.deepEqual((await anonymous.cookies()).filter((c) => c.name === 'hikeshi_session'), [], 'no session cookie for a forged token');
 
-    for (const path of ['/export.json', '/export.csv', '/incidents/INC-0001?lang=en', '/metrics?lang=en']) {
+    for (const path of ['/export.json', '/export.csv', '/incidents/INC-0001?lang=en', '/metrics?lang=en',
+      '/api/incidents', '/api/incidents/INC-0001', '/api/incidents/INC-0001/postmortem.md?lang=en']) {
       const r = await http(path);
       assert.equal(r.status, 401, `${path} without a cookie`);
       assert.ok(!r.text.includes('INC-0001') && !r.text.includes('payment-api'), `${path} leaks data without a login`);
@@ -354,6 +358,32 @@ test('the CSV export downloads with the session cookie', { timeout: TEST_TIMEOUT
   assert.match(lines[0], /^id,title,severity/);
   assert.equal(lines.length - 1, 3, `3 data rows, got:\n${lines.join('\n')}`);
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]).sort(), ['INC-0001', 'INC-0002', 'INC-0003']);
+});
+
+test('pages on other sites cannot post to local mode, nor read it by rebinding their name to this machine', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await signIn();
+  const page = await context.newPage();
+  try {
+    // An attacker's page (served by the browser's own interception) posting a form to local mode's clock.
+    await page.route('http://evil.example/', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<form method="post" action="${base}/api/clock/advance?days=30"><button>go</button></form>`,
+    }));
+    await page.goto('http://evil.example/');
+    const [posted] = await Promise.all([
+      page.waitForResponse((r) => r.url().startsWith(`${base}/api/clock/advance`)),
+      page.locator('button').click(),
+    ]);
+    assert.equal(posted.status(), 403, 'a cross-site POST is refused before it reaches the clock');
+
+    // A page whose name now resolves to 127.0.0.1: same-origin for the browser, not one of local mode's names.
+    const port = new URL(base).port;
+    const rebound = await page.goto(`http://rebound.example:${port}/api/incidents`);
+    assert.equal(rebound.status(), 421);
+    assert.ok(!(await page.content()).includes('INC-0001'), 'no incident data under a rebound name');
+  } finally {
+    await page.close();
+  }
 });
 
 test('no page raised a script error', { timeout: TEST_TIMEOUT_MS }, () => {

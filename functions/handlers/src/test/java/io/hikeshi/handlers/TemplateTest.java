@@ -89,6 +89,61 @@ class TemplateTest {
     }
 
     /**
+     * A throttle per monitor integration: every integration configured has its own route, and so its
+     * own token bucket, as large as the parameters say; the catch-all route, which only ever meets
+     * names nobody configured, gets less than any of them.
+     */
+    @Test
+    void everyIntegration_hasARouteOfItsOwn_withItsOwnThrottle_andUnknownNamesGetLess() throws Exception {
+        // GIVEN the integrations the webhook function is configured with
+        JsonNode integrations = new ObjectMapper().readTree(Path.of("infrastructure/config/integrations.json").toFile());
+        List<String> names = texts(integrations.path("integrations").findValues("name"));
+        assertFalse(names.isEmpty());
+        JsonNode routeSettings = TEMPLATE.at("/Resources/HikeshiHttpApi/Properties/RouteSettings");
+        List<String> webhookRoutes = new ArrayList<>();
+        TEMPLATE.at("/Resources/WebhookFunction/Properties/Events").forEach(event ->
+                webhookRoutes.add(event.at("/Properties/Method").asText() + " " + event.at("/Properties/Path").asText()));
+
+        // WHEN each integration's route and throttle are looked up
+        for (String name : names) {
+            String route = "POST /alerts/" + name;
+            // THEN the webhook function serves that route, with the parameters' rate and burst
+            assertTrue(webhookRoutes.contains(route), route + " is not one of WebhookFunction's events: " + webhookRoutes);
+            assertEquals("AlertRateLimit", routeSettings.path(route).path("ThrottlingRateLimit").asText(), route);
+            assertEquals("AlertBurstLimit", routeSettings.path(route).path("ThrottlingBurstLimit").asText(), route);
+        }
+        // AND every throttled route is a route the API serves
+        routeSettings.fieldNames().forEachRemaining(route ->
+                assertTrue(webhookRoutes.contains(route), route + " is throttled but not served"));
+
+        // AND names nobody configured share a bucket smaller than any one integration's
+        JsonNode catchAll = routeSettings.path("POST /alerts/{integration}");
+        assertTrue(webhookRoutes.contains("POST /alerts/{integration}"));
+        assertTrue(catchAll.path("ThrottlingRateLimit").asInt() < parameterDefault("AlertRateLimit"), catchAll.toString());
+        assertTrue(catchAll.path("ThrottlingBurstLimit").asInt() < parameterDefault("AlertBurstLimit"), catchAll.toString());
+        assertTrue(catchAll.path("ThrottlingRateLimit").asInt() >= 1, "a rate of 0 would refuse every request");
+    }
+
+    @Test
+    void accessLogs_areOff_untilAskedFor_andKeptAsLongAsTheFunctionsLogs() {
+        // GIVEN the HTTP API's access-log settings and their log group
+        JsonNode parameter = TEMPLATE.at("/Parameters/HttpAccessLogs");
+        JsonNode logGroup = resource("HttpApiAccessLogGroup", "AWS::Logs::LogGroup", "HikeshiHttpApi's AccessLogSettings");
+
+        // THEN they cost nothing by default, and, when on, are retained like every other log group here
+        assertEquals("off", parameter.path("Default").asText());
+        assertEquals("AccessLogsOn", logGroup.path("Condition").asText());
+        assertEquals("LogRetentionDays", logGroup.at("/Properties/RetentionInDays").asText());
+        String format = TEMPLATE.at("/Resources/HikeshiHttpApi/Properties/AccessLogSettings").toString();
+        assertTrue(format.contains("$context.requestId"), "API Gateway requires the request id in the format: " + format);
+        assertTrue(format.contains("$context.identity.sourceIp") && format.contains("$context.routeKey"), format);
+    }
+
+    private static int parameterDefault(String name) {
+        return TEMPLATE.path("Parameters").path(name).path("Default").asInt();
+    }
+
+    /**
      * Least privilege: no statement grants every action of a service, and none grants on every
      * resource unless IAM has no narrower resource for its actions. The execution roles are in
      * this file, so this covers them too (infrastructure/check_iam.py checks the template after

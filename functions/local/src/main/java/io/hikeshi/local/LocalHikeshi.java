@@ -49,10 +49,11 @@ final class LocalHikeshi implements AutoCloseable {
     private final SignedLinks links;
     private final LocalServer server;
     private final String webhookSecret;
+    private final String linkHost;
 
     private LocalHikeshi(EmbeddedDynamoDb dynamoDb, Composition core, LocalReminders reminders, LocalSlack slack,
                          OutboxRelay relay, ScheduledExecutorService relayTimer, SignedLinks links, LocalServer server,
-                         String webhookSecret) {
+                         String webhookSecret, String linkHost) {
         this.dynamoDb = dynamoDb;
         this.core = core;
         this.reminders = reminders;
@@ -62,6 +63,7 @@ final class LocalHikeshi implements AutoCloseable {
         this.links = links;
         this.server = server;
         this.webhookSecret = webhookSecret;
+        this.linkHost = linkHost;
     }
 
     /**
@@ -105,13 +107,15 @@ final class LocalHikeshi implements AutoCloseable {
         reminders.target(reminder -> slack.postmortemNotices().remind(reminder));
         OutboxRelay relay = new OutboxRelay(core.storage().outbox(), bus(core, slack));
         LocalServer server = new LocalServer(core, slack.http(), options.host, options.port)
+                .withAllowedHosts(options.extraHosts())
                 .withPostmortems(reminders, slack.postmortemNotices())
                 .withWeb(new WebApp(new IncidentBrowser(core.storage(), realTime, ZoneId.of("Asia/Tokyo")), links))
                 .start();
-        String webBase = "http://" + options.host + ":" + server.port();
+        String webBase = "http://" + options.linkHost() + ":" + server.port();
         slack.webLinks(user -> links == null ? webBase + "/" : webBase + "/?token=" + links.issue(user, LOGIN_LINK_LIFE));
         ScheduledExecutorService relayTimer = autoRelay ? relayEvery(relay, RELAY_INTERVAL) : null;
-        return new LocalHikeshi(dynamoDb, core, reminders, slack, relay, relayTimer, links, server, webhookSecret);
+        return new LocalHikeshi(dynamoDb, core, reminders, slack, relay, relayTimer, links, server, webhookSecret,
+                options.linkHost());
     }
 
     /** Domain events reach the war room and the postmortem draft, as the custom bus's rules do in AWS. */
@@ -169,8 +173,8 @@ final class LocalHikeshi implements AutoCloseable {
     }
 
     /** A signed login link for the web page, or null when the page needs none (no --require-login). */
-    String loginLink(String host, String user) {
-        return links == null ? null : "http://" + host + ":" + port() + "/?token=" + links.issue(user, LOGIN_LINK_LIFE);
+    String loginLink(String user) {
+        return links == null ? null : "http://" + linkHost + ":" + port() + "/?token=" + links.issue(user, LOGIN_LINK_LIFE);
     }
 
     @Override

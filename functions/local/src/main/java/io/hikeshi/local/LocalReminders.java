@@ -40,6 +40,10 @@ final class LocalReminders implements ReminderScheduler {
         void advance(Duration by) {
             offset = offset.plus(by);
         }
+
+        Duration offset() {
+            return offset;
+        }
     }
 
     private final MovableClock clock = new MovableClock();
@@ -48,6 +52,11 @@ final class LocalReminders implements ReminderScheduler {
 
     Clock clock() {
         return clock;
+    }
+
+    /** How far the clock has been moved ahead of real time. */
+    Duration moved() {
+        return clock.offset();
     }
 
     /** Where fired reminders go (the same notices the reminder function sends). */

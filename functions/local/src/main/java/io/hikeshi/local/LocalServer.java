@@ -3,9 +3,13 @@ package io.hikeshi.local;
 import io.hikeshi.handlers.slack.SlackHandler;
 import io.hikeshi.handlers.alerts.WebhookHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.hikeshi.core.alert.StoreContentionException;
+import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.i18n.Text;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.handlers.alerts.AlarmIngestHandler;
@@ -16,12 +20,14 @@ import io.hikeshi.local.api.IncidentJson;
 import io.hikeshi.ingest.InvalidEventException;
 import io.hikeshi.ingest.alarm.AlarmEventParser;
 import io.hikeshi.ingest.webhook.WebhookService;
+import io.hikeshi.web.RequestGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -34,6 +40,10 @@ import java.util.concurrent.Executors;
  *   <li>{@code GET /api/incidents}: incidents, newest first ({@code ?limit=}, default 50);</li>
  *   <li>{@code GET /api/incidents/INC-0042}: one incident with its timeline.</li>
  * </ul>
+ * Every route is behind one guard: the Host must be one of this server's names (against DNS
+ * rebinding), anything that changes state must come from its own pages (Origin, Sec-Fetch-Site),
+ * and with a sign-in required ({@code --require-login}) every route but the ones their senders sign
+ * needs the web page's session.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -49,6 +59,7 @@ public final class LocalServer implements AutoCloseable {
     private final io.hikeshi.slack.SlackHttp slack;
     private LocalReminders reminders;
     private io.hikeshi.web.WebApp web;
+    private RequestGuard guard = new RequestGuard(List.of());
     private io.hikeshi.slack.postmortem.PostmortemNotices notices;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -65,16 +76,74 @@ public final class LocalServer implements AutoCloseable {
         this.http = HttpServer.create(new InetSocketAddress(host, port), 128);
         this.workers = Executors.newFixedThreadPool(32);
         http.setExecutor(workers);
-        http.createContext("/aws/eventbridge", this::eventBridge);
-        http.createContext("/api/incidents", this::incidents);
-        http.createContext("/alerts/", this::alertWebhook);
+        route("/aws/eventbridge", Access.SIGNED_IN, this::eventBridge);
+        route("/api/incidents", Access.SIGNED_IN, this::incidents);
+        route("/alerts/", Access.SENDER_SIGNED, this::alertWebhook);
         if (slack != null) {
-            http.createContext("/slack/events", this::slackEvents);
+            route("/slack/events", Access.SENDER_SIGNED, this::slackEvents);
         }
-        http.createContext("/", this::index);
+        route("/", Access.PAGE, this::index);
     }
 
-    /** Serves the incident web page (list, incident, metrics, export) at the root. */
+    /** Who may use a route once the request has passed the {@link RequestGuard} (Host, Origin). */
+    private enum Access {
+        /** Behind the web page's sign-in when it needs one ({@code --require-login}): 401 JSON otherwise. */
+        SIGNED_IN,
+        /** The web page: it signs people in itself (a link's token for a cookie) and refuses with its own 401 page. */
+        PAGE,
+        /** Authenticated by what the sender signs (a monitor's secret, Slack's signing secret), as in AWS. */
+        SENDER_SIGNED
+    }
+
+    /** Every route goes through the same guard before its handler. */
+    private void route(String path, Access access, HttpHandler handler) {
+        http.createContext(path, handler).getFilters().add(new Filter() {
+            @Override
+            public void doFilter(HttpExchange ex, Chain chain) throws IOException {
+                Optional<RequestGuard.Refusal> refusal = refusal(ex, access);
+                if (refusal.isPresent()) {
+                    send(ex, refusal.get().status(), Map.of("error", refusal.get().reason().render(messagesFor(ex))));
+                } else {
+                    chain.doFilter(ex);
+                }
+            }
+
+            @Override
+            public String description() {
+                return "Host, Origin and sign-in";
+            }
+        });
+    }
+
+    private Optional<RequestGuard.Refusal> refusal(HttpExchange ex, Access access) {
+        var headers = ex.getRequestHeaders();
+        Optional<RequestGuard.Refusal> refusal = guard.check(new RequestGuard.Request(ex.getRequestMethod(),
+                headers.getFirst("Host"), headers.getFirst("Origin"), headers.getFirst("Sec-Fetch-Site"),
+                ex.getLocalAddress().getPort()));
+        if (refusal.isEmpty() && access == Access.SIGNED_IN && web != null && !web.signedIn(headers.getFirst("Cookie"))) {
+            return Optional.of(new RequestGuard.Refusal(401, Text.of("guard.signIn.needed")));
+        }
+        return refusal;
+    }
+
+    /** English for {@code ?lang=en}, Japanese otherwise, as on the web page. */
+    private static Messages messagesFor(HttpExchange ex) {
+        return Messages.of("en".equals(queryParams(ex).get("lang")) ? Messages.ENGLISH : Messages.JAPANESE);
+    }
+
+    /**
+     * Names this server answers to besides {@code 127.0.0.1:<port>} and {@code localhost:<port>}
+     * ({@code --allow-host}): a tunnel's public name, the address it was bound to.
+     */
+    LocalServer withAllowedHosts(List<String> hosts) {
+        this.guard = new RequestGuard(hosts);
+        return this;
+    }
+
+    /**
+     * Serves the incident web page (list, incident, metrics, export) at the root. When the page needs
+     * a sign-in, so does every route but those their senders sign (webhooks, Slack).
+     */
     LocalServer withWeb(io.hikeshi.web.WebApp web) {
         this.web = web;
         return this;
@@ -84,8 +153,8 @@ public final class LocalServer implements AutoCloseable {
     LocalServer withPostmortems(LocalReminders reminders, io.hikeshi.slack.postmortem.PostmortemNotices notices) {
         this.reminders = reminders;
         this.notices = notices;
-        http.createContext("/api/clock", this::clock);
-        http.createContext("/api/digest", this::digest);
+        route("/api/clock", Access.SIGNED_IN, this::clock);
+        route("/api/digest", Access.SIGNED_IN, this::digest);
         return this;
     }
 

@@ -46,14 +46,15 @@ class LocalModeTest {
             hikeshi.core().incidents().changeStatus(first, Status.RESOLVED, "U0ALICE");
             hikeshi.relayOutbox();
             assertFalse(hikeshi.reminders().pending().isEmpty(), "the draft scheduled its reminders");
+            String session = "hikeshi_session=" + token(hikeshi.loginLink("U0ALICE"));
 
-            // WHEN the clock is moved a month ahead
-            JsonNode moved = JSON.readTree(post(hikeshi, "/api/clock/advance?days=30", "").body());
+            // WHEN the clock is moved a month ahead (signed in: the page's session opens the API too)
+            JsonNode moved = JSON.readTree(post(hikeshi, "/api/clock/advance?days=30", session).body());
 
             // THEN the reminders due in that month fire, and the digest sees the postmortem overdue
             assertTrue(moved.path("fired").size() >= 3, "before, on and after the due date: " + moved);
             assertEquals(0, moved.path("pending").size(), moved.toString());
-            String digest = JSON.readTree(post(hikeshi, "/api/digest", "").body()).path("digest").asText();
+            String digest = JSON.readTree(post(hikeshi, "/api/digest", session).body()).path("digest").asText();
             assertTrue(digest.contains("INC-0001"), digest);
 
             // AND a webhook signed now is still accepted (its 5-minute window is real time)
@@ -61,7 +62,7 @@ class LocalModeTest {
             assertEquals(202, signedNow.statusCode(), signedNow.body());
 
             // AND a login link issued now still signs in (a session cookie, and the token dropped from the address)
-            String link = hikeshi.loginLink("127.0.0.1", "U0BOB");
+            String link = hikeshi.loginLink("U0BOB");
             HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(303, signIn.statusCode(), signIn.body());
@@ -112,7 +113,7 @@ class LocalModeTest {
             assertEquals(405, get(hikeshi, "/api/clock/advance?days=1").statusCode());
             assertEquals(405, get(hikeshi, "/api/digest").statusCode());
             // nothing resolved, nothing overdue: the digest says so
-            HttpResponse<String> digest = post(hikeshi, "/api/digest", "");
+            HttpResponse<String> digest = post(hikeshi, "/api/digest", null);
             assertEquals(200, digest.statusCode());
             assertFalse(JSON.readTree(digest.body()).path("digest").asText().contains("INC-"));
         }
@@ -166,9 +167,17 @@ class LocalModeTest {
         return http.send(HttpRequest.newBuilder(uri(hikeshi, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(LocalHikeshi hikeshi, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(hikeshi, path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** An empty POST, with a session cookie ({@code hikeshi_session=…}) or none (null). */
+    private HttpResponse<String> post(LocalHikeshi hikeshi, String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(hikeshi, path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String loginLink) {
+        return loginLink.substring(loginLink.indexOf("?token=") + "?token=".length());
     }
 
     private static URI uri(LocalHikeshi hikeshi, String path) {

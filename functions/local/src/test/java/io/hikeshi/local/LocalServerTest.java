@@ -118,6 +118,32 @@ class LocalServerTest {
                 () -> LocalMain.Options.parse(new String[] {"--verbose"}));
     }
 
+    @Test
+    void hostOptions_bindLoopbackByDefault_andAllowOnlyNamesAsAHostHeaderCarriesThem() {
+        // GIVEN no --host: this machine only, nothing beyond 127.0.0.1 and localhost answered
+        LocalMain.Options defaults = LocalMain.Options.parse(new String[0]);
+        assertEquals("127.0.0.1", defaults.host);
+        assertTrue(defaults.listensOnThisMachineOnly());
+        assertEquals(java.util.List.of(), defaults.extraHosts());
+
+        // WHEN told to listen on every address, or on one other machines use, with a tunnel's name added
+        LocalMain.Options everywhere = LocalMain.Options.parse(new String[] {"--host", "0.0.0.0"});
+        LocalMain.Options lan = LocalMain.Options.parse(new String[] {"--host", "192.0.2.10", "--allow-host", "abc.tunnel.example"});
+
+        // THEN it is no longer this machine only (the warning is printed), links name a reachable address,
+        // and the names answered are those given
+        assertTrue(!everywhere.listensOnThisMachineOnly() && !lan.listensOnThisMachineOnly());
+        assertEquals("127.0.0.1", everywhere.linkHost());
+        assertEquals(java.util.List.of(), everywhere.extraHosts());
+        assertEquals(java.util.List.of("abc.tunnel.example", "192.0.2.10"), lan.extraHosts());
+        // AND a URL where a name belongs is refused with the option's name
+        for (String notAName : new String[] {"https://abc.tunnel.example", "abc.tunnel.example/", "a b", ""}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> LocalMain.Options.parse(new String[] {"--allow-host", notAName}));
+            assertTrue(e.getMessage().contains("--allow-host"), e.getMessage());
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

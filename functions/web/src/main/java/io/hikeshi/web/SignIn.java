@@ -40,7 +40,12 @@ final class SignIn {
         if (token != null) {
             return Optional.of(links.verify(token).isPresent() ? signedIn(request, token) : pages.signInNeeded(words));
         }
-        return links.verify(cookie(request.cookie())).isPresent() ? Optional.empty() : Optional.of(pages.signInNeeded(words));
+        return hasSession(request.cookie()) ? Optional.empty() : Optional.of(pages.signInNeeded(words));
+    }
+
+    /** Whether a Cookie header carries a valid session (always, when no sign-in is needed). */
+    boolean hasSession(String cookieHeader) {
+        return links == null || links.verify(cookie(cookieHeader)).isPresent();
     }
 
     private static Response signedIn(Request request, String token) {

@@ -90,6 +90,14 @@ public final class WebApp {
         }
     }
 
+    /**
+     * The pages' own sign-in check, for routes served beside them (local mode's API): whether this
+     * Cookie header carries a valid session. Always true when no sign-in is needed.
+     */
+    public boolean signedIn(String cookieHeader) {
+        return signIn.hasSession(cookieHeader);
+    }
+
     private Response route(Request request, Words words) {
         String path = request.path();
         Parameters parameters = new Parameters(request.query(), browser.zone()).checked();

@@ -14,10 +14,16 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /alerts/{integration}} behind the HTTP API: translates the request for {@link WebhookService}. */
+/**
+ * {@code POST /alerts/<integration>} behind the HTTP API: translates the request for {@link WebhookService}.
+ * Each configured integration has a route of its own ({@code POST /alerts/grafana}), so each has its own
+ * throttle; {@code POST /alerts/{integration}} catches any other name.
+ */
 public final class WebhookHandler extends StreamHandler<HttpApiEvent, HttpApiEvent.Response> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+
+    private static final String OWN_ROUTE_PREFIX = "POST /alerts/";
 
     private final WebhookService webhooks;
     /** Held here: the runtime's context must not be the only holder of a registered resource. */
@@ -44,8 +50,18 @@ public final class WebhookHandler extends StreamHandler<HttpApiEvent, HttpApiEve
 
     @Override
     protected HttpApiEvent.Response handle(HttpApiEvent event) {
-        WebhookService.Response response = webhooks.receive(event.pathParameter("integration"), event.headers(), event.body());
+        WebhookService.Response response = webhooks.receive(integration(event), event.headers(), event.body());
         return HttpApiEvent.Response.of(response.status(), "application/json", write(response.body()));
+    }
+
+    /** The {integration} path parameter on the catch-all route; on an integration's own route, the name it ends with. */
+    static String integration(HttpApiEvent event) {
+        String named = event.pathParameter("integration");
+        if (!named.isEmpty()) {
+            return named;
+        }
+        String route = event.routeKey();
+        return route.startsWith(OWN_ROUTE_PREFIX) ? route.substring(OWN_ROUTE_PREFIX.length()) : "";
     }
 
     /** At the edge, fail closed: a request that is not an HTTP API event gets a generic 400. */

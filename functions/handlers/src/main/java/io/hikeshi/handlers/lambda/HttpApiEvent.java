@@ -29,6 +29,11 @@ public record HttpApiEvent(String path, Map<String, String> headers, byte[] body
                 event.path("requestContext").path("http").path("sourceIp").asText(null), event);
     }
 
+    /** The route that matched, as the template declares it: {@code POST /alerts/{integration}}, {@code POST /alerts/grafana}. */
+    public String routeKey() {
+        return raw.path("routeKey").asText("");
+    }
+
     public String pathParameter(String name) {
         return raw.path("pathParameters").path(name).asText("");
     }

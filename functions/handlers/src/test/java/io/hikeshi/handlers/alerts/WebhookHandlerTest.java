@@ -65,6 +65,23 @@ class WebhookHandlerTest {
 
     @ParameterizedTest
     @Event(value = "events/apigw-webhook-alertmanager.json", type = Map.class)
+    void anIntegrationsOwnRoute_namesTheIntegration_withoutAPathParameter(Map<String, Object> event) throws Exception {
+        // GIVEN the same request arriving on the integration's own route (its own throttle), as API Gateway sends it
+        ObjectNode ownRoute = JSON.valueToTree(event);
+        ownRoute.put("routeKey", "POST /alerts/alertmanager");
+        ((ObjectNode) ownRoute.path("requestContext")).put("routeKey", "POST /alerts/alertmanager");
+        ownRoute.remove("pathParameters");
+
+        // WHEN it is handled
+        JsonNode response = invoke(ownRoute);
+
+        // THEN the route's name is the integration: authenticated with its secret, the incident opened
+        assertEquals(202, response.path("statusCode").asInt(), response.toString());
+        assertEquals(1, app.storage().search().recent(10).size());
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/apigw-webhook-alertmanager.json", type = Map.class)
     void base64EncodedBody_isDecodedBeforeAnythingElse(Map<String, Object> event) throws Exception {
         ObjectNode encoded = JSON.valueToTree(event);
         encoded.put("body", Base64.getEncoder().encodeToString(encoded.path("body").asText().getBytes(StandardCharsets.UTF_8)));
