@@ -41,11 +41,11 @@ public final class IncidentModalListeners {
         app.viewSubmission(SlackIds.View.DECLARE.id(), this::onDeclare);
         app.viewSubmission(SlackIds.View.STATUS_UPDATE.id(), (req, ctx) -> onUpdate(req, ctx, Input.SUMMARY,
                 view -> parseStatus(ViewValues.selected(view, Input.STATUS.id())),
-                (id, status, summary, user, m) -> m.get("status.updated", id.toString(), IncidentViews.statusName(m, status),
+                (id, status, summary, user, m) -> Mrkdwn.text(m, "status.updated", id, IncidentViews.statusName(m, status),
                         summary, user)));
         app.viewSubmission(SlackIds.View.RESOLVE.id(), (req, ctx) -> onUpdate(req, ctx, Input.RESOLUTION,
                 view -> Status.RESOLVED,
-                (id, status, summary, user, m) -> m.get("resolved", id.toString(), user, summary)));
+                (id, status, summary, user, m) -> Mrkdwn.text(m, "resolved", id, user, summary)));
     }
 
     private Response onDeclare(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -63,8 +63,8 @@ public final class IncidentModalListeners {
         // The view id identifies this submission: a repeat declares nothing twice.
         cockpit.incidents().declare(title.strip(), severity, service.strip(), description, user, "slack-view:" + view.getId())
                 .ifPresent(incident -> cockpit.later(SlackTask.announce(user, view.getPrivateMetadata(),
-                        incident.id().toString(), m.get("declared", incident.id().toString(), user,
-                                Mrkdwn.escape(incident.title()), incident.severity().name(), incident.service()), m)));
+                        incident.id().toString(), Mrkdwn.text(m, "declared", incident.id(), user,
+                                incident.title(), incident.severity().name(), incident.service()), m)));
         return ctx.ack();
     }
 
@@ -120,7 +120,7 @@ public final class IncidentModalListeners {
         }
         if (origin.length > 1 && !origin[1].isBlank()) {
             cockpit.later(SlackTask.say(true, user, origin[1], origin[0],
-                    announcement.text(id, status, Mrkdwn.escape(summary.strip()), user, m), m));
+                    announcement.text(id, status, summary.strip(), user, m), m));
         }
         return ctx.ack();
     }
