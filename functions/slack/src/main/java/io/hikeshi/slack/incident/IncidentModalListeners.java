@@ -8,6 +8,7 @@ import com.slack.api.model.view.View;
 import io.hikeshi.core.Refusal;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.ServiceName;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.slack.Cockpit;
@@ -21,15 +22,12 @@ import io.hikeshi.slack.views.ViewValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The declare, status-update and resolve modals submitted. A field that does not pass is answered
  * with its error in the modal; what passes changes the incident and is announced after the answer.
  */
 public final class IncidentModalListeners {
-
-    private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final Cockpit cockpit;
 
@@ -76,7 +74,7 @@ public final class IncidentModalListeners {
         } else if (SlackLimits.length(title) > IncidentViews.MAX_TITLE) {
             errors.put(Input.TITLE.id(), m.get("error.title.long", IncidentViews.MAX_TITLE));
         }
-        if (service == null || !SERVICE.matcher(service.strip()).matches()) {
+        if (service == null || !ServiceName.isValid(service.strip())) {
             errors.put(Input.SERVICE.id(), m.get("error.service.invalid"));
         }
         if (description != null && SlackLimits.length(description) > IncidentViews.MAX_TEXT) {
