@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * context text, a command's answer): {@code <!channel>} would notify the whole channel, {@code <https://…|label>}
  * would hide a link behind words, {@code <@U…>} would mention someone. They must be sent as {@code &amp;},
  * {@code &lt;} and {@code &gt;}, and only those three
- * (https://docs.slack.dev/messaging/formatting-message-text#escaping). plain_text (headers, buttons, options, modal
+ * (https://docs.slack.dev/messaging/formatting-message-text, "Escaping text"). plain_text (headers, buttons, options, modal
  * titles, input values) is shown as sent, so it is never escaped: there {@code &amp;} would show literally.
  */
 public final class Mrkdwn {
