@@ -94,6 +94,10 @@ public final class AlarmIngestHandler extends StreamHandler<AlarmEventParser.Del
 
     @Override
     protected Map<String, String> handle(AlarmEventParser.Delivery delivery) {
+        if (!delivery.alert().missing().isEmpty()) { // e.g. a severity tag in words no mapping knows: routing decides
+            LOG.warn("alarm tag not understood", kv("eventId", delivery.eventId()), kv("alarm", delivery.alert().name()),
+                    kv("notUnderstood", String.join(", ", delivery.alert().missing())));
+        }
         AlertOutcome outcome = intake.receive(delivery.alert(), delivery.eventId());
         Map<String, String> result = new LinkedHashMap<>();
         result.put("outcome", outcome.kind().name());

@@ -2,6 +2,7 @@ package io.hikeshi.handlers.wiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hikeshi.core.incident.ServiceName;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.warroom.ServiceDirectory;
 import java.io.IOException;
@@ -39,8 +40,8 @@ import java.util.regex.Pattern;
  * {@code ## SEV4} and {@code ## Any} sections of list items ({@code - [ ] step}, {@code - [x] step}
  * or {@code - step}). The guide for (service, severity) is the service file's section for the
  * severity, else its {@code ## Any} section, else the same two from {@code default.md}. The default
- * guide must cover every severity, or loading fails. Files are read once; service names that are not
- * {@code [a-z0-9][a-z0-9-]{0,62}} never reach the file system and get the default guide.
+ * guide must cover every severity, or loading fails. Files are read once; services that are not a
+ * {@link ServiceName} never reach the file system and get the default guide.
  */
 public final class ConfiguredServiceDirectory implements ServiceDirectory {
 
@@ -50,7 +51,6 @@ public final class ConfiguredServiceDirectory implements ServiceDirectory {
     public static final String GUIDES_SOURCE_DIR = "infrastructure/guides/";
     public static final String DEFAULT_GUIDE = "default";
 
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,}");
     private static final Pattern SLACK_USER_GROUP = Pattern.compile("S[A-Z0-9]{2,}");
     private static final Set<String> PROFILE_FIELDS = Set.of("ownerUsers", "ownerUserGroups", "runbookUrl", "dashboardUrl");
@@ -129,7 +129,7 @@ public final class ConfiguredServiceDirectory implements ServiceDirectory {
     }
 
     static boolean isServiceName(String service) {
-        return service != null && SERVICE_NAME.matcher(service).matches();
+        return ServiceName.isValid(service);
     }
 
     private ResponseGuide resolve(String service, Severity severity) {

@@ -156,9 +156,23 @@ public final class AlarmEventParser {
         return expression ? "metric-math" : "metric";
     }
 
+    /**
+     * The alarm's tag {@code hikeshi:<name>}, else {@code <name>}, whatever the case of its key ({@code Severity} is
+     * as common as {@code severity}). CloudWatch sends the tags as one object of keys and values when the alarm
+     * propagates them (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-tags-in-notifications.html).
+     */
     private static String tag(JsonNode tags, String name) {
-        String value = tags.path("hikeshi:" + name).asText(null);
-        return value != null ? value : tags.path(name).asText(null);
+        String value = tagIgnoringCase(tags, "hikeshi:" + name);
+        return value != null ? value : tagIgnoringCase(tags, name);
+    }
+
+    private static String tagIgnoringCase(JsonNode tags, String key) {
+        for (Map.Entry<String, JsonNode> tag : tags.properties()) {
+            if (tag.getKey().equalsIgnoreCase(key) && tag.getValue().isValueNode() && !tag.getValue().isNull()) {
+                return tag.getValue().asText();
+            }
+        }
+        return null;
     }
 
     private static void requireEquals(JsonNode node, String field, String expected) {

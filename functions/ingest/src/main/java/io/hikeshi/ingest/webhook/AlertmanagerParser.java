@@ -14,6 +14,7 @@ import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.ingest.InvalidEventException;
+import io.hikeshi.ingest.ServiceWords;
 import io.hikeshi.ingest.SeverityWords;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,9 +63,15 @@ final class AlertmanagerParser implements WebhookParser {
         Instant at = latest(alerts, signal == Signal.TRIGGER ? "startsAt" : "endsAt", receivedAt);
         String severityWord = commonLabels.path("severity").asText(null);
         Severity severity = SeverityWords.parse(severityWord);
-        List<String> missing = severityWord != null && severity == null
-                ? List.of("severity (" + severityWord + ")") : List.of();
-        String service = firstPresent(commonLabels.path("service").asText(null), commonLabels.path("job").asText(null), null);
+        List<String> missing = new ArrayList<>();
+        if (severityWord != null && severity == null) {
+            missing.add("severity (" + severityWord + ")");
+        }
+        String serviceWord = firstPresent(commonLabels.path("service").asText(null), commonLabels.path("job").asText(null), null);
+        String service = ServiceWords.parse(serviceWord);
+        if (ServiceWords.unknown(serviceWord)) { // routing decides; the timeline keeps the label as it came
+            missing.add("service (" + serviceWord + ")");
+        }
         return List.of(new Alert(integration.name(), integration.name() + ":" + groupKey,
                 clip(name(body, alerts, groupKey), 200), signal, status, at, clip(summary(body, alerts, status), 1000),
                 service, severity, details(body, alerts, groupKey), missing, receivedAt));

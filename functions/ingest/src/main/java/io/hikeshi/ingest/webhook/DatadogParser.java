@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.incident.Severity;
+import io.hikeshi.ingest.ServiceWords;
 import io.hikeshi.ingest.SeverityWords;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -63,12 +64,16 @@ final class DatadogParser implements WebhookParser {
         if (title == null) {
             missing.add("title");
         }
+        String serviceWord = firstPresent(field(body, "service"), tags.get("service"));
+        if (ServiceWords.unknown(serviceWord)) { // routing decides; the timeline keeps the tag as it came
+            missing.add("service (" + serviceWord + ")");
+        }
         String key = identity(monitor, scope, title, field(body, "id"));
         return List.of(new Alert(integration.name(), integration.name() + ":" + key,
                 clip(firstPresent(title, "Datadog monitor " + firstPresent(monitor, "(unnamed)")), 200),
                 transition == null ? Signal.TRIGGER : signal(transition), firstPresent(transition, "Triggered"),
                 time(firstPresent(field(body, "date"), field(body, "last_updated")), receivedAt),
-                clip(summary(body), 1000), firstPresent(field(body, "service"), tags.get("service")), severity,
+                clip(summary(body), 1000), ServiceWords.parse(serviceWord), severity,
                 details(body, monitor, scope), missing, receivedAt));
     }
 

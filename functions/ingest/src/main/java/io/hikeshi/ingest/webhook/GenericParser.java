@@ -8,8 +8,10 @@ import static io.hikeshi.ingest.json.JsonFields.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.Signal;
+import io.hikeshi.core.incident.ServiceName;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.ingest.InvalidEventException;
+import io.hikeshi.ingest.ServiceWords;
 import io.hikeshi.ingest.SeverityWords;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,11 +56,16 @@ final class GenericParser implements WebhookParser {
         if (severityText != null && severity == null) {
             throw new InvalidEventException("severity '" + severityText + "' must be SEV1-SEV4 or critical, error, warning, info");
         }
+        String serviceText = optionalText(body, "service", "service");
+        if (ServiceWords.unknown(serviceText)) {
+            throw new InvalidEventException("service '" + clip(serviceText, 80) + "' must be a service name: lower-case"
+                    + " letters, digits and '-', at most " + ServiceName.MAX_LENGTH + " characters (e.g. payment-api)");
+        }
         Instant at = optionalTime(body, "timestamp", "timestamp");
         String key = dedupKey != null ? dedupKey : "trigger-" + UUID.randomUUID();
         String name = clip(summary != null ? summary : key, 200);
         return List.of(new Alert(integration.name(), integration.name() + ":" + key, name, signal, action,
-                at != null ? at : receivedAt, summary, optionalText(body, "service", "service"), severity,
+                at != null ? at : receivedAt, summary, ServiceWords.parse(serviceText), severity,
                 details(body), List.of(), receivedAt));
     }
 

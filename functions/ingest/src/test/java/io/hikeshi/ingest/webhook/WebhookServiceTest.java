@@ -259,6 +259,74 @@ class WebhookServiceTest {
                 + " missing=alert_transition, alert_id", log.lines().get(0));
     }
 
+    // ---- service names: the declare form's rule (ServiceName) ----
+
+    /** 5,000 characters, with mrkdwn in them: no service is named so. */
+    private static final String LONG_SERVICE = "<!channel>-payment-&-api-".repeat(200);
+
+    @Test
+    void generic_serviceThatNamesNoService_gets400SayingWhatANameIs_andWritesNothing() {
+        // GIVEN Hikeshi's own JSON format, whose sender reads the answer, with a 5,000-character service
+        String body = "{\"action\":\"trigger\",\"summary\":\"x\",\"service\":\"" + LONG_SERVICE + "\"}";
+
+        // WHEN it is sent
+        var response = generic(body);
+
+        // THEN it is refused, the error quoting the start of the service and saying what a service name is
+        assertEquals(400, response.status());
+        String error = (String) response.body().get("error");
+        assertTrue(error.startsWith("service '<!channel>-payment-&-api-"), error);
+        assertTrue(error.contains("must be a service name: lower-case letters, digits and '-', at most 63"), error);
+        assertTrue(error.length() < 300, "the error quotes the service cut, not whole");
+        assertTableEmpty();
+    }
+
+    @Test
+    void generic_serviceInCapitalsWithBlanks_isTheServiceItNames() {
+        // GIVEN a service written as people write it
+        // WHEN the alert is sent
+        var response = generic("{\"action\":\"trigger\",\"summary\":\"x\",\"service\":\" Payment-API \"}");
+
+        // THEN it names the service as the declare form would take it
+        assertEquals("OPENED", outcome(response));
+        assertEquals("payment-api", incident(1).service());
+    }
+
+    @Test
+    void datadog_serviceOf5000Characters_isAccepted_routingDecides_andTheTimelineKeepsItWhole() throws Exception {
+        // GIVEN an authenticated Datadog alert (Datadog never retries a 4xx) whose service is 5,000 characters
+        var payload = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                Files.readAllBytes(Path.of("events/webhook-datadog-triggered.json")));
+        payload.put("service", LONG_SERVICE);
+
+        // WHEN it arrives
+        var response = bearer("datadog", JSON.writeValueAsBytes(payload));
+
+        // THEN the incident opens for the service routing decides, and its timeline keeps the monitor's word whole
+        assertEquals("OPENED", outcome(response));
+        Incident incident = incident(1);
+        assertEquals("unassigned", incident.service(), "the default route's service");
+        assertTrue(storage.incidents().timeline(incident.id(), 10).stream()
+                .anyMatch(e -> e.params().values().stream().anyMatch(v -> v.contains(LONG_SERVICE))),
+                "the timeline notes the service as the monitor sent it");
+    }
+
+    @Test
+    void alertmanager_jobLabelThatNamesNoService_isNoted_andRoutingDecides() throws Exception {
+        // GIVEN an Alertmanager group whose service label is a sentence
+        var payload = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                Files.readAllBytes(Path.of("events/webhook-alertmanager-firing.json")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.path("commonLabels")).put("service", "Payment API (Tokyo)");
+
+        // WHEN it arrives
+        var response = bearer("alertmanager", JSON.writeValueAsBytes(payload));
+
+        // THEN the incident opens; routing names the service, and the operator's log says which label was not one
+        assertEquals("OPENED", outcome(response));
+        assertEquals("unassigned", incident(1).service());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("service (Payment API (Tokyo))")), log.lines().toString());
+    }
+
     // ---- SnapStart priming ----
 
     @ParameterizedTest

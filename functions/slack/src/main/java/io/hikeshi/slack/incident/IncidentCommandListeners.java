@@ -16,6 +16,7 @@ import io.hikeshi.slack.Log;
 import io.hikeshi.slack.Reply;
 import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.task.SlackTask;
+import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.SlackLimits;
 import java.util.regex.Pattern;
 
@@ -78,7 +79,7 @@ public final class IncidentCommandListeners {
             }
         } catch (Refusal e) {
             if (channel != null) {
-                cockpit.later(SlackTask.say(false, user, channel, id.toString(), m.get("already", id.toString(), e.reason(m)), m));
+                cockpit.later(SlackTask.say(false, user, channel, id.toString(), Mrkdwn.text(m, "already", id, e.reason()), m));
             }
         }
         return ctx.ack();

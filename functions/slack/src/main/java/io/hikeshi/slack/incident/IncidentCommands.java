@@ -71,11 +71,11 @@ public final class IncidentCommands {
             case "declare", "new" -> openModal(client, call, IncidentModals.declare(m, call.channel()));
             case "web" -> {
                 String link = webLink.apply(call.user());
-                yield Reply.privately(link == null ? m.get("web.none") : m.get("web.link", link));
+                yield Reply.privately(link == null ? m.get("web.none") : Mrkdwn.text(m, "web.link", link));
             }
             case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
             case "status", "severity", "commander", "resolve", "reopen", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
-            default -> Reply.privately(m.get("unknown.subcommand", Mrkdwn.escape(SlackLimits.cut(sub, 40))));
+            default -> Reply.privately(Mrkdwn.text(m, "unknown.subcommand", SlackLimits.cut(sub, 40)));
         };
     }
 
@@ -95,9 +95,9 @@ public final class IncidentCommands {
                 return Reply.privately(m.get("no.open.incidents"));
             }
             if (!IncidentViews.fitsAButton(command)) { // a long note cannot ride on a button: it is not cut, it is asked for again
-                return Reply.privately(m.get("pick.name", sub));
+                return Reply.privately(Mrkdwn.text(m, "pick.name", sub));
             }
-            return Reply.privately(SlackLimits.cutMrkdwn(m.get("pick.incident", Mrkdwn.escape(sub)), SlackLimits.MESSAGE_TEXT),
+            return Reply.privately(SlackLimits.cutMrkdwn(Mrkdwn.text(m, "pick.incident", sub), SlackLimits.MESSAGE_TEXT),
                     IncidentViews.pickIncident(m, command, open));
         }
         IncidentId id = target.get();
@@ -116,9 +116,9 @@ public final class IncidentCommands {
                 default -> note(id, rest, call, m);
             };
         } catch (IncidentNotFoundException e) {
-            return Reply.privately(m.get("no.such.incident", id.toString()));
+            return Reply.privately(Mrkdwn.text(m, "no.such.incident", id));
         } catch (Refusal e) {
-            return Reply.privately(m.get("already", id.toString(), e.reason(m)));
+            return Reply.privately(Mrkdwn.text(m, "already", id, e.reason()));
         }
     }
 
@@ -126,10 +126,10 @@ public final class IncidentCommands {
         String export = exportBaseUrl == null ? null
                 : exportBaseUrl.replaceAll("/+$", "") + "/incidents/" + id + "/postmortem.md";
         return postmortems.find(id)
-                .map(pm -> Reply.privately(m.get("pm.header", id.toString(), Mrkdwn.escape(pm.title()), Mrkdwn.mention(pm.owner(), "—"),
+                .map(pm -> Reply.privately(Mrkdwn.text(m, "pm.header", id, pm.title(), Mrkdwn.mention(pm.owner(), "—"),
                                 pm.due().toString(), m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))),
                         PostmortemViews.checklist(m, pm, export)))
-                .orElse(Reply.privately(m.get("pm.none", id.toString())));
+                .orElse(Reply.privately(Mrkdwn.text(m, "pm.none", id)));
     }
 
     private Reply severity(IncidentId id, String rest, Invocation call, Messages m) {
@@ -141,7 +141,16 @@ public final class IncidentCommands {
         }
         incidents.changeSeverity(id, severity, call.user());
         // The war room hears of the change from the war-room flow, once; the caller is told it is done.
-        return Reply.privately(m.get("severity.changed", id.toString(), severity.name(), call.user()));
+        return Reply.privately(Mrkdwn.text(m, "severity.changed", id, severity.name(), call.user()));
+    }
+
+    /** A resolved incident opened again, within the configured window, with the reason it is not over. */
+    private Reply reopen(IncidentId id, String reason, Invocation call, Messages m) {
+        if (reason.isBlank() || SlackLimits.length(reason) > MAX_NOTE) {
+            return Reply.privately(m.get("reopen.usage"));
+        }
+        incidents.reopen(id, reason, call.user());
+        return Reply.privately(Mrkdwn.text(m, "reopened", id));
     }
 
     /**
@@ -149,34 +158,25 @@ public final class IncidentCommands {
      * Slack does not turn into a mention in a slash command unless escaping is on) is refused with a hint,
      * rather than making the caller commander by mistake.
      */
-    /** A resolved incident opened again, within the configured window, with the reason it is not over. */
-    private Reply reopen(IncidentId id, String reason, Invocation call, Messages m) {
-        if (reason.isBlank() || SlackLimits.length(reason) > MAX_NOTE) {
-            return Reply.privately(m.get("reopen.usage"));
-        }
-        incidents.reopen(id, reason, call.user());
-        return Reply.privately(m.get("reopened", id.toString()));
-    }
-
     private Reply commander(IncidentId id, String rest, Invocation call, Messages m) {
         Matcher mention = MENTION.matcher(rest);
         if (!mention.find() && !rest.isBlank()) {
-            return Reply.privately(m.get("commander.not.mention", Mrkdwn.escape(rest.strip())));
+            return Reply.privately(Mrkdwn.text(m, "commander.not.mention", rest.strip()));
         }
         String commander = mention.find(0) ? mention.group(1) : call.user();
         incidents.assignCommander(id, commander, call.user());
-        return Reply.privately(m.get("commander.changed", id.toString(), commander));
+        return Reply.privately(Mrkdwn.text(m, "commander.changed", id, commander));
     }
 
     private Reply note(IncidentId id, String text, Invocation call, Messages m) {
         if (text.isBlank()) {
-            return Reply.privately(m.get("usage.note", MAX_NOTE));
+            return Reply.privately(Mrkdwn.text(m, "usage.note", MAX_NOTE));
         }
         if (SlackLimits.length(text) > MAX_NOTE) {
-            return Reply.privately(m.get("too.long", SlackLimits.length(text), MAX_NOTE));
+            return Reply.privately(Mrkdwn.text(m, "too.long", SlackLimits.length(text), MAX_NOTE));
         }
         incidents.addNote(id, call.user(), text);
-        return Reply.privately(m.get("note.added", id.toString()));
+        return Reply.privately(Mrkdwn.text(m, "note.added", id));
     }
 
     private Reply openModal(MethodsClient client, Invocation call, View view) throws IOException, SlackApiException {

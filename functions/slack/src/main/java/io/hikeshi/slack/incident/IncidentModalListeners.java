@@ -8,6 +8,7 @@ import com.slack.api.model.view.View;
 import io.hikeshi.core.Refusal;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.ServiceName;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.slack.Cockpit;
@@ -21,15 +22,12 @@ import io.hikeshi.slack.views.ViewValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The declare, status-update and resolve modals submitted. A field that does not pass is answered
  * with its error in the modal; what passes changes the incident and is announced after the answer.
  */
 public final class IncidentModalListeners {
-
-    private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final Cockpit cockpit;
 
@@ -41,11 +39,11 @@ public final class IncidentModalListeners {
         app.viewSubmission(SlackIds.View.DECLARE.id(), this::onDeclare);
         app.viewSubmission(SlackIds.View.STATUS_UPDATE.id(), (req, ctx) -> onUpdate(req, ctx, Input.SUMMARY,
                 view -> parseStatus(ViewValues.selected(view, Input.STATUS.id())),
-                (id, status, summary, user, m) -> m.get("status.updated", id.toString(), IncidentViews.statusName(m, status),
+                (id, status, summary, user, m) -> Mrkdwn.text(m, "status.updated", id, IncidentViews.statusName(m, status),
                         summary, user)));
         app.viewSubmission(SlackIds.View.RESOLVE.id(), (req, ctx) -> onUpdate(req, ctx, Input.RESOLUTION,
                 view -> Status.RESOLVED,
-                (id, status, summary, user, m) -> m.get("resolved", id.toString(), user, summary)));
+                (id, status, summary, user, m) -> Mrkdwn.text(m, "resolved", id, user, summary)));
     }
 
     private Response onDeclare(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -63,8 +61,8 @@ public final class IncidentModalListeners {
         // The view id identifies this submission: a repeat declares nothing twice.
         cockpit.incidents().declare(title.strip(), severity, service.strip(), description, user, "slack-view:" + view.getId())
                 .ifPresent(incident -> cockpit.later(SlackTask.announce(user, view.getPrivateMetadata(),
-                        incident.id().toString(), m.get("declared", incident.id().toString(), user,
-                                Mrkdwn.escape(incident.title()), incident.severity().name(), incident.service()), m)));
+                        incident.id().toString(), Mrkdwn.text(m, "declared", incident.id(), user,
+                                incident.title(), incident.severity().name(), incident.service()), m)));
         return ctx.ack();
     }
 
@@ -76,7 +74,7 @@ public final class IncidentModalListeners {
         } else if (SlackLimits.length(title) > IncidentViews.MAX_TITLE) {
             errors.put(Input.TITLE.id(), m.get("error.title.long", IncidentViews.MAX_TITLE));
         }
-        if (service == null || !SERVICE.matcher(service.strip()).matches()) {
+        if (service == null || !ServiceName.isValid(service.strip())) {
             errors.put(Input.SERVICE.id(), m.get("error.service.invalid"));
         }
         if (description != null && SlackLimits.length(description) > IncidentViews.MAX_TEXT) {
@@ -121,7 +119,7 @@ public final class IncidentModalListeners {
         // The war room hears of it from the war-room flow, once; here only the person is told it is done.
         if (origin.length > 1 && !origin[1].isBlank()) {
             cockpit.later(SlackTask.say(false, user, origin[1], origin[0],
-                    announcement.text(id, status, Mrkdwn.escape(summary.strip()), user, m), m));
+                    announcement.text(id, status, summary.strip(), user, m), m));
         }
         return ctx.ack();
     }

@@ -21,6 +21,7 @@ import io.hikeshi.slack.SlackIds;
 import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.SlackIds.Input;
 import io.hikeshi.slack.task.SlackTask;
+import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.PostmortemViews;
 import io.hikeshi.slack.views.ViewValues;
 import java.io.IOException;
@@ -72,9 +73,9 @@ public final class PostmortemListeners {
         String text;
         try {
             postmortems.complete(id, user);
-            text = m.get("pm.completed", id.toString(), user);
+            text = Mrkdwn.text(m, "pm.completed", id, user);
         } catch (IncompletePostmortemException e) {
-            text = m.get("pm.incomplete", id.toString(), PostmortemViews.missingText(m, e.missing()));
+            text = Mrkdwn.text(m, "pm.incomplete", id, PostmortemViews.missingText(m, e.missing()));
         }
         if (p.getChannel() != null) {
             cockpit.later(SlackTask.say(false, user, p.getChannel().getId(), id.toString(), text, m));

@@ -52,24 +52,24 @@ public final class PostmortemNotices {
         Postmortem pm = n.postmortem();
         String id = pm.incident().toString();
         String missing = PostmortemViews.missingText(m, n.missing());
-        String title = Mrkdwn.escape(pm.title());
+        String title = pm.title();
         List<String> channels = new ArrayList<>();
         String owner = pm.owner();
         switch (n.audience()) {
             case OWNER -> {
                 if (owner != null) {
-                    post(owner, m.get("pm.reminder.owner", owner, id, title, pm.due().toString(), missing), channels);
+                    post(owner, Mrkdwn.text(m, "pm.reminder.owner", owner, id, title, pm.due().toString(), missing), channels);
                 }
             }
             case WAR_ROOM -> {
                 String room = warRooms.channelOf(pm.incident()).orElse(owner);
                 if (room != null) {
-                    post(room, m.get("pm.reminder.due", id, title, owner, missing), channels);
+                    post(room, Mrkdwn.text(m, "pm.reminder.due", id, title, owner, missing), channels);
                 }
             }
             case ESCALATION -> {
                 String commander = n.incident().commander();
-                String text = m.get("pm.reminder.overdue", id, title, pm.due().toString(), owner,
+                String text = Mrkdwn.text(m, "pm.reminder.overdue", id, title, pm.due().toString(), owner,
                         Mrkdwn.mention(commander, "—"), missing);
                 if (commander != null) {
                     post(commander, text, channels);
@@ -95,15 +95,15 @@ public final class PostmortemNotices {
         if (overdue.isEmpty() && items.isEmpty()) {
             lines.add(m.get("pm.digest.none"));
         } else {
-            lines.add(m.get("pm.digest.overdue", overdue.size()));
-            overdue.forEach(p -> lines.add(m.get("pm.digest.line", p.incident().toString(), Mrkdwn.escape(p.title()),
+            lines.add(Mrkdwn.text(m, "pm.digest.overdue", overdue.size()));
+            overdue.forEach(p -> lines.add(Mrkdwn.text(m, "pm.digest.line", p.incident(), p.title(),
                     p.owner(), p.due().toString())));
-            lines.add(m.get("pm.digest.items", items.size()));
-            items.forEach(a -> lines.add(m.get("pm.digest.item", Mrkdwn.escape(SlackLimits.cut(a.description(),
-                    ACTION_ITEM_SHOWN)), PostmortemViews.typeName(m, a.type()), a.owner() == null ? "—" : a.owner(),
+            lines.add(Mrkdwn.text(m, "pm.digest.items", items.size()));
+            items.forEach(a -> lines.add(Mrkdwn.text(m, "pm.digest.item", SlackLimits.cut(a.description(),
+                    ACTION_ITEM_SHOWN), PostmortemViews.typeName(m, a.type()), a.owner() == null ? "—" : a.owner(),
                     a.due() == null ? "—" : a.due().toString())));
         }
-        String text = SlackLimits.pack(lines, SlackLimits.MESSAGE_TEXT, 1, left -> m.get("pm.more", left)).get(0);
+        String text = SlackLimits.pack(lines, SlackLimits.MESSAGE_TEXT, 1, left -> Mrkdwn.text(m, "pm.more", left)).get(0);
         if (broadcastChannel != null && !broadcastChannel.isBlank()) {
             calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(broadcastChannel).text(text)));
         }

@@ -12,6 +12,7 @@ import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.slack.LocaleResolver;
 import io.hikeshi.slack.views.HomeView;
 import io.hikeshi.slack.views.IncidentViews;
+import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.SlackLimits;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -72,7 +73,7 @@ public final class SlackTaskRunner {
                 permalink.isOk() ? permalink.getPermalink() : null, task.user());
         if (recorded) {
             check(slack.chatPostEphemeral(r -> r.channel(task.channel()).user(task.user())
-                    .text(m.get("pinned", incident.get().toString()))), "chat.postEphemeral");
+                    .text(Mrkdwn.text(m, "pinned", incident.get()))), "chat.postEphemeral");
         }
     }
 

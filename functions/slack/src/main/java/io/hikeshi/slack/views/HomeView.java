@@ -45,15 +45,15 @@ public final class HomeView {
         }
         if (shown < open.size()) {
             int more = open.size() - shown;
-            blocks.add(section(s -> s.text(markdownText(m.get("home.more", more)))));
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.text(m, "home.more", more)))));
         }
         return view(v -> v.type("home").blocks(blocks));
     }
 
     private static List<LayoutBlock> entry(Messages m, Incident i) {
-        String line = m.get("home.line", i.id().toString(), Mrkdwn.escape(i.title()), i.severity().name(),
-                IncidentViews.statusName(m, i.status()), Mrkdwn.escape(IncidentViews.service(i)), WHEN.format(i.detectedAt()))
-                + (i.commander() == null ? "" : " · :firefighter: <@" + i.commander() + ">");
+        String line = Mrkdwn.text(m, "home.line", i.id(), i.title(), i.severity().name(),
+                IncidentViews.statusName(m, i.status()), IncidentViews.service(i), WHEN.format(i.detectedAt()))
+                + (i.commander() == null ? "" : " · :firefighter: " + Mrkdwn.mention(i.commander(), ""));
         return List.of(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(line, SlackLimits.SECTION_TEXT)))));
     }
 }

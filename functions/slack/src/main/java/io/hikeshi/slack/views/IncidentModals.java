@@ -18,6 +18,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.ServiceName;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.slack.SlackIds;
@@ -28,7 +29,7 @@ import java.util.List;
 /** The incident's modals: declare, post a status update, resolve. */
 public final class IncidentModals {
 
-    private static final int MAX_SERVICE = 63;
+    private static final int MAX_SERVICE = ServiceName.MAX_LENGTH;
 
     private IncidentModals() { }
 

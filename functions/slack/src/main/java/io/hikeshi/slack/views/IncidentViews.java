@@ -43,9 +43,9 @@ public final class IncidentViews {
         String value = incident.id().toString();
         List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
                 section(s -> s.blockId(Block.CARD.of(incident.id())).text(markdownText(SlackLimits.cutMrkdwn(
-                        m.get("card.title", incident.id().toString(), Mrkdwn.escape(incident.title())),
+                        Mrkdwn.text(m, "card.title", incident.id(), incident.title()),
                         SlackLimits.SECTION_TEXT)))),
-                section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(m.get("card.fields", incident.severity().name(),
+                section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(Mrkdwn.text(m, "card.fields", incident.severity().name(),
                         statusName(m, incident.status()), service(incident),
                         Mrkdwn.mention(incident.commander(), m.get("card.nobody"))), SlackLimits.SECTION_TEXT))))));
         if (incident.isOpen()) {
@@ -63,9 +63,9 @@ public final class IncidentViews {
         return blocks;
     }
 
-    /** The card's words without blocks: the notification text of a redrawn card (chat.update takes 4,000). */
+    /** The card's words without blocks (mrkdwn too): the notification text of a redrawn card (chat.update takes 4,000). */
     public static String cardText(Incident incident) {
-        return SlackLimits.cut(incident.id() + ": " + incident.title(), SlackLimits.UPDATE_TEXT);
+        return SlackLimits.cutMrkdwn(Mrkdwn.escape(incident.id() + ": " + incident.title()), SlackLimits.UPDATE_TEXT);
     }
 
     /**
@@ -76,12 +76,12 @@ public final class IncidentViews {
         if (open.isEmpty()) {
             return asBlocks(section(s -> s.text(markdownText(m.get("no.open.incidents")))));
         }
-        List<String> lines = open.stream().map(i -> m.get("list.line", "*" + i.id() + "*", Mrkdwn.escape(i.title()),
-                i.severity().name(), statusName(m, i.status()), Mrkdwn.escape(service(i)))).toList();
+        List<String> lines = open.stream().map(i -> Mrkdwn.text(m, "list.line", Mrkdwn.bold(i.id()), i.title(),
+                i.severity().name(), statusName(m, i.status()), service(i))).toList();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(m.get("list.header")))));
         for (String text : SlackLimits.pack(lines, SlackLimits.SECTION_TEXT, SlackLimits.MESSAGE_BLOCKS - 1,
-                left -> m.get("list.more", left))) {
+                left -> Mrkdwn.text(m, "list.more", left))) {
             blocks.add(section(s -> s.text(markdownText(text))));
         }
         return blocks;
@@ -93,8 +93,8 @@ public final class IncidentViews {
      */
     public static List<LayoutBlock> pickIncident(Messages m, String command, List<Incident> open) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(m.get("pick.incident",
-                Mrkdwn.escape(command)), SlackLimits.SECTION_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(Mrkdwn.text(m, "pick.incident",
+                command), SlackLimits.SECTION_TEXT)))));
         List<BlockElement> buttons = new ArrayList<>();
         for (Incident i : open.subList(0, Math.min(open.size(), MAX_CHOICES))) {
             buttons.add(button(b -> b.actionId(Action.PICK_INCIDENT.id() + ":" + i.id())
@@ -105,7 +105,7 @@ public final class IncidentViews {
             blocks.add(actions(a -> a.elements(row)));
         }
         if (open.size() > MAX_CHOICES) {
-            blocks.add(context(c -> c.elements(asContextElements(markdownText(m.get("pick.more",
+            blocks.add(context(c -> c.elements(asContextElements(markdownText(Mrkdwn.text(m, "pick.more",
                     open.size() - MAX_CHOICES))))));
         }
         return blocks;

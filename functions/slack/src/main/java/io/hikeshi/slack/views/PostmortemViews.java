@@ -66,16 +66,16 @@ public final class PostmortemViews {
                     + (a.due() == null ? "" : ", " + a.due()) + ")");
         }
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(m.get("pm.header", id, Mrkdwn.escape(pm.title()),
-                pm.owner() == null ? "—" : "<@" + pm.owner() + ">", pm.due().toString(),
+        blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(Mrkdwn.text(m, "pm.header", id, pm.title(),
+                Mrkdwn.mention(pm.owner(), "—"), pm.due().toString(),
                 m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))), SlackLimits.SECTION_TEXT)))));
         int reserved = 1 + (exportUrl != null ? 1 : 0) + (pm.isComplete() ? 0 : 1);
         for (String text : SlackLimits.pack(lines, SlackLimits.SECTION_TEXT, SlackLimits.MESSAGE_BLOCKS - reserved,
-                left -> m.get("pm.more", left))) {
+                left -> Mrkdwn.text(m, "pm.more", left))) {
             blocks.add(section(s -> s.text(markdownText(text))));
         }
         if (exportUrl != null) {
-            blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(m.get("pm.export", exportUrl), SlackLimits.SECTION_TEXT)))));
+            blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(Mrkdwn.text(m, "pm.export", exportUrl), SlackLimits.SECTION_TEXT)))));
         }
         if (!pm.isComplete()) {
             blocks.add(actions(a -> a.elements(asElements(

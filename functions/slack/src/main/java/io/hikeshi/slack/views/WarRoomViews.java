@@ -23,15 +23,20 @@ public final class WarRoomViews {
 
     private WarRoomViews() { }
 
-    /** Severity, status, service and commander, in a channel topic's 250 characters. */
+    /**
+     * Severity, status, service and commander, in a channel topic's 250 characters. Slack says a topic "does not
+     * support formatting or linkification" (https://docs.slack.dev/reference/methods/conversations.setTopic), yet its
+     * clients show the {@code <@U…>} in it as a mention: the service is escaped as in any mrkdwn, so it can never
+     * become one, nor a link or {@code <!channel>}.
+     */
     public static String topic(Messages m, Incident i) {
-        return SlackLimits.cutMrkdwn(m.get("warroom.topic", i.severity().name(), IncidentViews.statusName(m, i.status()),
+        return SlackLimits.cutMrkdwn(Mrkdwn.text(m, "warroom.topic", i.severity().name(), IncidentViews.statusName(m, i.status()),
                 IncidentViews.service(i), Mrkdwn.mention(i.commander(), m.get("card.nobody"))), SlackLimits.TOPIC);
     }
 
     /** The card's notification text when it is first posted. */
     public static String welcome(Messages m, IncidentId incident) {
-        return m.get("warroom.welcome", incident.toString());
+        return Mrkdwn.text(m, "warroom.welcome", incident);
     }
 
     public static String bookmarkTitle(Messages m, Bookmark bookmark, IncidentId incident) {
@@ -49,7 +54,7 @@ public final class WarRoomViews {
 
     /** The guide's header line, also the notification text of its message. */
     public static String guideHeader(Messages m, ResponseGuide guide) {
-        return SlackLimits.cutMrkdwn(m.get("warroom.guide.header", guide.title()), SlackLimits.SECTION_TEXT);
+        return SlackLimits.cutMrkdwn(Mrkdwn.text(m, "warroom.guide.header", guide.title()), SlackLimits.SECTION_TEXT);
     }
 
     /**
@@ -61,11 +66,11 @@ public final class WarRoomViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.blockId(Block.GUIDE.of(incident)).text(markdownText(guideHeader(m, guide)))));
         for (String text : SlackLimits.pack(steps, SlackLimits.SECTION_TEXT, SlackLimits.MESSAGE_BLOCKS - 2,
-                left -> m.get("warroom.guide.more", left))) {
+                left -> Mrkdwn.text(m, "warroom.guide.more", left))) {
             blocks.add(section(s -> s.text(markdownText(text))));
         }
         blocks.add(context(c -> c.elements(asContextElements(markdownText(SlackLimits.cutMrkdwn(
-                m.get("warroom.guide.source", guide.source()), SlackLimits.TEXT_OBJECT))))));
+                Mrkdwn.text(m, "warroom.guide.source", guide.source()), SlackLimits.TEXT_OBJECT))))));
         return blocks;
     }
 
@@ -79,19 +84,17 @@ public final class WarRoomViews {
 
     private static String words(Messages m, Announcement announcement) {
         return switch (announcement) {
-            case Announcement.Opened o -> m.get("broadcast.opened", o.incident().id().toString(),
-                    o.incident().severity().name(), Mrkdwn.escape(IncidentViews.service(o.incident())),
-                    Mrkdwn.escape(o.incident().title()), o.channel());
-            case Announcement.SeverityChanged s -> m.get("broadcast.severity", s.incident().toString(), s.from().name(),
-                    s.to().name(), Mrkdwn.escape(s.title()));
-            case Announcement.StatusUpdate u -> m.get("broadcast.update", u.incident().toString(),
-                    IncidentViews.statusName(m, u.status()), Mrkdwn.escape(u.summary()));
-            case Announcement.Resolved r -> m.get("broadcast.resolved", r.incident().toString(), Mrkdwn.escape(r.title()));
-            case Announcement.Mitigated r -> m.get("broadcast.mitigated", r.incident().toString(), Mrkdwn.escape(r.title()));
+            case Announcement.Opened o -> Mrkdwn.text(m, "broadcast.opened", o.incident().id(),
+                    o.incident().severity().name(), IncidentViews.service(o.incident()), o.incident().title(), o.channel());
+            case Announcement.SeverityChanged s -> Mrkdwn.text(m, "broadcast.severity", s.incident(), s.from().name(),
+                    s.to().name(), s.title());
+            case Announcement.StatusUpdate u -> Mrkdwn.text(m, "broadcast.update", u.incident(),
+                    IncidentViews.statusName(m, u.status()), u.summary());
+            case Announcement.Resolved r -> Mrkdwn.text(m, "broadcast.resolved", r.incident(), r.title());
+            case Announcement.Mitigated r -> Mrkdwn.text(m, "broadcast.mitigated", r.incident(), r.title());
             case Announcement.Reopened r when r.reason() == null ->
-                    m.get("broadcast.reopened", r.incident().toString(), Mrkdwn.escape(r.title()));
-            case Announcement.Reopened r -> m.get("broadcast.reopened.by", r.incident().toString(), Mrkdwn.escape(r.title()),
-                    Mrkdwn.escape(r.reason()));
+                    Mrkdwn.text(m, "broadcast.reopened", r.incident(), r.title());
+            case Announcement.Reopened r -> Mrkdwn.text(m, "broadcast.reopened.by", r.incident(), r.title(), r.reason());
         };
     }
 
@@ -101,21 +104,22 @@ public final class WarRoomViews {
     }
 
     private static String lineWords(Messages m, Line line) {
-        String actor = Mrkdwn.actor(line.actor());
+        Mrkdwn.Markup actor = Mrkdwn.actor(line.actor());
         return switch (line) {
-            case Line.StatusChanged s when s.to() == Status.ACKNOWLEDGED -> m.get("line.acknowledged", actor);
+            case Line.StatusChanged s when s.to() == Status.ACKNOWLEDGED -> Mrkdwn.text(m, "line.acknowledged", actor);
             case Line.StatusChanged s when s.from() == Status.MITIGATED && s.to() == Status.INVESTIGATING ->
-                    m.get("line.reopened", actor, IncidentViews.statusName(m, s.from()), IncidentViews.statusName(m, s.to()));
-            case Line.StatusChanged s ->
-                    m.get("line.status", actor, IncidentViews.statusName(m, s.from()), IncidentViews.statusName(m, s.to()));
-            case Line.SeverityChanged s -> m.get("line.severity", actor, s.from().name(), s.to().name());
-            case Line.Reopened r -> m.get("line.reopened.by", actor, Mrkdwn.escape(r.reason()));
-            case Line.CommanderChanged c when c.commander().equals(c.actor()) -> m.get("line.commander.self", actor);
-            case Line.CommanderChanged c -> m.get("line.commander", actor, Mrkdwn.actor(c.commander()));
+                    Mrkdwn.text(m, "line.reopened", actor, IncidentViews.statusName(m, s.from()),
+                            IncidentViews.statusName(m, s.to()));
+            case Line.StatusChanged s -> Mrkdwn.text(m, "line.status", actor, IncidentViews.statusName(m, s.from()),
+                    IncidentViews.statusName(m, s.to()));
+            case Line.SeverityChanged s -> Mrkdwn.text(m, "line.severity", actor, s.from().name(), s.to().name());
+            case Line.Reopened r -> Mrkdwn.text(m, "line.reopened.by", actor, r.reason());
+            case Line.CommanderChanged c when c.commander().equals(c.actor()) -> Mrkdwn.text(m, "line.commander.self", actor);
+            case Line.CommanderChanged c -> Mrkdwn.text(m, "line.commander", actor, Mrkdwn.actor(c.commander()));
             case Line.StatusUpdate u when u.from() == null ->
-                    m.get("line.update", actor, IncidentViews.statusName(m, u.to()), Mrkdwn.escape(u.summary()));
-            case Line.StatusUpdate u -> m.get("line.update.moved", actor, IncidentViews.statusName(m, u.from()),
-                    IncidentViews.statusName(m, u.to()), Mrkdwn.escape(u.summary()));
+                    Mrkdwn.text(m, "line.update", actor, IncidentViews.statusName(m, u.to()), u.summary());
+            case Line.StatusUpdate u -> Mrkdwn.text(m, "line.update.moved", actor, IncidentViews.statusName(m, u.from()),
+                    IncidentViews.statusName(m, u.to()), u.summary());
         };
     }
 }
