@@ -33,7 +33,10 @@ import java.util.Map;
 public final class ReplayGuard implements Middleware {
 
     private static final Duration SIGNATURE_MEMORY = SlackSignatureCheck.WINDOW.multipliedBy(2).plusMinutes(1);
-    /** Slack retries an event three times, the last about five minutes after the first attempt. */
+    /**
+     * Slack retries an event three times, the last about five minutes after the first attempt
+     * (https://docs.slack.dev/apis/events-api/, "Retries"); an hour leaves room for clocks and queues.
+     */
     private static final Duration EVENT_MEMORY = Duration.ofHours(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * from anyone without the signing secret is a 401 whatever its content type, and no parser sees it.
  * A signed request Bolt does not recognise (such as {@code app_rate_limited}, which Slack sends
  * without a subscription) is answered 200 and logged: Slack may turn event delivery off for an app
- * whose deliveries fail (https://docs.slack.dev/apis/events-api/#failure-limits).
+ * whose deliveries fail
+ * (more than 5% of deliveries in an hour without a 200: https://docs.slack.dev/reference/events/app_rate_limited).
  */
 public final class SlackHttp {
 

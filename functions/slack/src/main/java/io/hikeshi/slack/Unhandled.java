@@ -9,7 +9,8 @@ import com.slack.api.bolt.response.Response;
  * What Bolt does with a signed request no listener takes (an event the app is subscribed to but
  * ignores, a button or shortcut of an older message): acknowledge it with an empty 200 and log it.
  * Bolt's default, 404, counts as a failed delivery, and Slack turns event delivery off for an app
- * that fails too many (https://docs.slack.dev/apis/events-api/#failure-limits).
+ * that fails too many
+ * (more than 5% of deliveries in an hour without a 200: https://docs.slack.dev/reference/events/app_rate_limited).
  */
 final class Unhandled implements UnmatchedRequestHandler {
 
