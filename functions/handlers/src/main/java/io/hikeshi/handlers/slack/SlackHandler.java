@@ -56,11 +56,11 @@ public final class SlackHandler extends StreamHandler<HttpApiEvent, HttpApiEvent
 
     /**
      * Slack's 3-second limit makes this the hottest path: before SnapStart's snapshot, one slash
-     * command goes through the adapter, Bolt's request parsing and its signature check, signed
-     * wrongly on purpose so that it is refused there: nothing is written; Slack is at most asked who
-     * the bot is (auth.test, a read that warms the Slack client).
+     * command goes through the adapter and the signature check (which reads the signing secret, warming
+     * the SSM client; the value itself is forgotten before the snapshot), signed wrongly on purpose so
+     * that it is refused there: nothing is parsed or written.
      *
-     * @return true when Bolt refused it, as it must
+     * @return true when the signature check refused it, as it must
      */
     public boolean prime() {
         String body = "command=%2Fincident&text=help&user_id=U0PRIMING&channel_id=C0PRIMING&team_id=T0PRIMING";

@@ -102,6 +102,20 @@ final class DeliveryRig implements AutoCloseable {
         return sendSigned(ssm.get(SIGNING_SECRET), clock.instant(), body, Map.of());
     }
 
+    /** {@code /incident <text>} typed by Alice in #general, form-encoded as Slack posts it. */
+    static String command(String text) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("team_id", "T0HIKESHI");
+        params.put("channel_id", "C0GENERAL");
+        params.put("user_id", "U0ALICE");
+        params.put("command", "/incident");
+        params.put("text", text);
+        params.put("api_app_id", "A0HIKESHI");
+        params.put("response_url", "https://hooks.slack.com/commands/T0HIKESHI/1/x");
+        params.put("trigger_id", "1.2.3");
+        return SlackSigner.formBody(params);
+    }
+
     static String contentTypeOf(String body) {
         return body.trim().startsWith("{") ? "application/json" : "application/x-www-form-urlencoded";
     }
