@@ -1,9 +1,9 @@
 package io.hikeshi.handlers.wiring;
 
 import io.hikeshi.aws.ssm.SsmSecrets;
-import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.StormGuard;
+import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.handlers.lambda.LambdaLog;
 import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.handlers.lambda.SnapStartSecrets;
