@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * event already handled is acknowledged and not processed again, while a retry of one whose first attempt failed is
  * processed; a request is accepted only within five minutes of our clock, either side, and only once.
  *
- * <p>Attacks refused here: 6 (a timestamp 5 min 1 s ahead, an hour ahead, a day ahead, 5 min 1 s old, a replay of a
- * request signed ahead, a replay of a retry's own signature without its retry header).
+ * <p>Attacks refused here: 6 (timestamps 5 min 1 s ahead, an hour ahead, a day ahead and 5 min 1 s old; a replay of a
+ * request signed ahead of our clock; a replayed command dressed as a Slack retry).
  */
 class SlackRetriesAndTimestampsTest {
 

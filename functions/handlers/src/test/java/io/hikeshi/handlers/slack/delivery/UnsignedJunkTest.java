@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * signature, in whatever content type, is a 401 with a generic body, never a 400 from a parser, and reaches no listener
  * and no store.
  *
- * <p>Attacks refused here: 54 (9 bodies × 6 ways of signing wrongly), and a slash command with each forgery (6).
+ * <p>Attacks refused here: 54 (9 bodies, a genuine slash command among them, × 6 ways of signing wrongly).
  */
 class UnsignedJunkTest {
 
