@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
 import io.hikeshi.core.access.Replays;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.postmortem.PostmortemService;
@@ -15,15 +16,19 @@ import io.hikeshi.slack.incident.IncidentCommands;
 import io.hikeshi.slack.incident.IncidentModalListeners;
 import io.hikeshi.slack.postmortem.PostmortemListeners;
 import io.hikeshi.slack.task.SlackTaskRunner;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Slack cockpit: one Bolt app for the slash command, the incident card's buttons, the modals
- * and the Events API, each area's listeners registered here. Bolt verifies Slack's signature
- * (HMAC v0, 5-minute window) before any listener runs; {@link ReplayGuard} then refuses a signed
- * request seen before.
+ * and the Events API, each area's listeners registered here. {@link SlackHttp} verifies Slack's
+ * signature (HMAC v0, 5 minutes either side) on the raw body with the signing secret as it is now,
+ * before Bolt parses anything; {@link ReplayGuard} then refuses a signed request seen before and
+ * acknowledges an Events API retry of an event already handled. Requests no listener takes get an
+ * empty 200 ({@link Unhandled}).
  *
  * <p>Listeners answer within Slack's 3 seconds: they change the incident (one DynamoDB
  * transaction) and hand further Slack calls to the {@link TaskQueue}.
@@ -35,33 +40,56 @@ public final class HikeshiSlackApp {
      *                         point it at a Slack-shaped stub
      * @param defaultLocale    the team's language when a person's own is unknown
      * @param exportBaseUrl    where the postmortem's Markdown is served, or null
+     * @param signingSecret    the signing secret as it is now, read for every request (a secrets cache)
+     * @param botToken         the bot token as it is now, read for every request and Web API call
+     * @param clock            what a request's signature timestamp is compared with
      */
-    public record Settings(String signingSecret, String botToken, String methodsUrlPrefix, Locale defaultLocale,
-                           String exportBaseUrl) {
+    public record Settings(Supplier<String> signingSecret, Supplier<String> botToken, String methodsUrlPrefix,
+                           Locale defaultLocale, String exportBaseUrl, Clock clock) {
         public Settings {
             Objects.requireNonNull(signingSecret, "signingSecret");
             Objects.requireNonNull(botToken, "botToken");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Fixed secrets, on the machine's clock (local mode, tests). */
+        public Settings(String signingSecret, String botToken, String methodsUrlPrefix, Locale defaultLocale,
+                        String exportBaseUrl) {
+            this(fixed(signingSecret, "signingSecret"), fixed(botToken, "botToken"), methodsUrlPrefix, defaultLocale,
+                    exportBaseUrl, Clock.systemUTC());
         }
 
         public Settings(String signingSecret, String botToken, String methodsUrlPrefix, Locale defaultLocale) {
             this(signingSecret, botToken, methodsUrlPrefix, defaultLocale, null);
+        }
+
+        private static Supplier<String> fixed(String value, String name) {
+            Objects.requireNonNull(value, name);
+            return () -> value;
         }
     }
 
     private final Cockpit cockpit;
     private final IncidentCommands commands;
     private final App app;
+    private final SlackHttp http;
+    /** For work done outside a request (tasks): the bot token read on each call. */
+    private final MethodsClient client;
 
     public HikeshiSlackApp(Settings settings, IncidentService incidents, PostmortemService postmortems,
                            WarRoomChannels warRooms, Replays replays, TaskQueue tasks) {
         LocaleResolver locales = new LocaleResolver(settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale());
         this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales);
         this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl());
+        Slack slack = Slack.getInstance(slackConfig(settings));
         this.app = new App(AppConfig.builder()
-                .signingSecret(settings.signingSecret())
-                .singleTeamBotToken(settings.botToken())
-                .slack(Slack.getInstance(slackConfig(settings)))
+                .requestVerificationEnabled(false) // SlackHttp checks, with the current secret, before parsing
+                .singleTeamBotToken(settings.botToken().get())
+                .unmatchedRequestHandler(new Unhandled())
+                .slack(slack)
                 .build());
+        this.http = new SlackHttp(app, new SlackSignatureCheck(settings.signingSecret(), settings.clock()), settings.botToken());
+        this.client = SlackClients.withCurrentToken(slack, settings.botToken());
         app.use(new ReplayGuard(replays));
         new IncidentCommandListeners(cockpit, commands).register(app);
         new IncidentModalListeners(cockpit).register(app);
@@ -88,8 +116,18 @@ public final class HikeshiSlackApp {
         return app;
     }
 
+    /** Where Slack's HTTP requests come in: the signature check, then Bolt. */
+    public SlackHttp http() {
+        return http;
+    }
+
+    /** The Web API with the bot token as it is now. */
+    public MethodsClient client() {
+        return client;
+    }
+
     /** Runs the tasks the listeners handed on, with the same client and languages. */
     public SlackTaskRunner taskRunner() {
-        return new SlackTaskRunner(cockpit.incidents(), cockpit.warRooms(), app.client(), cockpit.locales());
+        return new SlackTaskRunner(cockpit.incidents(), cockpit.warRooms(), client, cockpit.locales());
     }
 }

@@ -12,6 +12,9 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 /**
  * Secrets from SSM Parameter Store SecureStrings ({@code ssm:/hikeshi/...}), cached for five
  * minutes so a warm function does not call SSM per request and a rotated secret is picked up.
+ * Callers read a secret each time they use it (never keep the value), so a rotation reaches them
+ * within {@link #CACHE}; after a SnapStart restore the function calls {@link #forgetAll()} so that
+ * nothing frozen into the snapshot is used again.
  */
 public final class SsmSecrets implements Secrets {
 
@@ -46,5 +49,10 @@ public final class SsmSecrets implements Secrets {
         } catch (ParameterNotFoundException e) {
             throw new IllegalStateException("SSM parameter " + name + " does not exist: create it (SecureString)", e);
         }
+    }
+
+    /** Drops every cached value: the next read of each secret asks SSM again. */
+    public void forgetAll() {
+        cache.clear();
     }
 }

@@ -6,24 +6,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Signed, expiring links to the incident web page, handed out by {@code /incident web} in Slack:
  * only people in the workspace can ask for one, and a link stops working when it expires. A token
  * is {@code base64url(user|expiresEpochSeconds).hex(HMAC-SHA256(key, that))}; it is checked in
  * constant time, and a forged, altered or expired token gets nothing.
+ *
+ * <p>The key is read on every use, so a rotated key takes effect as soon as its source says so:
+ * links signed with the previous key stop working then (no grace period: a person asks for a new
+ * link with {@code /incident web}).
  */
 public final class SignedLinks {
 
-    private final String key;
+    private static final int SHORTEST_KEY = 16;
+
+    private final Supplier<String> key;
     private final Clock clock;
 
     public SignedLinks(String key, Clock clock) {
-        if (key == null || key.length() < 16) {
-            throw new IllegalArgumentException("the web signing key must be at least 16 characters");
-        }
+        this(() -> key, clock);
+    }
+
+    /** @param key the current key, read on every use (a secrets cache, so a rotation is picked up) */
+    public SignedLinks(Supplier<String> key, Clock clock) {
         this.key = key;
         this.clock = clock;
+        if (!longEnough(key.get())) {
+            throw new IllegalArgumentException("the web signing key must be at least " + SHORTEST_KEY + " characters");
+        }
     }
 
     public String issue(String user, Duration validFor) {
@@ -55,6 +67,14 @@ public final class SignedLinks {
     }
 
     private String sign(String payload) {
-        return Hmac.sha256Hex(key, payload.getBytes(StandardCharsets.UTF_8));
+        String current = key.get();
+        if (!longEnough(current)) {
+            throw new IllegalStateException("the web signing key must be at least " + SHORTEST_KEY + " characters");
+        }
+        return Hmac.sha256Hex(current, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean longEnough(String key) {
+        return key != null && key.length() >= SHORTEST_KEY;
     }
 }

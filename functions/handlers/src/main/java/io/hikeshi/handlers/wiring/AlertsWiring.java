@@ -3,8 +3,10 @@ package io.hikeshi.handlers.wiring;
 import io.hikeshi.aws.ssm.SsmSecrets;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.StormGuard;
+import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.handlers.lambda.LambdaLog;
 import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.lambda.SnapStartSecrets;
 import io.hikeshi.ingest.config.AlertRoutingConfig;
 import io.hikeshi.ingest.webhook.IntegrationsConfig;
 import io.hikeshi.ingest.webhook.WebhookAuthenticator;
@@ -46,7 +48,7 @@ public final class AlertsWiring {
 
     /** Webhooks in AWS: DynamoDB, and each integration's secret from SSM Parameter Store. */
     public static AlertsWiring webhooksInAws(Settings settings) {
-        SsmSecrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
+        Secrets secrets = SnapStartSecrets.register(new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC()));
         return new AlertsWiring(Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, Composition.NOT_SCHEDULING));
     }
 

@@ -18,8 +18,10 @@ import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.lambda.SnapStartSecrets;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
+import io.hikeshi.slack.SlackClients;
 import io.hikeshi.slack.SlackHttp;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
 import io.hikeshi.slack.task.SlackTaskRunner;
@@ -56,9 +58,9 @@ public final class SlackWiring {
         this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
         this.warRoomChannels = new WarRoomChannels(core.storage());
         this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), warRoomChannels,
-                new Replays(core.storage().counters(), core.clock()), tasks);
-        this.client = slack.app().client();
-        this.http = Composition.once(() -> new SlackHttp(slack.app()));
+                new Replays(core.storage().counters(), core.storage().ledger(), core.clock()), tasks);
+        this.client = slack.client();
+        this.http = slack::http;
     }
 
     private SlackWiring(Composition core, MethodsClient client, Locale defaultLocale) {
@@ -80,15 +82,26 @@ public final class SlackWiring {
      *                   links when {@link Settings#webUrl()} is not set)
      */
     public static SlackWiring boltInAws(Settings settings, Supplier<String> apiBaseUrl) {
-        Secrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
+        Secrets secrets = SnapStartSecrets.register(new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC()));
         ReminderScheduler reminders = ReminderSchedules.inAws(settings);
         Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, reminders);
-        HikeshiSlackApp.Settings slack = new HikeshiSlackApp.Settings(secrets.secret("ssm:" + settings.slackSigningSecretParam()),
-                secrets.secret("ssm:" + settings.slackBotTokenParam()), settings.slackApiUrl(), settings.locale(), settings.webUrl());
-        TaskQueue tasks = new SqsTaskQueue(AwsClients.build(SqsClient.builder()), settings.slackTaskQueueUrl());
+        return boltOver(core, settings, new SqsTaskQueue(AwsClients.build(SqsClient.builder()),
+                settings.slackTaskQueueUrl()), apiBaseUrl);
+    }
+
+    /**
+     * The Bolt app with every secret read from {@code core}'s secrets each time it is used, never kept:
+     * the signing secret per request, the bot token per request and per Web API call, the web page's
+     * key per link. A rotation reaches them when the secrets cache lets it (five minutes in AWS).
+     */
+    public static SlackWiring boltOver(Composition core, Settings settings, TaskQueue tasks, Supplier<String> apiBaseUrl) {
+        Secrets secrets = core.secrets();
+        HikeshiSlackApp.Settings slack = new HikeshiSlackApp.Settings(current(secrets, settings.slackSigningSecretParam()),
+                current(secrets, settings.slackBotTokenParam()), settings.slackApiUrl(), settings.locale(), settings.webUrl(),
+                core.clock());
         SlackWiring wiring = new SlackWiring(core, slack, tasks);
         if (settings.webKeyParam() != null) {
-            SignedLinks links = new SignedLinks(secrets.secret("ssm:" + settings.webKeyParam()), Clock.systemUTC());
+            SignedLinks links = new SignedLinks(current(secrets, settings.webKeyParam()), core.clock());
             wiring.webLinks(user -> {
                 String base = settings.webUrl() != null ? settings.webUrl() : apiBaseUrl.get();
                 return base == null ? null : base.replaceAll("/+$", "") + "/?token=" + links.issue(user, Duration.ofHours(12));
@@ -97,16 +110,20 @@ public final class SlackWiring {
         return wiring;
     }
 
+    private static Supplier<String> current(Secrets secrets, String ssmParameter) {
+        return () -> secrets.secret("ssm:" + ssmParameter);
+    }
+
     /** The functions that only speak, in AWS: DynamoDB, and the bot token from SSM. */
     public static SlackWiring speakingInAws(Settings settings) {
-        Secrets secrets = new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC());
+        Secrets secrets = SnapStartSecrets.register(new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC()));
         Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, Composition.NOT_SCHEDULING);
         SlackConfig config = new SlackConfig();
         if (settings.slackApiUrl() != null) {
             config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
         }
         config.setPrettyResponseLoggingEnabled(false);
-        MethodsClient client = Slack.getInstance(config).methods(secrets.secret("ssm:" + settings.slackBotTokenParam()));
+        MethodsClient client = SlackClients.withCurrentToken(Slack.getInstance(config), current(secrets, settings.slackBotTokenParam()));
         return new SlackWiring(core, client, settings.locale());
     }
 
