@@ -400,6 +400,11 @@ public final class SlackApiStub implements AutoCloseable {
         workspace().addUser(id, name);
     }
 
+    /** A person's Slack language (users.info {@code locale}), e.g. {@code en-US}; everyone else's is ja-JP. */
+    public void setLocale(String userId, String locale) {
+        workspace().setLocale(userId, locale);
+    }
+
     /** A person joins a channel by themselves (conversations.members lists them from now on). */
     public void join(String channelId, String userId) {
         workspace().join(channelId, userId);

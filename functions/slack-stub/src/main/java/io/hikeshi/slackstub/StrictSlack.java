@@ -79,6 +79,8 @@ final class StrictSlack {
     private final Map<String, String> users = new LinkedHashMap<>();
     /** Guests: user id → true for a single-channel guest ({@code is_ultra_restricted}), false for a multi-channel one. */
     private final Map<String, Boolean> guests = new LinkedHashMap<>();
+    /** People whose Slack language is not the fixtures' ja-JP. */
+    private final Map<String, String> locales = new LinkedHashMap<>();
 
     StrictSlack(SlackApiStub stub, RateLimiter rateLimiter, Predicate<Rule> enabled, boolean chatWritePublic) {
         this.stub = stub;
@@ -101,6 +103,10 @@ final class StrictSlack {
     synchronized void addGuest(String id, String name, boolean singleChannel) {
         users.put(id, name);
         guests.put(id, singleChannel);
+    }
+
+    synchronized void setLocale(String userId, String locale) {
+        locales.put(userId, locale);
     }
 
     synchronized void join(String channelId, String userId) {
@@ -559,6 +565,9 @@ final class StrictSlack {
         }
         ObjectNode r = SlackApiStub.JSON.createObjectNode().put("ok", true);
         ObjectNode user = SlackApiStub.user(id, users.getOrDefault(id, id == null ? "" : id.toLowerCase(Locale.ROOT)));
+        if (locales.containsKey(id)) {
+            user.put("locale", locales.get(id));
+        }
         Boolean singleChannel = guests.get(id);
         if (singleChannel != null) { // a multi-channel guest is restricted; a single-channel one is both
             user.put("is_restricted", true).put("is_ultra_restricted", singleChannel);
