@@ -9,12 +9,17 @@ import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.task.TaskQueue;
 import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.slack.access.AccessGate;
+import io.hikeshi.slack.access.AccessSettings;
+import io.hikeshi.slack.access.Permissions;
+import io.hikeshi.slack.access.SlackPeople;
 import io.hikeshi.slack.events.EventListeners;
 import io.hikeshi.slack.incident.IncidentCommandListeners;
 import io.hikeshi.slack.incident.IncidentCommands;
 import io.hikeshi.slack.incident.IncidentModalListeners;
 import io.hikeshi.slack.postmortem.PostmortemListeners;
 import io.hikeshi.slack.task.SlackTaskRunner;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -23,7 +28,7 @@ import java.util.function.Function;
  * The Slack cockpit: one Bolt app for the slash command, the incident card's buttons, the modals
  * and the Events API, each area's listeners registered here. Bolt verifies Slack's signature
  * (HMAC v0, 5-minute window) before any listener runs; {@link ReplayGuard} then refuses a signed
- * request seen before.
+ * request seen before, and {@link AccessGate} one from another workspace or from a guest.
  *
  * <p>Listeners answer within Slack's 3 seconds: they change the incident (one DynamoDB
  * transaction) and hand further Slack calls to the {@link TaskQueue}.
@@ -52,17 +57,26 @@ public final class HikeshiSlackApp {
     private final IncidentCommands commands;
     private final App app;
 
+    /** The bot token's own workspace, the default policy (see {@link AccessSettings#learnedFromToken}). */
     public HikeshiSlackApp(Settings settings, IncidentService incidents, PostmortemService postmortems,
                            WarRoomChannels warRooms, Replays replays, TaskQueue tasks) {
+        this(settings, AccessSettings.learnedFromToken(Clock.systemUTC()), incidents, postmortems, warRooms, replays, tasks);
+    }
+
+    public HikeshiSlackApp(Settings settings, AccessSettings access, IncidentService incidents, PostmortemService postmortems,
+                           WarRoomChannels warRooms, Replays replays, TaskQueue tasks) {
         LocaleResolver locales = new LocaleResolver(settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale());
-        this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales);
-        this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl());
+        SlackPeople people = new SlackPeople(access.clock());
+        Permissions permissions = new Permissions(access.policy(), people, warRooms);
+        this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales, permissions);
+        this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl(), permissions);
         this.app = new App(AppConfig.builder()
                 .signingSecret(settings.signingSecret())
                 .singleTeamBotToken(settings.botToken())
                 .slack(Slack.getInstance(slackConfig(settings)))
                 .build());
         app.use(new ReplayGuard(replays));
+        app.use(new AccessGate(access.workspace(), access.policy(), people, locales, cockpit::later));
         new IncidentCommandListeners(cockpit, commands).register(app);
         new IncidentModalListeners(cockpit).register(app);
         new PostmortemListeners(cockpit).register(app);

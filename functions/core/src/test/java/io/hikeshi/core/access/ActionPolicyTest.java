@@ -80,9 +80,9 @@ class ActionPolicyTest {
         // WHEN a member of the war room tries to resolve
         Refusal refusal = assertThrows(Refusal.class, () -> policy.check(Action.RESOLVE, MEMBER, incident("U0ALICE"), ROOM));
         // THEN the refusal names the commander, in English and Japanese
-        assertEquals("INC-0042: only its commander, <@U0ALICE>, may resolve it. Nothing was changed.",
+        assertEquals("Only the commander of INC-0042, <@U0ALICE>, may resolve it. Nothing was changed.",
                 refusal.reason(Messages.of(Messages.ENGLISH)));
-        assertEquals("INC-0042: 解決することができるのは指揮官の <@U0ALICE> さんだけです。何も変更していません。",
+        assertEquals("INC-0042 を解決することができるのは指揮官の <@U0ALICE> さんだけです。何も変更していません。",
                 refusal.reason(Messages.of(Messages.JAPANESE)));
         assertDoesNotThrow(() -> policy.check(Action.RESOLVE, COMMANDER, incident("U0ALICE"), ROOM));
     }
