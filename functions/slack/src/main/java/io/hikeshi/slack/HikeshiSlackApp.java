@@ -67,7 +67,7 @@ public final class HikeshiSlackApp {
                            WarRoomChannels warRooms, Replays replays, TaskQueue tasks) {
         LocaleResolver locales = new LocaleResolver(settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale());
         SlackPeople people = new SlackPeople(access.clock());
-        Permissions permissions = new Permissions(access.policy(), people, warRooms);
+        Permissions permissions = new Permissions(access.policy(), people, warRooms::channelOf);
         this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales, permissions);
         this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl(), permissions);
         this.app = new App(AppConfig.builder()

@@ -4,8 +4,9 @@ import com.slack.api.methods.MethodsClient;
 import io.hikeshi.core.access.ActionPolicy;
 import io.hikeshi.core.access.ActionPolicy.Action;
 import io.hikeshi.core.incident.Incident;
-import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.core.incident.IncidentId;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The core's {@link ActionPolicy} with Slack's answers: whether the person is a guest (users.info, cached) and whether
@@ -19,9 +20,10 @@ public final class Permissions {
 
     private final ActionPolicy policy;
     private final SlackPeople people;
-    private final WarRoomChannels rooms;
+    private final Function<IncidentId, Optional<String>> rooms;
 
-    public Permissions(ActionPolicy policy, SlackPeople people, WarRoomChannels rooms) {
+    /** @param rooms an incident's war-room channel, once it exists ({@code WarRoomChannels::channelOf}) */
+    public Permissions(ActionPolicy policy, SlackPeople people, Function<IncidentId, Optional<String>> rooms) {
         this.policy = policy;
         this.people = people;
         this.rooms = rooms;
@@ -34,7 +36,7 @@ public final class Permissions {
     public void check(Action action, String user, Incident incident, MethodsClient client) {
         boolean guest = policy.guestsAllowed() ? false : call(() -> people.isGuest(user, client));
         policy.check(action, new ActionPolicy.Actor(user, guest), incident,
-                (subject, person) -> rooms.channelOf(subject.id()).map(channel -> isMember(channel, person, client)));
+                (subject, person) -> rooms.apply(subject.id()).map(channel -> isMember(channel, person, client)));
     }
 
     private boolean isMember(String channel, String user, MethodsClient client) {
