@@ -39,7 +39,7 @@ public final class IncidentCommandListeners {
     public void register(App app) {
         var incidents = cockpit.incidents();
         app.command("/incident", this::onCommand);
-        app.blockAction(Action.ACKNOWLEDGE.id(), (req, ctx) -> onCard(req, ctx, incidentOf(req), incident -> null,
+        app.blockAction(Action.ACKNOWLEDGE.id(), (req, ctx) -> onCard(req, ctx, incidentOf(req), null,
                 incidents::acknowledge));
         app.blockAction(Action.TAKE_COMMAND.id(), (req, ctx) -> onCard(req, ctx, incidentOf(req),
                 incident -> ActionPolicy.Action.CHANGE_ROLES, (id, user) -> incidents.assignCommander(id, user, user)));
@@ -72,8 +72,8 @@ public final class IncidentCommandListeners {
     }
 
     /**
-     * A card button: check that the person may (when {@code guarded} names a guarded action for the incident as it
-     * is), change the incident, then redraw the card (or say why not) after the answer.
+     * A card button: check that the person may (when {@code guarded} is given and names a guarded action for the
+     * incident as it is; null: open to anyone), change the incident, then redraw the card (or say why not) after the answer.
      */
     private Response onCard(BlockActionRequest req, ActionContext ctx, IncidentId id,
                             Function<Incident, ActionPolicy.Action> guarded, CardChange change) {
@@ -82,10 +82,12 @@ public final class IncidentCommandListeners {
         String channel = p.getChannel() != null ? p.getChannel().getId() : null;
         Messages m = cockpit.messagesFor(user, ctx.client());
         try {
-            Incident incident = cockpit.incidents().get(id);
-            ActionPolicy.Action action = guarded.apply(incident);
-            if (action != null) {
-                cockpit.permissions().check(action, user, incident, ctx.client());
+            if (guarded != null) {
+                Incident incident = cockpit.incidents().get(id);
+                ActionPolicy.Action action = guarded.apply(incident);
+                if (action != null) {
+                    cockpit.permissions().check(action, user, incident, ctx.client());
+                }
             }
             change.apply(id, user);
             if (channel != null && p.getContainer() != null && p.getContainer().getMessageTs() != null) {
