@@ -86,7 +86,8 @@ final class LocalSlack implements AutoCloseable {
         SlackWiring slack = new SlackWiring(core, new HikeshiSlackApp.Settings(signingSecret, token,
                 fake == null ? null : fake.methodsUrlPrefix(),
                 Messages.parseLocale(env.getOrDefault(Settings.LOCALE, "ja")),
-                "http://127.0.0.1:" + env.getOrDefault("HIKESHI_PORT", "8080")), tasks);
+                "http://127.0.0.1:" + env.getOrDefault("HIKESHI_PORT", "8080")),
+                SlackWiring.access(Settings.from(env), core.clock()), tasks); // the stub's workspace (auth.test) unless configured
         runner.set(slack.taskRunner());
         Map<String, String> warRoomEnv = new java.util.HashMap<>(env);
         warRoomEnv.putIfAbsent(Settings.BROADCAST_CHANNEL, "C0INCIDENTS");

@@ -283,7 +283,7 @@ public final class Rules {
             List.of("chat.postMessage", "chat.update", "chat.postEphemeral", "conversations.info",
                     "conversations.invite", "conversations.join", "conversations.setTopic",
                     "conversations.setPurpose", "conversations.history", "conversations.replies", "bookmarks.add",
-                    "pins.add"),
+                    "pins.add", "conversations.members"),
             "The channel exists (and, if private, the bot is in it)", "channel_not_found", POST_MESSAGE,
             "channel_not_found: Value passed for `channel` was invalid.");
 
@@ -361,7 +361,8 @@ public final class Rules {
      *           bookmarks.add, pins.add, usergroups.users.list
      *   Tier 3: chat.update, conversations.invite, conversations.join, conversations.info, conversations.history,
      *           conversations.replies, reactions.add, team.info
-     *   Tier 4: chat.postEphemeral, views.open, views.update, views.push, views.publish, users.info
+     *   Tier 4: chat.postEphemeral, views.open, views.update, views.push, views.publish, users.info,
+ *           conversations.members
      *   Special: chat.postMessage (below); auth.test and chat.getPermalink state no number and are not limited.
      * A tier is a bucket per method (Slack limits "per API method per workspace/team per app") holding a minute's
      * worth of calls, refilled evenly over the minute: a burst of the tier's size, then the tier's pace.
@@ -386,7 +387,8 @@ public final class Rules {
                     + " attached to methods with paginating collections of conversations or users.");
 
     public static final Rule RATE_TIER_4 = new Rule("ratelimit.tier4",
-            List.of("chat.postEphemeral", "views.open", "views.update", "views.push", "views.publish", "users.info"),
+            List.of("chat.postEphemeral", "views.open", "views.update", "views.push", "views.publish", "users.info",
+                    "conversations.members"),
             "Tier 4: 100 calls a minute per method (" + HTTP_429 + ")", "ratelimited", RATE_LIMITS,
             "Web API Tier 4 100+ per minute Enjoy a large request quota for Tier 4 methods, including generous burst"
                     + " behavior.");

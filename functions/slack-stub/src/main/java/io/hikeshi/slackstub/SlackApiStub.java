@@ -148,6 +148,8 @@ public final class SlackApiStub implements AutoCloseable {
     private final AtomicLong bookmarkCounter = new AtomicLong();
     private final AtomicLong hashCounter = new AtomicLong();
     private final Strictness strictness;
+    /** The Enterprise Grid organisation the workspace is in ({@code auth.test}'s enterprise_id), or null. */
+    private final String enterpriseId;
     /** Slack's semantics and rules; null when lenient. */
     private final StrictSlack strict;
     private final List<Rule> enforced;
@@ -155,6 +157,7 @@ public final class SlackApiStub implements AutoCloseable {
     private final Map<String, AtomicLong> throttled = new ConcurrentHashMap<>();
 
     private SlackApiStub(HttpServer server, ExecutorService executor, Builder b) {
+        this.enterpriseId = b.enterpriseId;
         this.server = server;
         this.executor = executor;
         this.methodsUrlPrefix = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
@@ -170,6 +173,7 @@ public final class SlackApiStub implements AutoCloseable {
                 FIXTURE_USERS.forEach(strict::addUser);
             }
             b.users.forEach(strict::addUser);
+            b.guests.forEach((id, singleChannel) -> strict.addGuest(id, id.toLowerCase(Locale.ROOT), singleChannel));
             b.channels.forEach(spec -> strict.addChannel(spec.id(), spec.name(), spec.isPrivate(), spec.botIsMember()));
         } else {
             this.enforced = List.of();
@@ -214,6 +218,8 @@ public final class SlackApiStub implements AutoCloseable {
         private boolean fixtures = true;
         private final List<ChannelSpec> channels = new ArrayList<>();
         private final Map<String, String> users = new LinkedHashMap<>();
+        private final Map<String, Boolean> guests = new LinkedHashMap<>();
+        private String enterpriseId;
         private final java.util.Set<String> disabled = new java.util.HashSet<>();
 
         private Builder() {
@@ -268,6 +274,21 @@ public final class SlackApiStub implements AutoCloseable {
         /** A person in the workspace (users.info and conversations.invite know them). */
         public Builder user(String id, String name) {
             users.put(id, name);
+            return this;
+        }
+
+        /**
+         * A guest of the workspace: users.info says {@code is_restricted} (and {@code is_ultra_restricted} for a
+         * single-channel guest), as Slack does (https://docs.slack.dev/reference/objects/user-object).
+         */
+        public Builder guest(String id, boolean singleChannel) {
+            guests.put(id, singleChannel);
+            return this;
+        }
+
+        /** The workspace is in this Enterprise Grid organisation: auth.test answers its {@code enterprise_id}. */
+        public Builder enterprise(String enterpriseId) {
+            this.enterpriseId = enterpriseId;
             return this;
         }
 
@@ -377,6 +398,16 @@ public final class SlackApiStub implements AutoCloseable {
     /** Adds a person to the strict workspace. */
     public void addUser(String id, String name) {
         workspace().addUser(id, name);
+    }
+
+    /** A person's Slack language (users.info {@code locale}), e.g. {@code en-US}; everyone else's is ja-JP. */
+    public void setLocale(String userId, String locale) {
+        workspace().setLocale(userId, locale);
+    }
+
+    /** A person joins a channel by themselves (conversations.members lists them from now on). */
+    public void join(String channelId, String userId) {
+        workspace().join(channelId, userId);
     }
 
     /** Archives a channel: from now on it refuses posts, topics, invites and joins ({@code is_archived}). */
@@ -685,13 +716,18 @@ public final class SlackApiStub implements AutoCloseable {
     String defaultResponse(Call c) {
         ObjectNode r = JSON.createObjectNode().put("ok", true);
         switch (c.method()) {
-            case "auth.test" -> r.put("url", "https://" + TEAM_DOMAIN + ".slack.com/")
-                    .put("team", TEAM_NAME)
-                    .put("user", "hikeshi")
-                    .put("team_id", TEAM_ID)
-                    .put("user_id", BOT_USER_ID)
-                    .put("bot_id", BOT_ID)
-                    .put("is_enterprise_install", false);
+            case "auth.test" -> {
+                r.put("url", "https://" + TEAM_DOMAIN + ".slack.com/")
+                        .put("team", TEAM_NAME)
+                        .put("user", "hikeshi")
+                        .put("team_id", TEAM_ID)
+                        .put("user_id", BOT_USER_ID)
+                        .put("bot_id", BOT_ID)
+                        .put("is_enterprise_install", false);
+                if (enterpriseId != null) { // only "when working against a team within an Enterprise organization"
+                    r.put("enterprise_id", enterpriseId);
+                }
+            }
             case "chat.postMessage" -> {
                 String channel = c.param("channel");
                 if (channel == null || channel.isBlank()) {
@@ -767,6 +803,10 @@ public final class SlackApiStub implements AutoCloseable {
                 r.putObject("response_metadata").put("next_cursor", "");
             }
             case "users.info" -> r.set("user", user(c.param("user")));
+            case "conversations.members" -> {
+                r.putArray("members").add(BOT_USER_ID);
+                r.putObject("response_metadata").put("next_cursor", "");
+            }
             case "team.info" -> r.putObject("team")
                     .put("id", TEAM_ID)
                     .put("name", TEAM_NAME)
@@ -910,7 +950,9 @@ public final class SlackApiStub implements AutoCloseable {
                 .put("tz_offset", 32_400)
                 .put("locale", "ja-JP")
                 .put("is_bot", BOT_USER_ID.equals(userId))
-                .put("is_app_user", false);
+                .put("is_app_user", false)
+                .put("is_restricted", false)
+                .put("is_ultra_restricted", false);
         user.putObject("profile").put("real_name", realName).put("display_name", name);
         return user;
     }

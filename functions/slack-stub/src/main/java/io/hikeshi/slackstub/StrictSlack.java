@@ -77,6 +77,10 @@ final class StrictSlack {
     private final boolean chatWritePublic;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Map<String, String> users = new LinkedHashMap<>();
+    /** Guests: user id → true for a single-channel guest ({@code is_ultra_restricted}), false for a multi-channel one. */
+    private final Map<String, Boolean> guests = new LinkedHashMap<>();
+    /** People whose Slack language is not the fixtures' ja-JP. */
+    private final Map<String, String> locales = new LinkedHashMap<>();
 
     StrictSlack(SlackApiStub stub, RateLimiter rateLimiter, Predicate<Rule> enabled, boolean chatWritePublic) {
         this.stub = stub;
@@ -94,6 +98,19 @@ final class StrictSlack {
 
     synchronized void addUser(String id, String name) {
         users.put(id, name);
+    }
+
+    synchronized void addGuest(String id, String name, boolean singleChannel) {
+        users.put(id, name);
+        guests.put(id, singleChannel);
+    }
+
+    synchronized void setLocale(String userId, String locale) {
+        locales.put(userId, locale);
+    }
+
+    synchronized void join(String channelId, String userId) {
+        existing(channelId).members.add(userId);
     }
 
     synchronized void archive(String channelId) {
@@ -180,6 +197,7 @@ final class StrictSlack {
                 case "conversations.setPurpose" -> setTopicOrPurpose(call, false);
                 case "conversations.history", "conversations.replies" -> history(call);
                 case "users.info" -> userInfo(call);
+                case "conversations.members" -> conversationMembers(call);
                 case "bookmarks.add" -> bookmark(call);
                 case "pins.add" -> pin(call);
                 default -> Answer.ok(stub.defaultResponse(call));
@@ -546,7 +564,56 @@ final class StrictSlack {
             return refuse(c, Rules.USER_NOT_FOUND);
         }
         ObjectNode r = SlackApiStub.JSON.createObjectNode().put("ok", true);
-        r.set("user", SlackApiStub.user(id, users.getOrDefault(id, id == null ? "" : id.toLowerCase(Locale.ROOT))));
+        ObjectNode user = SlackApiStub.user(id, users.getOrDefault(id, id == null ? "" : id.toLowerCase(Locale.ROOT)));
+        if (locales.containsKey(id)) {
+            user.put("locale", locales.get(id));
+        }
+        Boolean singleChannel = guests.get(id);
+        if (singleChannel != null) { // a multi-channel guest is restricted; a single-channel one is both
+            user.put("is_restricted", true).put("is_ultra_restricted", singleChannel);
+        }
+        r.set("user", user);
+        return Answer.ok(r.toString());
+    }
+
+    /**
+     * conversations.members: the channel's people, the bot among them when it is in, a page at a time. A cursor is
+     * the next page's offset, opaque to the caller as Slack's is; {@code limit} defaults to 100 and is at most 1000.
+     */
+    private Answer conversationMembers(SlackApiStub.Call c) {
+        Channel ch = visible(c.param("channel"));
+        if (ch == null) {
+            return refuse(c, Rules.CHANNEL_NOT_FOUND);
+        }
+        List<String> everyone = new ArrayList<>();
+        if (ch.botMember) {
+            everyone.add(SlackApiStub.BOT_USER_ID);
+        }
+        everyone.addAll(ch.members);
+        int limit;
+        int from;
+        try {
+            limit = c.param("limit") == null || c.param("limit").isBlank() ? 100 : Integer.parseInt(c.param("limit"));
+            from = c.param("cursor") == null || c.param("cursor").isBlank() ? 0
+                    : Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(c.param("cursor")),
+                            StandardCharsets.UTF_8).replaceFirst("^offset:", ""));
+        } catch (IllegalArgumentException e) {
+            return Answer.ok(error(c.param("limit") != null && !c.param("limit").matches("\\d+")
+                    ? "invalid_limit" : "invalid_cursor").toString());
+        }
+        if (limit < 1 || limit > 1000) {
+            return Answer.ok(error("invalid_limit").toString());
+        }
+        if (from < 0 || from > everyone.size()) {
+            return Answer.ok(error("invalid_cursor").toString());
+        }
+        int to = Math.min(everyone.size(), from + limit);
+        ObjectNode r = SlackApiStub.JSON.createObjectNode().put("ok", true);
+        ArrayNode page = r.putArray("members");
+        everyone.subList(from, to).forEach(page::add);
+        String next = to < everyone.size() ? java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("offset:" + to).getBytes(StandardCharsets.UTF_8)) : "";
+        r.putObject("response_metadata").put("next_cursor", next);
         return Answer.ok(r.toString());
     }
 

@@ -10,6 +10,10 @@ import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.task.TaskQueue;
 import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.slack.access.AccessGate;
+import io.hikeshi.slack.access.AccessSettings;
+import io.hikeshi.slack.access.Permissions;
+import io.hikeshi.slack.access.SlackPeople;
 import io.hikeshi.slack.events.EventListeners;
 import io.hikeshi.slack.incident.IncidentCommandListeners;
 import io.hikeshi.slack.incident.IncidentCommands;
@@ -27,8 +31,9 @@ import java.util.function.Supplier;
  * and the Events API, each area's listeners registered here. {@link SlackHttp} verifies Slack's
  * signature (HMAC v0, 5 minutes either side) on the raw body with the signing secret as it is now,
  * before Bolt parses anything; {@link ReplayGuard} then refuses a signed request seen before and
- * acknowledges an Events API retry of an event already handled. Requests no listener takes get an
- * empty 200 ({@link Unhandled}).
+ * acknowledges an Events API retry of an event already handled. {@link AccessGate}
+ * refuses one from another workspace or from a guest. Requests no listener takes get an empty 200
+ * ({@link Unhandled}).
  *
  * <p>Listeners answer within Slack's 3 seconds: they change the incident (one DynamoDB
  * transaction) and hand further Slack calls to the {@link TaskQueue}.
@@ -76,11 +81,19 @@ public final class HikeshiSlackApp {
     /** For work done outside a request (tasks): the bot token read on each call. */
     private final MethodsClient client;
 
+    /** The bot token's own workspace, the default policy (see {@link AccessSettings#learnedFromToken}). */
     public HikeshiSlackApp(Settings settings, IncidentService incidents, PostmortemService postmortems,
                            WarRoomChannels warRooms, Replays replays, TaskQueue tasks) {
+        this(settings, AccessSettings.learnedFromToken(settings.clock()), incidents, postmortems, warRooms, replays, tasks);
+    }
+
+    public HikeshiSlackApp(Settings settings, AccessSettings access, IncidentService incidents, PostmortemService postmortems,
+                           WarRoomChannels warRooms, Replays replays, TaskQueue tasks) {
         LocaleResolver locales = new LocaleResolver(settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale());
-        this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales);
-        this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl());
+        SlackPeople people = new SlackPeople(access.clock());
+        Permissions permissions = new Permissions(access.policy(), people, warRooms::channelOf);
+        this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales, permissions);
+        this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl(), permissions);
         Slack slack = Slack.getInstance(slackConfig(settings));
         this.app = new App(AppConfig.builder()
                 .requestVerificationEnabled(false) // SlackHttp checks, with the current secret, before parsing
@@ -91,6 +104,7 @@ public final class HikeshiSlackApp {
         this.http = new SlackHttp(app, new SlackSignatureCheck(settings.signingSecret(), settings.clock()), settings.botToken());
         this.client = SlackClients.withCurrentToken(slack, settings.botToken());
         app.use(new ReplayGuard(replays));
+        app.use(new AccessGate(access.workspace(), access.policy(), people, locales, cockpit::later));
         new IncidentCommandListeners(cockpit, commands).register(app);
         new IncidentModalListeners(cockpit).register(app);
         new PostmortemListeners(cockpit).register(app);

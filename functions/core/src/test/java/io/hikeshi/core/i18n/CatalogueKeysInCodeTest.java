@@ -45,7 +45,8 @@ class CatalogueKeysInCodeTest {
             "pm.status.", lowerCaseNames(Postmortem.Status.values()),
             "pm.check.section.", lowerCaseNames(Postmortem.Section.values()),
             "pm.type.", lowerCaseNames(io.hikeshi.core.postmortem.ActionItem.Type.values()),
-            "pm.check.", everyChecklistKey());
+            "pm.check.", everyChecklistKey(),
+            "access.action.", lowerCaseNames(io.hikeshi.core.access.ActionPolicy.Action.values()));
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");

@@ -1,5 +1,6 @@
 package io.hikeshi.handlers.lambda;
 
+import io.hikeshi.core.access.ActionPolicy;
 import io.hikeshi.core.calendar.BusinessCalendar;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Severity;
@@ -52,6 +53,13 @@ import java.util.Map;
  * @param webUrl                {@code HIKESHI_WEB_URL}: the web page's address; null: the HTTP API's own
  * @param eventBus              {@code HIKESHI_EVENT_BUS}: the custom bus the outbox relay publishes to
  * @param reopenWindow          {@code HIKESHI_REOPEN_WINDOW_HOURS}: how long after resolving an incident may be reopened (72)
+ * @param slackTeamId           {@code HIKESHI_SLACK_TEAM_ID}: the one workspace whose requests are served ({@code T…});
+ *                              with {@code HIKESHI_SLACK_ENTERPRISE_ID} ({@code E…}, in an Enterprise Grid organisation);
+ *                              both null: the bot token's own workspace, as auth.test says
+ * @param slackEnterpriseId     {@code HIKESHI_SLACK_ENTERPRISE_ID}, see {@code slackTeamId}
+ * @param policy                {@code HIKESHI_POLICY}, e.g. {@code resolve=commander,change_roles=members}: who may
+ *                              resolve, lower the severity and change roles (commander|members|anyone; default members),
+ *                              with {@code HIKESHI_SLACK_ALLOW_GUESTS} (true: Slack guests may act; default false)
  */
 public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOnOk, String alarmRoutes, String integrations,
                        int stormLimit, Duration stormWindow, ZoneId timeZone, Locale locale,
@@ -59,7 +67,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                        String slackSigningSecretParam, String slackBotTokenParam, String slackApiUrl, String slackTaskQueueUrl,
                        String channelTemplate, String broadcastChannel, String incidentPageUrl, String stakeholderTopic,
                        String services, String guides, String webKeyParam, String webUrl, String eventBus,
-                       Duration reopenWindow) {
+                       Duration reopenWindow, String slackTeamId, String slackEnterpriseId, ActionPolicy policy) {
 
     public static final String TABLE = "HIKESHI_TABLE";
     public static final String DYNAMODB_ENDPOINT = "HIKESHI_DYNAMODB_ENDPOINT";
@@ -91,6 +99,10 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
     public static final String WEB_URL = "HIKESHI_WEB_URL";
     public static final String EVENT_BUS = "HIKESHI_EVENT_BUS";
     public static final String REOPEN_WINDOW_HOURS = "HIKESHI_REOPEN_WINDOW_HOURS";
+    public static final String SLACK_TEAM_ID = "HIKESHI_SLACK_TEAM_ID";
+    public static final String SLACK_ENTERPRISE_ID = "HIKESHI_SLACK_ENTERPRISE_ID";
+    public static final String SLACK_ALLOW_GUESTS = "HIKESHI_SLACK_ALLOW_GUESTS";
+    public static final String POLICY = "HIKESHI_POLICY";
 
     /** Where the one-time reminder schedules go and whom they invoke. */
     public record Reminders(String group, String targetArn, String roleArn, String deadLetterArn) { }
@@ -122,7 +134,9 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                 p.text(SLACK_API_URL), p.text(TASK_QUEUE_URL), p.text(CHANNEL_TEMPLATE), p.text(BROADCAST_CHANNEL),
                 p.text(INCIDENT_PAGE_URL), p.text(STAKEHOLDER_TOPIC), p.text(SERVICES), p.text(GUIDES),
                 p.text(WEB_KEY_PARAM), p.text(WEB_URL), p.text(EVENT_BUS),
-                Duration.ofHours(p.positive(REOPEN_WINDOW_HOURS, 72)));
+                Duration.ofHours(p.positive(REOPEN_WINDOW_HOURS, 72)),
+                p.slackId(SLACK_TEAM_ID, 'T'), p.slackId(SLACK_ENTERPRISE_ID, 'E'),
+                p.policy(POLICY).guestsAllowed(p.bool(SLACK_ALLOW_GUESTS)));
         p.failIfAnyProblem();
         return settings;
     }
@@ -257,6 +271,25 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
             } catch (IllegalArgumentException e) {
                 problems.add(countryName + ": " + e.getMessage());
                 return BusinessCalendar.weekdays();
+            }
+        }
+
+        /** A Slack id such as {@code T0123ABCD} (team) or {@code E0123ABCD} (enterprise); null when unset. */
+        String slackId(String name, char kind) {
+            String value = text(name);
+            if (value != null && !value.matches(kind + "[A-Z0-9]{2,}")) {
+                problems.add(name + " must be a Slack id such as " + kind + "0123ABCD, was '" + value + "'");
+                return null;
+            }
+            return value;
+        }
+
+        ActionPolicy policy(String name) {
+            try {
+                return ActionPolicy.parse(text(name));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + ": " + e.getMessage());
+                return ActionPolicy.defaults();
             }
         }
 

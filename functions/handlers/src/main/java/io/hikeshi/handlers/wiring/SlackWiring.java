@@ -23,6 +23,8 @@ import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
 import io.hikeshi.slack.SlackClients;
 import io.hikeshi.slack.SlackHttp;
+import io.hikeshi.slack.access.AccessSettings;
+import io.hikeshi.slack.access.Workspace;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
 import io.hikeshi.slack.task.SlackTaskRunner;
 import io.hikeshi.slack.warroom.SlackWarRoomChat;
@@ -54,10 +56,15 @@ public final class SlackWiring {
 
     /** The Bolt app over {@code core} (local mode, tests, benchmarks; in AWS through {@link #boltInAws}). */
     public SlackWiring(Composition core, HikeshiSlackApp.Settings settings, TaskQueue tasks) {
+        this(core, settings, AccessSettings.learnedFromToken(core.clock()), tasks);
+    }
+
+    /** As above, serving {@code access}'s workspace under its policy. */
+    public SlackWiring(Composition core, HikeshiSlackApp.Settings settings, AccessSettings access, TaskQueue tasks) {
         this.core = core;
         this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
         this.warRoomChannels = new WarRoomChannels(core.storage());
-        this.slack = new HikeshiSlackApp(settings, core.incidents(), core.postmortems(), warRoomChannels,
+        this.slack = new HikeshiSlackApp(settings, access, core.incidents(), core.postmortems(), warRoomChannels,
                 new Replays(core.storage().counters(), core.storage().ledger(), core.clock()), tasks);
         this.client = slack.client();
         this.http = slack::http;
@@ -99,7 +106,7 @@ public final class SlackWiring {
         HikeshiSlackApp.Settings slack = new HikeshiSlackApp.Settings(current(secrets, settings.slackSigningSecretParam()),
                 current(secrets, settings.slackBotTokenParam()), settings.slackApiUrl(), settings.locale(), settings.webUrl(),
                 core.clock());
-        SlackWiring wiring = new SlackWiring(core, slack, tasks);
+        SlackWiring wiring = new SlackWiring(core, slack, access(settings, core.clock()), tasks);
         if (settings.webKeyParam() != null) {
             SignedLinks links = new SignedLinks(current(secrets, settings.webKeyParam()), core.clock());
             wiring.webLinks(user -> {
@@ -112,6 +119,13 @@ public final class SlackWiring {
 
     private static Supplier<String> current(Secrets secrets, String ssmParameter) {
         return () -> secrets.secret("ssm:" + ssmParameter);
+    }
+
+    /** Who may use the Slack app, from {@code HIKESHI_SLACK_TEAM_ID}, {@code _ENTERPRISE_ID}, {@code _ALLOW_GUESTS} and {@code HIKESHI_POLICY}. */
+    public static AccessSettings access(Settings settings, Clock clock) {
+        boolean configured = settings.slackTeamId() != null || settings.slackEnterpriseId() != null;
+        return new AccessSettings(configured ? new Workspace(settings.slackTeamId(), settings.slackEnterpriseId()) : null,
+                settings.policy(), clock);
     }
 
     /** The functions that only speak, in AWS: DynamoDB, and the bot token from SSM. */

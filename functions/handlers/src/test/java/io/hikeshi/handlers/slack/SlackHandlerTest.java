@@ -484,6 +484,9 @@ class SlackHandlerTest {
         cardTs = chat.postCard(channel, incident);
         chat.pin(channel, cardTs);
         core.storage().warRooms().recordCard(incident.id(), cardTs);
+        // the people who act in these tests are responders in the room (who may resolve, lower severity, take command)
+        slackApi.join(channel, "U0ALICE");
+        slackApi.join(channel, "U0BOB");
         slackApi.clear();
         return incident.id();
     }

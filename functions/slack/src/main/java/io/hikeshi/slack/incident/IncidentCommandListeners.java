@@ -8,6 +8,8 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.hikeshi.core.Refusal;
+import io.hikeshi.core.access.ActionPolicy;
+import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
@@ -18,6 +20,7 @@ import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.task.SlackTask;
 import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.SlackLimits;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -37,13 +40,16 @@ public final class IncidentCommandListeners {
     public void register(App app) {
         var incidents = cockpit.incidents();
         app.command("/incident", this::onCommand);
-        app.blockAction(Action.ACKNOWLEDGE.id(), (req, ctx) -> onCard(req, ctx, incidentOf(req), incidents::acknowledge));
+        app.blockAction(Action.ACKNOWLEDGE.id(), (req, ctx) -> onCard(req, ctx, incidentOf(req), null,
+                incidents::acknowledge));
         app.blockAction(Action.TAKE_COMMAND.id(), (req, ctx) -> onCard(req, ctx, incidentOf(req),
-                (id, user) -> incidents.assignCommander(id, user, user)));
+                incident -> ActionPolicy.Action.CHANGE_ROLES, (id, user) -> incidents.assignCommander(id, user, user)));
         app.blockAction(Action.CHANGE_SEVERITY.id(), (req, ctx) -> {
             String[] value = req.getPayload().getActions().get(0).getSelectedOption().getValue().split("\\|");
             Severity severity = Severity.parse(value[1]);
-            return onCard(req, ctx, IncidentId.parse(value[0]), (id, user) -> incidents.changeSeverity(id, severity, user));
+            return onCard(req, ctx, IncidentId.parse(value[0]),
+                    incident -> IncidentCommands.lowers(incident, severity) ? ActionPolicy.Action.LOWER_SEVERITY : null,
+                    (id, user) -> incidents.changeSeverity(id, severity, user));
         });
         app.blockAction(Action.STATUS_UPDATE.id(), (req, ctx) -> runPicked(req, ctx, "status " + valueOf(req)));
         app.blockAction(Action.RESOLVE.id(), (req, ctx) -> runPicked(req, ctx, "resolve " + valueOf(req)));
@@ -66,13 +72,24 @@ public final class IncidentCommandListeners {
         void apply(IncidentId id, String user);
     }
 
-    /** A card button: change the incident, then redraw the card (or say why not) after the answer. */
-    private Response onCard(BlockActionRequest req, ActionContext ctx, IncidentId id, CardChange change) {
+    /**
+     * A card button: check that the person may (when {@code guarded} is given and names a guarded action for the
+     * incident as it is; null: open to anyone), change the incident, then redraw the card (or say why not) after the answer.
+     */
+    private Response onCard(BlockActionRequest req, ActionContext ctx, IncidentId id,
+                            Function<Incident, ActionPolicy.Action> guarded, CardChange change) {
         BlockActionPayload p = req.getPayload();
         String user = p.getUser().getId();
         String channel = p.getChannel() != null ? p.getChannel().getId() : null;
         Messages m = cockpit.messagesFor(user, ctx.client());
         try {
+            if (guarded != null) {
+                Incident incident = cockpit.incidents().get(id);
+                ActionPolicy.Action action = guarded.apply(incident);
+                if (action != null) {
+                    cockpit.permissions().check(action, user, incident, ctx.client());
+                }
+            }
             change.apply(id, user);
             if (channel != null && p.getContainer() != null && p.getContainer().getMessageTs() != null) {
                 cockpit.later(SlackTask.refreshCard(user, channel, p.getContainer().getMessageTs(), id.toString(), m));

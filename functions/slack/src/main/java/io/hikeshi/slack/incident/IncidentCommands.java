@@ -12,7 +12,9 @@ import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.warroom.WarRoomChannels;
+import io.hikeshi.core.access.ActionPolicy.Action;
 import io.hikeshi.slack.Reply;
+import io.hikeshi.slack.access.Permissions;
 import io.hikeshi.slack.views.IncidentModals;
 import io.hikeshi.slack.views.IncidentViews;
 import io.hikeshi.slack.views.Mrkdwn;
@@ -41,12 +43,14 @@ public final class IncidentCommands {
     private final PostmortemService postmortems;
     private final WarRoomChannels warRooms;
     private final String exportBaseUrl;
+    private final Permissions permissions;
     private volatile Function<String, String> webLink = user -> null;
 
     /** @param exportBaseUrl where {@code /api/incidents/INC-…/postmortem.md} is served, or null */
     public IncidentCommands(IncidentService incidents, PostmortemService postmortems, WarRoomChannels warRooms,
-                            String exportBaseUrl) {
+                            String exportBaseUrl, Permissions permissions) {
         this.incidents = incidents;
+        this.permissions = permissions;
         this.postmortems = postmortems;
         this.warRooms = warRooms;
         this.exportBaseUrl = exportBaseUrl;
@@ -106,12 +110,12 @@ public final class IncidentCommands {
                 case "status" -> openModal(client, call,
                         IncidentModals.statusUpdate(m, id, incidents.get(id).status(), call.channel()));
                 case "resolve" -> {
-                    incidents.get(id);
+                    permissions.check(Action.RESOLVE, call.user(), incidents.get(id), client);
                     yield openModal(client, call, IncidentModals.resolve(m, id, call.channel()));
                 }
-                case "severity" -> severity(id, rest, call, m);
-                case "reopen" -> reopen(id, rest, call, m);
-                case "commander" -> commander(id, rest, call, m);
+                case "severity" -> severity(id, rest, call, client, m);
+                case "reopen" -> reopen(id, rest, call, client, m);
+                case "commander" -> commander(id, rest, call, client, m);
                 case "postmortem", "pm" -> postmortem(id, m);
                 default -> note(id, rest, call, m);
             };
@@ -132,23 +136,36 @@ public final class IncidentCommands {
                 .orElse(Reply.privately(Mrkdwn.text(m, "pm.none", id)));
     }
 
-    private Reply severity(IncidentId id, String rest, Invocation call, Messages m) {
+    private Reply severity(IncidentId id, String rest, Invocation call, MethodsClient client, Messages m) {
         Severity severity;
         try {
             severity = Severity.parse(rest);
         } catch (IllegalArgumentException e) {
             return Reply.privately(m.get("usage.severity"));
         }
+        Incident incident = incidents.get(id);
+        if (lowers(incident, severity)) {
+            permissions.check(Action.LOWER_SEVERITY, call.user(), incident, client);
+        }
         incidents.changeSeverity(id, severity, call.user());
         // The war room hears of the change from the war-room flow, once; the caller is told it is done.
         return Reply.privately(Mrkdwn.text(m, "severity.changed", id, severity.name(), call.user()));
     }
 
-    /** A resolved incident opened again, within the configured window, with the reason it is not over. */
-    private Reply reopen(IncidentId id, String reason, Invocation call, Messages m) {
+    /** SEV1 is the worst: a higher ordinal is a lower severity. Raising it is everyone's right; lowering is not. */
+    static boolean lowers(Incident incident, Severity target) {
+        return target.compareTo(incident.severity()) > 0;
+    }
+
+    /**
+     * A resolved incident opened again, within the configured window, with the reason it is not over. Whoever
+     * may resolve it may reopen it.
+     */
+    private Reply reopen(IncidentId id, String reason, Invocation call, MethodsClient client, Messages m) {
         if (reason.isBlank() || SlackLimits.length(reason) > MAX_NOTE) {
             return Reply.privately(m.get("reopen.usage"));
         }
+        permissions.check(Action.RESOLVE, call.user(), incidents.get(id), client);
         incidents.reopen(id, reason, call.user());
         return Reply.privately(Mrkdwn.text(m, "reopened", id));
     }
@@ -158,12 +175,13 @@ public final class IncidentCommands {
      * Slack does not turn into a mention in a slash command unless escaping is on) is refused with a hint,
      * rather than making the caller commander by mistake.
      */
-    private Reply commander(IncidentId id, String rest, Invocation call, Messages m) {
+    private Reply commander(IncidentId id, String rest, Invocation call, MethodsClient client, Messages m) {
         Matcher mention = MENTION.matcher(rest);
         if (!mention.find() && !rest.isBlank()) {
             return Reply.privately(Mrkdwn.text(m, "commander.not.mention", rest.strip()));
         }
         String commander = mention.find(0) ? mention.group(1) : call.user();
+        permissions.check(Action.CHANGE_ROLES, call.user(), incidents.get(id), client);
         incidents.assignCommander(id, commander, call.user());
         return Reply.privately(Mrkdwn.text(m, "commander.changed", id, commander));
     }

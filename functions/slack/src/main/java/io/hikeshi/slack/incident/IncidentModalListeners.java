@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import io.hikeshi.core.Refusal;
+import io.hikeshi.core.access.ActionPolicy;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.ServiceName;
@@ -112,6 +113,9 @@ public final class IncidentModalListeners {
         String[] origin = view.getPrivateMetadata().split("\\|", 2);
         IncidentId id = IncidentId.parse(origin[0]);
         try {
+            if (status == Status.RESOLVED) {
+                cockpit.permissions().check(ActionPolicy.Action.RESOLVE, user, cockpit.incidents().get(id), ctx.client());
+            }
             cockpit.incidents().postStatusUpdate(id, status, summary.strip(), user);
         } catch (Refusal e) {
             return ctx.ackWithErrors(Map.of(summaryBlock.id(), e.reason(m)));
