@@ -35,6 +35,9 @@ class EveryChangeHeardOnceTest {
         rig = new StrictSlackRig(HostileData.all()[0]);
         id = rig.openIncidentWithWarRoom();
         room = rig.room().channelId();
+        // the responders are in the war room, where the policy's weighty actions belong (resolve, lower, command)
+        rig.slack.join(room, StrictSlackRig.USER);
+        rig.slack.join(room, BOB);
         rig.notifications.clear();
     }
 

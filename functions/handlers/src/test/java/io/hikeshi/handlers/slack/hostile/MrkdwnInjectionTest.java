@@ -185,6 +185,7 @@ class MrkdwnInjectionTest {
     private static void resolve(StrictSlackRig rig) {
         IncidentId id = rig.openIncidentWithWarRoom();
         String channel = rig.room().channelId();
+        rig.slack.join(channel, StrictSlackRig.USER); // whoever resolves is in the war room (ActionPolicy's default)
         rig.interaction(StrictSlackRig.viewSubmission(SlackIds.View.RESOLVE.id(), id + "|" + channel, Map.of(
                 "resolution", Map.of("type", "plain_text_input", "value", HOSTILE))));
         rig.runTasks();
