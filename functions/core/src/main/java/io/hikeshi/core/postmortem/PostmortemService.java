@@ -13,6 +13,8 @@ import io.hikeshi.core.Refusal;
 import io.hikeshi.core.alert.StoreContentionException;
 import io.hikeshi.core.event.SideEffectLedger;
 import io.hikeshi.core.incident.IncidentRepository;
+import io.hikeshi.core.store.Backoff;
+import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.Storage;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +41,11 @@ public final class PostmortemService {
     public record Notice(Reminder reminder, Audience audience, Postmortem postmortem, Incident incident,
                          List<PostmortemChecklist.Missing> missing) { }
 
+    /** Saves whatever version is stored: for edits that cannot overwrite anyone's words (one field of one item). */
+    public static final long ANY_VERSION = -1;
+
     private static final Duration LEDGER_TTL = Duration.ofDays(90);
+    private static final int MAX_ATTEMPTS = 10;
     private static final int[] OVERDUE_DAYS = {1, 3, 7};
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -123,28 +129,79 @@ public final class PostmortemService {
     }
 
     public Postmortem editSection(IncidentId id, Postmortem.Section section, String text, String by) {
-        return change(id, pm -> pm.withSection(section, text).withAuthor(by));
+        return editSection(id, section, text, by, ANY_VERSION);
     }
 
+    /**
+     * Replaces a section's text with what a form opened at {@code readVersion} says.
+     *
+     * @throws StalePostmortemException when someone saved since the form was opened: their words stay
+     */
+    public Postmortem editSection(IncidentId id, Postmortem.Section section, String text, String by, long readVersion) {
+        return change(id, readVersion, by, pm -> pm.withSection(section, text).withAuthor(by));
+    }
+
+    /**
+     * Adds an action item; owner and due date may wait (the checklist then lists it as unassigned).
+     *
+     * @throws PastDueDateException when {@code due} is before today in the team's time zone
+     */
     public Postmortem addActionItem(IncidentId id, String description, ActionItem.Type type, String owner, LocalDate due,
                                     String trackingLink, String by) {
-        ActionItem item = new ActionItem(UUID.randomUUID().toString().substring(0, 8), description.strip(), type,
-                owner, due, trackingLink, false);
-        return change(id, pm -> {
+        ActionItem item = new ActionItem(UUID.randomUUID().toString().substring(0, 8), described(description), type,
+                blankAsNull(owner), due, trackingLink, false);
+        return change(id, ANY_VERSION, by, pm -> {
             List<ActionItem> items = new ArrayList<>(pm.actionItems());
             items.add(item);
             return pm.withActionItems(items).withAuthor(by);
         });
     }
 
-    public Postmortem setActionItemDone(IncidentId id, String itemId, boolean done) {
-        return change(id, pm -> pm.withActionItems(pm.actionItems().stream()
-                .map(a -> a.id().equals(itemId) ? new ActionItem(a.id(), a.description(), a.type(), a.owner(), a.due(),
-                        a.trackingLink(), done) : a).toList()));
+    /** An action item as a person wants it now (from its form): every field, as it should be after the save. */
+    public record ActionItemRevision(String description, String owner, LocalDate due, boolean done) { }
+
+    /**
+     * Sets an action item to {@code wanted} in one save, each difference on the timeline; a due date only
+     * refused when it is changed to a past day (an item that became overdue can still be reworded).
+     *
+     * @throws StalePostmortemException when someone saved since the form was opened at {@code readVersion}
+     * @throws PastDueDateException     when the due date is changed to a day before today
+     */
+    public Postmortem reviseActionItem(IncidentId id, String itemId, ActionItemRevision wanted, String by,
+                                       long readVersion) {
+        String description = described(wanted.description());
+        return changeItem(id, itemId, readVersion, by, a -> a.withDescription(description)
+                .withOwner(blankAsNull(wanted.owner())).withDue(wanted.due()).withDone(wanted.done()));
     }
 
-    public Postmortem assignOwner(IncidentId id, String owner) {
-        return change(id, pm -> pm.withOwner(owner, pm.due()));
+    public Postmortem editActionItem(IncidentId id, String itemId, String description, String by) {
+        String described = described(description);
+        return changeItem(id, itemId, ANY_VERSION, by, a -> a.withDescription(described));
+    }
+
+    /** @param owner a Slack user id, or null to leave it unassigned */
+    public Postmortem assignActionItem(IncidentId id, String itemId, String owner, String by) {
+        return changeItem(id, itemId, ANY_VERSION, by, a -> a.withOwner(blankAsNull(owner)));
+    }
+
+    /** @throws PastDueDateException when {@code due} is before today in the team's time zone */
+    public Postmortem setActionItemDue(IncidentId id, String itemId, LocalDate due, String by) {
+        return changeItem(id, itemId, ANY_VERSION, by, a -> a.withDue(due));
+    }
+
+    public Postmortem setActionItemDone(IncidentId id, String itemId, boolean done, String by) {
+        return changeItem(id, itemId, ANY_VERSION, by, a -> a.withDone(done));
+    }
+
+    /** Deletes an action item; deleting one already gone changes nothing. */
+    public Postmortem deleteActionItem(IncidentId id, String itemId, String by) {
+        return change(id, ANY_VERSION, by, pm -> pm.withoutActionItem(itemId));
+    }
+
+    /** Hands the postmortem to {@code owner}: the reminders, which read the owner when they fire, follow. */
+    public Postmortem reassignOwner(IncidentId id, String owner, String by) {
+        String newOwner = Objects.requireNonNull(blankAsNull(owner), "owner");
+        return change(id, ANY_VERSION, by, pm -> pm.withOwner(newOwner, pm.due()));
     }
 
     /**
@@ -161,7 +218,7 @@ public final class PostmortemService {
         if (!missing.isEmpty()) {
             throw new IncompletePostmortemException(id.toString(), missing);
         }
-        Postmortem done = change(id, pm -> pm.completed(by, clock.instant()));
+        Postmortem done = change(id, ANY_VERSION, by, pm -> pm.completed(by, clock.instant()));
         allReminders(done).forEach(r -> scheduler.cancel(r.id()));
         return done;
     }
@@ -209,17 +266,74 @@ public final class PostmortemService {
         return "reminder:" + r.id() + ":" + r.at();
     }
 
-    private Postmortem change(IncidentId id, UnaryOperator<Postmortem> edit) {
-        for (int attempt = 0; attempt < 10; attempt++) {
+    private Postmortem changeItem(IncidentId id, String itemId, long readVersion, String by,
+                                  UnaryOperator<ActionItem> edit) {
+        return change(id, readVersion, by, pm -> pm.withActionItem(edit.apply(pm.actionItem(itemId)
+                .orElseThrow(() -> new Refusal("refusal.pm.action.none", id.toString())))));
+    }
+
+    /**
+     * Read → edit → save on the version read, again on a fresh read if someone saved in between; then
+     * what changed hands or items goes on the incident's timeline. An edit that changes nothing saves nothing.
+     *
+     * @param readVersion the version a form showed (refused if someone saved since), or {@link #ANY_VERSION}
+     */
+    private Postmortem change(IncidentId id, long readVersion, String by, UnaryOperator<Postmortem> edit) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Postmortem current = get(id);
             if (current.isComplete()) {
                 throw new Refusal("refusal.postmortem.complete", id.toString());
             }
-            if (postmortems.save(edit.apply(current))) {
-                return get(id);
+            if (readVersion != ANY_VERSION && current.version() != readVersion) {
+                throw new StalePostmortemException(id.toString());
+            }
+            Postmortem next = edit.apply(current);
+            if (next.equals(current)) {
+                return current;
+            }
+            refusePastDueDates(current, next);
+            if (postmortems.save(next)) {
+                Postmortem saved = get(id);
+                record(PostmortemChanges.entries(current, saved, by, clock.instant()));
+                return saved;
+            }
+            if (!Backoff.pause(attempt)) {
+                break;
             }
         }
         throw new StoreContentionException("the postmortem of " + id);
+    }
+
+    /** A due date set or moved to a day before today (the team's today, by the clock people act by). */
+    private void refusePastDueDates(Postmortem before, Postmortem after) {
+        LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
+        for (ActionItem item : after.actionItems()) {
+            LocalDate was = before.actionItem(item.id()).map(ActionItem::due).orElse(null);
+            if (item.due() != null && !item.due().equals(was) && item.due().isBefore(today)) {
+                throw new PastDueDateException(item.due(), today);
+            }
+        }
+    }
+
+    /**
+     * The timeline entries of a saved postmortem change. Written after the save, in their own put: a crash
+     * between the two loses the entries, never the change (entries are history, the postmortem the record).
+     */
+    private void record(List<TimelineEntry> entries) {
+        if (!entries.isEmpty()) {
+            incidents.commit(new Change(null, null, null, entries));
+        }
+    }
+
+    private static String described(String description) {
+        if (description == null || description.isBlank()) {
+            throw new Refusal("refusal.pm.action.description");
+        }
+        return description.strip();
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     // ---- the draft ----
