@@ -191,6 +191,15 @@ public final class TimelineParams {
         return Map.of(VARIANT, MISSING, FIELDS, String.join(", ", fields));
     }
 
+    /** Whether a monitor wrote the entry (an alert's state, or the monitor acknowledging): its actor is no person. */
+    public static boolean byMonitor(TimelineEntry entry) {
+        return switch (entry.kind()) {
+            case ALERT_REPEATED, ALERT_RECOVERED, ALERT_NOTE -> true;
+            case OPENED, STATUS_CHANGED -> BY_ALERT.equals(entry.params().get(VARIANT));
+            default -> false;
+        };
+    }
+
     private static String name(Status status) {
         return status.name().toLowerCase(Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineParams;
 import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
@@ -57,6 +58,7 @@ public final class PostmortemService {
     private final Clock clock;
     private final Clock calendar;
     private final Messages language;
+    private final ServiceOwners serviceOwners;
 
     /** @param language the team's language, which the draft is written in */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
@@ -64,14 +66,22 @@ public final class PostmortemService {
         this(storage, scheduler, policy, clock, clock, language);
     }
 
+    /** Without configured services: a postmortem nobody commanded or resolved in person has no owner. */
+    public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
+                             Clock calendar, Messages language) {
+        this(storage, scheduler, policy, clock, calendar, language, service -> List.of());
+    }
+
     /**
      * @param clock    when people act (completion is stamped with it)
      * @param calendar the time reminders and the digest go by: the same clock in AWS; local mode can
      *                 move it forward to show a week of reminders now, while people keep real time
      * @param language the team's language: the draft is written once, in it, and is the team's text from then on
+     * @param serviceOwners the people who own a service (Slack user ids, first the one to ask): who owns the
+     *                      postmortem of an incident nobody commanded and a monitor resolved
      */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
-                             Clock calendar, Messages language) {
+                             Clock calendar, Messages language, ServiceOwners serviceOwners) {
         this.postmortems = storage.postmortems();
         this.incidents = storage.incidents();
         this.ledger = storage.ledger();
@@ -80,6 +90,14 @@ public final class PostmortemService {
         this.clock = clock;
         this.calendar = calendar;
         this.language = Objects.requireNonNull(language, "language");
+        this.serviceOwners = Objects.requireNonNull(serviceOwners, "serviceOwners");
+    }
+
+    /** Who owns a service, as the team configured it. */
+    @FunctionalInterface
+    public interface ServiceOwners {
+        /** Slack user ids, the first the one a postmortem goes to; empty when nobody is named. */
+        List<String> of(String service);
     }
 
     public Optional<Postmortem> find(IncidentId id) {
@@ -341,11 +359,27 @@ public final class PostmortemService {
     private Postmortem draft(Incident incident, List<TimelineEntry> timeline, String resolvedBy) {
         LocalDate resolvedOn = LocalDate.ofInstant(incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant(),
                 policy.zone());
-        String owner = incident.commander() != null ? incident.commander() : resolvedBy;
+        String owner = owner(incident, timeline, resolvedBy);
         List<String> authors = owner == null ? List.of() : List.of(owner);
         return new Postmortem(incident.id(), incident.title(), resolvedOn, authors, owner,
                 policy.dueDate(resolvedOn, incident.severity()), summary(incident), null, null, null,
                 resolution(timeline), detection(incident, timeline), List.of(), null, null, null, null, null, 0);
+    }
+
+    /**
+     * The commander; else the person who resolved it; else, when a monitor resolved it (an alarm's OK), the
+     * service's first owner; else nobody, and the war room is asked to pick someone. Never a monitor.
+     */
+    private String owner(Incident incident, List<TimelineEntry> timeline, String resolvedBy) {
+        if (incident.commander() != null) {
+            return incident.commander();
+        }
+        boolean resolvedByMonitor = resolvedBy == null || timeline.stream()
+                .anyMatch(e -> TimelineParams.byMonitor(e) && e.actor().equals(resolvedBy));
+        if (!resolvedByMonitor) {
+            return resolvedBy;
+        }
+        return serviceOwners.of(incident.service()).stream().filter(o -> o != null && !o.isBlank()).findFirst().orElse(null);
     }
 
     private String summary(Incident i) {

@@ -13,6 +13,7 @@ import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.ReminderScheduler;
+import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.slack.SlackIds;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.io.IOException;
@@ -216,5 +217,22 @@ class PostmortemActionItemsSlackTest {
                 && "U0BOB".equals(e.params().get("owner"))));
         assertTrue(rig.slack.calls("chat.postEphemeral").getLast().param("text").contains("<@U0BOB>"));
         assertEquals(List.of("U0BOB"), spokenTo);
+    }
+
+    @Test
+    void anIncidentTheAlarmsOkResolved_isOwnedByTheServicesOwner_neverByTheMonitor() {
+        // GIVEN alarms' OK resolving incidents, and payment-api owned by U0ALICE (infrastructure/config/services.json)
+        try (StrictSlackRig autoResolving = new StrictSlackRig(HostileData.all()[1], Map.of(Settings.AUTO_RESOLVE, "true"))) {
+            IncidentId id = autoResolving.openIncidentWithWarRoom();
+
+            // WHEN the alarm goes back to OK, nobody having taken command, and the postmortem is drafted
+            autoResolving.recover(autoResolving.data.alarmName());
+            autoResolving.relayEvents();
+
+            // THEN the monitor resolved it, and the service's owner owns the postmortem
+            assertEquals(Status.RESOLVED, autoResolving.stored().status());
+            assertEquals(null, autoResolving.stored().commander());
+            assertEquals("U0ALICE", autoResolving.core.postmortems().get(id).owner());
+        }
     }
 }

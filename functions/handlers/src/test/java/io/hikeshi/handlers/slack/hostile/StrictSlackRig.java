@@ -199,7 +199,17 @@ final class StrictSlackRig implements AutoCloseable {
         return incident;
     }
 
+    /** The alarm {@code alarmName} goes back to OK, a minute after it fired (resolving with auto-resolve on). */
+    void recover(String alarmName) {
+        Map<String, String> outcome = new AlarmIngestHandler(new AlertsWiring(core)).handle(alarmEvent(alarmName, "OK"));
+        assertEquals("RECOVERED", outcome.get("outcome"), outcome.toString());
+    }
+
     private byte[] alarmEvent(String alarmName) {
+        return alarmEvent(alarmName, "ALARM");
+    }
+
+    private byte[] alarmEvent(String alarmName, String value) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("events", "alarm-metric-alarm.json")));
             Instant now = NOW.instant();
@@ -208,7 +218,7 @@ final class StrictSlackRig implements AutoCloseable {
             ObjectNode detail = (ObjectNode) event.path("detail");
             detail.put("alarmName", alarmName);
             ObjectNode state = (ObjectNode) detail.path("state");
-            state.put("reason", data.alarmReason());
+            state.put("reason", data.alarmReason()).put("value", value);
             state.put("timestamp", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC)
                     .format(now.minusSeconds(2)));
             detail.putObject("alarmTags").put("hikeshi:service", data.service()).put("hikeshi:severity", "SEV2");
