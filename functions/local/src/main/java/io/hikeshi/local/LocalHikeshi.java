@@ -121,6 +121,7 @@ final class LocalHikeshi implements AutoCloseable {
         bus.subscribe(event -> {
             if (event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
                 core.postmortems().draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));
+                slack.postmortemNotices().drafted(IncidentId.parse(event.incident()), event.attribute("actor"));
             }
         });
         return bus;

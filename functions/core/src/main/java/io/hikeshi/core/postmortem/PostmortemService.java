@@ -112,17 +112,42 @@ public final class PostmortemService {
      * On resolve: drafts the postmortem (once) and schedules its reminders (again is harmless).
      */
     public Postmortem draftOnResolve(IncidentId id, String resolvedBy) {
-        Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
-        Postmortem pm = postmortems.find(id).orElse(null);
-        if (pm == null) {
-            Postmortem draft = draft(incident, incidents.timeline(id, 2000), resolvedBy);
-            postmortems.save(draft);
-            pm = postmortems.find(id).orElseThrow();
-        }
+        Postmortem pm = draft(id, resolvedBy);
         if (!pm.isComplete()) {
             reminders(pm).forEach(scheduler::schedule);
         }
         return pm;
+    }
+
+    /**
+     * The postmortem, drafted now if it was not yet: whoever gets "resolved" first drafts it (the draft is saved
+     * only if absent, so two at once write one), and schedules nothing.
+     */
+    public Postmortem draft(IncidentId id, String resolvedBy) {
+        Optional<Postmortem> existing = postmortems.find(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        postmortems.save(draft(incident, incidents.timeline(id, 2000), resolvedBy));
+        return postmortems.find(id).orElseThrow();
+    }
+
+    /** Steps of telling people a draft is written, each done once (a redelivered "resolved" repeats none). */
+    public enum DraftNotice { OWNER, WAR_ROOM }
+
+    /** Whether this notice of the draft is still to be given. */
+    public boolean toGive(IncidentId id, DraftNotice notice) {
+        return !ledger.isDone(draftNoticeKey(id, notice));
+    }
+
+    /** Call once the notice went out. */
+    public void given(IncidentId id, DraftNotice notice) {
+        ledger.markDone(draftNoticeKey(id, notice), calendar.instant().plus(LEDGER_TTL));
+    }
+
+    private static String draftNoticeKey(IncidentId id, DraftNotice notice) {
+        return "drafted:" + notice.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
     }
 
     /** Before the due date to the owner, on it to the war room, after it escalating (1, 3, 7 business days). */

@@ -2,6 +2,7 @@ package io.hikeshi.slack.postmortem;
 
 import com.slack.api.methods.MethodsClient;
 import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
@@ -80,6 +81,37 @@ public final class PostmortemNotices {
             }
         }
         postmortems.reminderDelivered(reminder);
+        return channels;
+    }
+
+    /**
+     * A postmortem is drafted: its owner gets the checklist in a direct message, and the war room a line (asking
+     * who takes it, when nobody owns it). Each once: a redelivered "resolved" says nothing again.
+     *
+     * @return the channels spoken to
+     */
+    public List<String> drafted(IncidentId id, String resolvedBy) {
+        Postmortem pm = postmortems.draft(id, resolvedBy);
+        List<String> channels = new ArrayList<>();
+        if (pm.isComplete()) {
+            return channels;
+        }
+        String inc = id.toString();
+        String title = Mrkdwn.escape(pm.title());
+        if (pm.owner() != null && postmortems.toGive(id, PostmortemService.DraftNotice.OWNER)) {
+            String text = m.get("pmc.drafted.owner", pm.owner(), inc, title, pm.due().toString());
+            calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(pm.owner())
+                    .text(SlackLimits.cutMrkdwn(text, SlackLimits.MESSAGE_TEXT))
+                    .blocks(PostmortemViews.checklist(m, pm, null, text))));
+            channels.add(pm.owner());
+            postmortems.given(id, PostmortemService.DraftNotice.OWNER);
+        }
+        Optional<String> room = warRooms.channelOf(id);
+        if (room.isPresent() && postmortems.toGive(id, PostmortemService.DraftNotice.WAR_ROOM)) {
+            post(room.get(), pm.owner() == null ? m.get("pmc.drafted.room.unowned", inc, pm.due().toString())
+                    : m.get("pmc.drafted.room", inc, PostmortemViews.person(m, pm.owner()), pm.due().toString()), channels);
+            postmortems.given(id, PostmortemService.DraftNotice.WAR_ROOM);
+        }
         return channels;
     }
 

@@ -54,6 +54,11 @@ public final class PostmortemViews {
      * message's 50 blocks), the export link, and the edit and complete controls.
      */
     public static List<LayoutBlock> checklist(Messages m, Postmortem pm, String exportUrl) {
+        return checklist(m, pm, exportUrl, null);
+    }
+
+    /** The checklist under a line of mrkdwn {@code intro} (e.g. why the reader gets it), when there is one. */
+    public static List<LayoutBlock> checklist(Messages m, Postmortem pm, String exportUrl, String intro) {
         String id = pm.incident().toString();
         List<PostmortemChecklist.Missing> missing = PostmortemChecklist.missing(pm);
         List<String> lines = new ArrayList<>();
@@ -69,10 +74,13 @@ public final class PostmortemViews {
             lines.add(actionItemLine(m, a));
         }
         List<LayoutBlock> blocks = new ArrayList<>();
+        if (intro != null) {
+            blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(intro, SlackLimits.SECTION_TEXT)))));
+        }
         blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(m.get("pm.header", id, Mrkdwn.escape(pm.title()),
                 person(m, pm.owner()), pm.due().toString(),
                 m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))), SlackLimits.SECTION_TEXT)))));
-        int reserved = 1 + (exportUrl != null ? 1 : 0) + (pm.isComplete() ? 0 : 1);
+        int reserved = blocks.size() + (exportUrl != null ? 1 : 0) + (pm.isComplete() ? 0 : 1);
         for (String text : SlackLimits.pack(lines, SlackLimits.SECTION_TEXT, SlackLimits.MESSAGE_BLOCKS - reserved,
                 left -> m.get("pm.more", left))) {
             blocks.add(section(s -> s.text(markdownText(text))));
