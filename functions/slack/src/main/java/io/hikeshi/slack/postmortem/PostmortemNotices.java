@@ -65,12 +65,12 @@ public final class PostmortemNotices {
             case WAR_ROOM -> {
                 String room = warRooms.channelOf(pm.incident()).orElse(owner);
                 if (room != null) {
-                    post(room, m.get("pm.reminder.due", id, title, owner, missing), channels);
+                    post(room, m.get("pmc.reminder.due", id, title, PostmortemViews.person(m, owner), missing), channels);
                 }
             }
             case ESCALATION -> {
                 String commander = n.incident().commander();
-                String text = m.get("pm.reminder.overdue", id, title, pm.due().toString(), owner,
+                String text = m.get("pmc.reminder.overdue", id, title, pm.due().toString(), PostmortemViews.person(m, owner),
                         Mrkdwn.mention(commander, "—"), missing);
                 if (commander != null) {
                     post(commander, text, channels);
@@ -128,11 +128,11 @@ public final class PostmortemNotices {
             lines.add(m.get("pm.digest.none"));
         } else {
             lines.add(m.get("pm.digest.overdue", overdue.size()));
-            overdue.forEach(p -> lines.add(m.get("pm.digest.line", p.incident().toString(), Mrkdwn.escape(p.title()),
-                    p.owner(), p.due().toString())));
+            overdue.forEach(p -> lines.add(m.get("pmc.digest.line", p.incident().toString(), Mrkdwn.escape(p.title()),
+                    PostmortemViews.person(m, p.owner()), p.due().toString())));
             lines.add(m.get("pm.digest.items", items.size()));
-            items.forEach(a -> lines.add(m.get("pm.digest.item", Mrkdwn.escape(SlackLimits.cut(a.description(),
-                    ACTION_ITEM_SHOWN)), PostmortemViews.typeName(m, a.type()), a.owner() == null ? "—" : a.owner(),
+            items.forEach(a -> lines.add(m.get("pmc.digest.item", Mrkdwn.escape(SlackLimits.cut(a.description(),
+                    ACTION_ITEM_SHOWN)), PostmortemViews.typeName(m, a.type()), PostmortemViews.person(m, a.owner()),
                     a.due() == null ? "—" : a.due().toString())));
         }
         String text = SlackLimits.pack(lines, SlackLimits.MESSAGE_TEXT, 1, left -> m.get("pm.more", left)).get(0);

@@ -310,4 +310,32 @@ class PostmortemActionItemsSlackTest {
             assertEquals(List.of(), postsTo(autoResolving, "cloudwatch"));
         }
     }
+
+    @Test
+    void theDigestAndTheDueReminder_sayUnassigned_forAnItemOrPostmortemNobodyOwns_neverABrokenMention() {
+        // GIVEN an overdue postmortem nobody owns, with an action item nobody owns
+        try (StrictSlackRig autoResolving = new StrictSlackRig(HostileData.all()[0], Map.of(Settings.AUTO_RESOLVE, "true"))) {
+            IncidentId id = autoResolving.openIncidentWithWarRoom();
+            autoResolving.recover(autoResolving.data.alarmName());
+            autoResolving.relayEvents();
+            autoResolving.core.postmortems().addActionItem(id, "Canary deploys", ActionItem.Type.PREVENT, null, null, null,
+                    StrictSlackRig.USER);
+            ReminderScheduler.Reminder due = autoResolving.scheduled.stream()
+                    .filter(r -> r.kind() == ReminderScheduler.Kind.DUE).findFirst().orElseThrow();
+
+            // WHEN the due reminder fires, and the weekly digest is posted two days later
+            autoResolving.calendar.set(due.at());
+            autoResolving.notices.remind(due);
+            autoResolving.calendar.set(due.at().plus(java.time.Duration.ofDays(2)));
+            String digest = autoResolving.notices.digest();
+
+            // THEN both say "unassigned" in the team's language, and no mention of nobody reached Slack
+            String reminder = postsTo(autoResolving, autoResolving.room().channelId()).getLast().param("text");
+            assertTrue(reminder.contains("担当 未割り当て"), reminder);
+            assertTrue(digest.contains("Canary deploys") && digest.contains("— 未割り当て"), digest);
+            assertTrue(digest.contains("担当 未割り当て"), "the overdue postmortem's owner: " + digest);
+            assertTrue(autoResolving.slack.calls("chat.postMessage").stream().map(c -> String.valueOf(c.param("text")))
+                    .noneMatch(t -> t.contains("<@—>") || t.contains("<@null>")));
+        }
+    }
 }
