@@ -238,7 +238,12 @@ public final class PostmortemService {
 
     /** Deletes an action item; deleting one already gone changes nothing. */
     public Postmortem deleteActionItem(IncidentId id, String itemId, String by) {
-        return change(id, ANY_VERSION, by, pm -> pm.withoutActionItem(itemId));
+        return deleteActionItem(id, itemId, by, ANY_VERSION);
+    }
+
+    /** @throws StalePostmortemException when someone saved since the form was opened at {@code readVersion} */
+    public Postmortem deleteActionItem(IncidentId id, String itemId, String by, long readVersion) {
+        return change(id, readVersion, by, pm -> pm.withoutActionItem(itemId));
     }
 
     /** Hands the postmortem to {@code owner}: the reminders, which read the owner when they fire, follow. */

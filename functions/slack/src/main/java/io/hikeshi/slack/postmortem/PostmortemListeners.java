@@ -135,7 +135,7 @@ public final class PostmortemListeners {
         }
         return edit(ctx, m, Input.DESCRIPTION, () -> {
             if (edit.delete()) {
-                postmortems.deleteActionItem(edit.incident(), edit.itemId(), user);
+                postmortems.deleteActionItem(edit.incident(), edit.itemId(), user, edit.version());
             } else {
                 postmortems.reviseActionItem(edit.incident(), edit.itemId(), new PostmortemService.ActionItemRevision(
                         edit.description(), edit.owner(), edit.due(), edit.done()), user, edit.version());

@@ -150,17 +150,21 @@ class PostmortemActionItemsSlackTest {
         JsonNode first = body(rig.interaction(StrictSlackRig.viewSubmission(SlackIds.View.POSTMORTEM_SECTION.id(),
                 id + "|IMPACT|" + opened, Map.of("text", Map.of("type", "plain_text_input", "value", "決済の 18% が失敗")))));
 
-        // WHEN the second saves from the older form, and an action item's form opened before that save is saved too
+        // WHEN the second saves from the older form, and an action item's form opened before that save is saved
+        // (edited, then deleted)
         JsonNode second = body(rig.interaction(StrictSlackRig.viewSubmission(SlackIds.View.POSTMORTEM_SECTION.id(),
                 id + "|IMPACT|" + opened, Map.of("text", Map.of("type", "plain_text_input", "value", "一部が失敗")))));
         String item = unassignedItem(id);
         JsonNode staleItem = submitItem(id, item, opened, itemForm("Canary", "U0BOB", null, false, false));
+        JsonNode staleDelete = submitItem(id, item, opened, itemForm("Canary", null, null, false, true));
 
         // THEN the first was saved; the later ones are refused with the reason in the form, and change nothing
         assertFalse(first.has("errors"), first.toString());
         assertTrue(second.path("errors").path("text").asText().contains("他の人に変更されました"), second.toString());
         assertTrue(staleItem.path("errors").path("description").asText().contains("他の人に変更されました"));
+        assertTrue(staleDelete.path("errors").path("description").asText().contains("他の人に変更されました"));
         assertEquals("決済の 18% が失敗", rig.core.postmortems().get(id).impact());
+        assertEquals(1, rig.core.postmortems().get(id).actionItems().size(), "not deleted");
         assertEquals(null, rig.core.postmortems().get(id).actionItems().get(0).owner());
     }
 
