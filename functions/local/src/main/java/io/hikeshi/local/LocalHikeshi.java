@@ -14,7 +14,9 @@ import io.hikeshi.web.WebApp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -105,6 +107,9 @@ final class LocalHikeshi implements AutoCloseable {
         slackEnv.put("HIKESHI_PORT", Integer.toString(options.port));
         LocalSlack slack = LocalSlack.start(core, slackEnv, options.slackLog);
         reminders.target(reminder -> slack.postmortemNotices().remind(reminder));
+        // As template.yaml's DigestSchedule, cron(0 9 ? * MON *), here in the team's zone.
+        reminders.weekly(DayOfWeek.MONDAY, LocalTime.of(9, 0), core.settings().timeZone(),
+                () -> slack.postmortemNotices().digest());
         OutboxRelay relay = new OutboxRelay(core.storage().outbox(), bus(core, slack));
         LocalServer server = new LocalServer(core, slack.http(), options.host, options.port)
                 .withAllowedHosts(options.extraHosts())
@@ -114,6 +119,9 @@ final class LocalHikeshi implements AutoCloseable {
         String webBase = "http://" + options.linkHost() + ":" + server.port();
         slack.webLinks(user -> links == null ? webBase + "/" : webBase + "/?token=" + links.issue(user, LOGIN_LINK_LIFE));
         ScheduledExecutorService relayTimer = autoRelay ? relayEvery(relay, RELAY_INTERVAL) : null;
+        if (relayTimer != null) { // reminders and the digest also fire as real time passes, not only when moved
+            relayTimer.scheduleWithFixedDelay(() -> fireDue(reminders), 30, 30, TimeUnit.SECONDS);
+        }
         return new LocalHikeshi(dynamoDb, core, reminders, slack, relay, relayTimer, links, server, webhookSecret,
                 options.linkHost());
     }
@@ -125,9 +133,19 @@ final class LocalHikeshi implements AutoCloseable {
         bus.subscribe(event -> {
             if (event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
                 core.postmortems().draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));
+                slack.postmortemNotices().drafted(IncidentId.parse(event.incident()), event.attribute("actor"));
             }
         });
         return bus;
+    }
+
+    /** A reminder or digest that fails is said on the console; the timer keeps running. */
+    private static void fireDue(LocalReminders reminders) {
+        try {
+            reminders.fireDue();
+        } catch (RuntimeException e) {
+            System.out.println("reminders: " + e.getMessage() + " (retrying)");
+        }
     }
 
     /** A failed delivery stays in the outbox and is retried on the next tick. */

@@ -2,9 +2,13 @@ package io.hikeshi.local;
 
 import io.hikeshi.core.postmortem.ReminderScheduler;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * EventBridge Scheduler in local mode: one-time reminders held in memory, fired (and deleted, like
  * ActionAfterCompletion=DELETE) when the clock passes them. The clock can be moved forward, so a
- * reminder due in a week can be seen firing now: {@code POST /api/clock/advance?days=7}.
+ * reminder due in a week can be seen firing now: {@code POST /api/clock/advance?days=7}. The weekly digest
+ * is a recurring schedule here, as EventBridge Scheduler's cron is in AWS.
  */
 final class LocalReminders implements ReminderScheduler {
 
@@ -46,9 +51,22 @@ final class LocalReminders implements ReminderScheduler {
         }
     }
 
+    /**
+     * A recurring schedule, like the digest's {@code cron(0 9 ? * MON *)}: a day of the week and a time in a
+     * zone, and the next time it is due.
+     */
+    private record Weekly(DayOfWeek day, LocalTime time, ZoneId zone, Runnable target, Instant next) {
+        Weekly after(Instant now) {
+            ZonedDateTime local = now.atZone(zone);
+            ZonedDateTime at = local.toLocalDate().with(TemporalAdjusters.nextOrSame(day)).atTime(time).atZone(zone);
+            return new Weekly(day, time, zone, target, at.isAfter(local) ? at.toInstant() : at.plusWeeks(1).toInstant());
+        }
+    }
+
     private final MovableClock clock = new MovableClock();
     private final Map<String, Reminder> pending = new ConcurrentHashMap<>();
     private volatile Consumer<Reminder> target = r -> { };
+    private volatile Weekly weekly;
 
     Clock clock() {
         return clock;
@@ -62,6 +80,14 @@ final class LocalReminders implements ReminderScheduler {
     /** Where fired reminders go (the same notices the reminder function sends). */
     void target(Consumer<Reminder> target) {
         this.target = target;
+    }
+
+    /**
+     * Runs {@code target} each time the clock passes {@code day} at {@code time} in {@code zone} (the weekly
+     * digest). Moving the clock over several such times runs it once: what it says is of now.
+     */
+    void weekly(DayOfWeek day, LocalTime time, ZoneId zone, Runnable target) {
+        weekly = new Weekly(day, time, zone, target, null).after(clock.instant());
     }
 
     @Override
@@ -89,6 +115,11 @@ final class LocalReminders implements ReminderScheduler {
         for (Reminder r : due) {
             pending.remove(r.id());
             target.accept(r);
+        }
+        Weekly recurring = weekly;
+        if (recurring != null && !recurring.next().isAfter(clock.instant())) {
+            weekly = recurring.after(clock.instant());
+            recurring.target().run();
         }
         return due;
     }

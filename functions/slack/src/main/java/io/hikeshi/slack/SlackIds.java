@@ -24,7 +24,11 @@ public final class SlackIds {
         /** The postmortem checklist's: a section to edit ({@code INC-0042|IMPACT}), an action item to add, completion. */
         EDIT_POSTMORTEM_SECTION("pm_edit_section"),
         ADD_ACTION_ITEM("pm_add_action"),
-        COMPLETE_POSTMORTEM("pm_complete");
+        COMPLETE_POSTMORTEM("pm_complete"),
+        /** A choice of one action item (value {@code INC-…|<item id>}): opens its form. */
+        EDIT_ACTION_ITEM("pm_edit_action"),
+        /** A person picked in the checklist: the postmortem's new owner (the incident is in the block id). */
+        REASSIGN_POSTMORTEM_OWNER("pm_reassign_owner");
 
         private final String id;
 
@@ -43,7 +47,9 @@ public final class SlackIds {
         STATUS_UPDATE("status_update"),
         RESOLVE("resolve_incident"),
         POSTMORTEM_SECTION("pm_section"),
-        ACTION_ITEM("pm_action_item");
+        ACTION_ITEM("pm_action_item"),
+        /** One action item's form; private metadata {@code INC-…|<item id>|<postmortem version>}. */
+        ACTION_ITEM_EDIT("pm_action_item_edit");
 
         private final String id;
 
@@ -71,7 +77,9 @@ public final class SlackIds {
         ACTION_ITEM_TYPE("type"),
         OWNER("owner"),
         DUE("due"),
-        LINK("link");
+        LINK("link"),
+        DONE("done"),
+        DELETE("delete");
 
         private final String id;
 
@@ -91,7 +99,9 @@ public final class SlackIds {
         /** The card's buttons. */
         CARD_ACTIONS("incident_actions"),
         /** The response guide's header; suffixed with the incident ({@link #of}). */
-        GUIDE("response_guide");
+        GUIDE("response_guide"),
+        /** The postmortem checklist's controls; suffixed with the incident ({@link #of}). */
+        POSTMORTEM_CONTROLS("pm_controls");
 
         private final String id;
 

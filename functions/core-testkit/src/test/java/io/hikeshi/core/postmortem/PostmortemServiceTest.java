@@ -105,7 +105,7 @@ class PostmortemServiceTest {
         assertTrue(PostmortemChecklist.missing(postmortems.get(incident.id())).stream()
                 .anyMatch(m -> m.key().equals("action.unassigned")), "an action item needs an owner and a due date");
         String itemId = postmortems.get(incident.id()).actionItems().get(0).id();
-        postmortems.setActionItemDone(incident.id(), itemId, false);
+        postmortems.setActionItemDone(incident.id(), itemId, false, "U0BOB");
         Postmortem withOwnerlessItem = postmortems.get(incident.id());
         assertEquals(Postmortem.Status.DRAFT, withOwnerlessItem.status());
         postmortems.addActionItem(incident.id(), "Alert on checkout error ratio", ActionItem.Type.MITIGATE, "U0ALICE",

@@ -18,7 +18,8 @@ public final class Messages {
     public static final Locale ENGLISH = Locale.ENGLISH;
 
     /** The catalogue's files: Slack replies and cards first, then each area that has words of its own. */
-    public static final List<String> AREAS = List.of("messages", "timeline", "postmortem", "web", "changes", "guard", "access");
+    public static final List<String> AREAS = List.of("messages", "timeline", "postmortem", "web", "changes", "guard", "access",
+            "pmclose");
 
     private final Locale locale;
     private final List<ResourceBundle> bundles;

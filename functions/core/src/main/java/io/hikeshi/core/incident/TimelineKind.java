@@ -17,5 +17,7 @@ public enum TimelineKind {
     STATUS_UPDATE,
     /** A chat message someone marked for the record (a 📌 reaction in the war room). */
     PINNED_MESSAGE,
-    NOTE
+    NOTE,
+    /** The incident's postmortem changed hands or an action item changed; the text is the item's description. */
+    POSTMORTEM_CHANGED
 }

@@ -43,6 +43,16 @@ public final class TimelineParams {
     static final String ALERT_STATE = "state";
     static final String MISSING = "missing";
     static final String FIELDS = "fields";
+    static final String OWNER = "owner";
+    static final String DUE = "due";
+    static final String ACTION_ADDED = "action-added";
+    static final String ACTION_EDITED = "action-edited";
+    static final String ACTION_ASSIGNED = "action-assigned";
+    static final String ACTION_DUE = "action-due";
+    static final String ACTION_DONE = "action-done";
+    static final String ACTION_REOPENED = "action-reopened";
+    static final String ACTION_DELETED = "action-deleted";
+    static final String POSTMORTEM_OWNER = "postmortem-owner";
 
     private TimelineParams() { }
 
@@ -76,6 +86,43 @@ public final class TimelineParams {
     /** {@link TimelineKind#COMMANDER_CHANGED}. */
     public static Map<String, String> commanderChanged(String commander) {
         return Map.of(COMMANDER, commander);
+    }
+
+    // ---- what people do to the postmortem (PostmortemService); the text is the action item's description ----
+
+    /** {@link TimelineKind#POSTMORTEM_CHANGED}: an action item was added. */
+    public static Map<String, String> actionItemAdded() {
+        return Map.of(VARIANT, ACTION_ADDED);
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_CHANGED}: an action item was reworded (the text is the new wording). */
+    public static Map<String, String> actionItemEdited() {
+        return Map.of(VARIANT, ACTION_EDITED);
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_CHANGED}: an action item's owner; null when it was unassigned. */
+    public static Map<String, String> actionItemAssigned(String owner) {
+        return owner == null ? Map.of(VARIANT, ACTION_ASSIGNED) : Map.of(VARIANT, ACTION_ASSIGNED, OWNER, owner);
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_CHANGED}: an action item's due date; null when it was cleared. */
+    public static Map<String, String> actionItemDue(java.time.LocalDate due) {
+        return due == null ? Map.of(VARIANT, ACTION_DUE) : Map.of(VARIANT, ACTION_DUE, DUE, due.toString());
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_CHANGED}: an action item was marked done, or open again. */
+    public static Map<String, String> actionItemDone(boolean done) {
+        return Map.of(VARIANT, done ? ACTION_DONE : ACTION_REOPENED);
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_CHANGED}: an action item was deleted. */
+    public static Map<String, String> actionItemDeleted() {
+        return Map.of(VARIANT, ACTION_DELETED);
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_CHANGED}: the postmortem has a new owner. */
+    public static Map<String, String> postmortemOwner(String owner) {
+        return Map.of(VARIANT, POSTMORTEM_OWNER, OWNER, owner);
     }
 
     // ---- what monitors say (AlertIntakeService); the actor is the monitor, the text the alert's summary ----
@@ -148,6 +195,15 @@ public final class TimelineParams {
     /** {@link TimelineKind#ALERT_NOTE}: the monitor's alert lacked these fields (or said them in unknown words). */
     public static Map<String, String> missingFields(java.util.List<String> fields) {
         return Map.of(VARIANT, MISSING, FIELDS, String.join(", ", fields));
+    }
+
+    /** Whether a monitor wrote the entry (an alert's state, or the monitor acknowledging): its actor is no person. */
+    public static boolean byMonitor(TimelineEntry entry) {
+        return switch (entry.kind()) {
+            case ALERT_REPEATED, ALERT_RECOVERED, ALERT_NOTE -> true;
+            case OPENED, STATUS_CHANGED -> BY_ALERT.equals(entry.params().get(VARIANT));
+            default -> false;
+        };
     }
 
     private static String name(Status status) {

@@ -1,6 +1,15 @@
 package io.hikeshi.core.incident;
 
 import static io.hikeshi.core.incident.TimelineParams.ACKNOWLEDGED;
+import static io.hikeshi.core.incident.TimelineParams.ACTION_ADDED;
+import static io.hikeshi.core.incident.TimelineParams.ACTION_ASSIGNED;
+import static io.hikeshi.core.incident.TimelineParams.ACTION_DELETED;
+import static io.hikeshi.core.incident.TimelineParams.ACTION_DONE;
+import static io.hikeshi.core.incident.TimelineParams.ACTION_DUE;
+import static io.hikeshi.core.incident.TimelineParams.ACTION_EDITED;
+import static io.hikeshi.core.incident.TimelineParams.ACTION_REOPENED;
+import static io.hikeshi.core.incident.TimelineParams.DUE;
+import static io.hikeshi.core.incident.TimelineParams.OWNER;
 import static io.hikeshi.core.incident.TimelineParams.AFTER_CLOSE;
 import static io.hikeshi.core.incident.TimelineParams.ALERT;
 import static io.hikeshi.core.incident.TimelineParams.ALREADY_RECOVERED;
@@ -73,6 +82,7 @@ public final class TimelineText {
             case STATUS_UPDATE -> "timeline.kind.status.update";
             case PINNED_MESSAGE -> "timeline.kind.pinned.message";
             case NOTE -> "timeline.kind.note";
+            case POSTMORTEM_CHANGED -> "timeline.kind.postmortem";
         });
     }
 
@@ -112,6 +122,22 @@ public final class TimelineText {
             case SEVERITY_CHANGED -> Text.of("timeline.severity", p.get(FROM), p.get(TO));
             case COMMANDER_CHANGED -> Text.of("timeline.commander", p.get(COMMANDER));
             case STATUS_UPDATE, PINNED_MESSAGE, NOTE -> asWritten(e); // their words are their text: see text()
+            case POSTMORTEM_CHANGED -> postmortemChanged(p);
+        };
+    }
+
+    private static Text postmortemChanged(Map<String, String> p) {
+        return switch (p.getOrDefault(VARIANT, "")) {
+            case ACTION_ADDED -> Text.of("timeline.pm.action.added");
+            case ACTION_EDITED -> Text.of("timeline.pm.action.edited");
+            case ACTION_ASSIGNED -> p.containsKey(OWNER) ? Text.of("timeline.pm.action.assigned", p.get(OWNER))
+                    : Text.of("timeline.pm.action.unassigned");
+            case ACTION_DUE -> p.containsKey(DUE) ? Text.of("timeline.pm.action.due", p.get(DUE))
+                    : Text.of("timeline.pm.action.due.cleared");
+            case ACTION_DONE -> Text.of("timeline.pm.action.done");
+            case ACTION_REOPENED -> Text.of("timeline.pm.action.reopened");
+            case ACTION_DELETED -> Text.of("timeline.pm.action.deleted");
+            default -> Text.of("timeline.pm.owner", p.get(OWNER));
         };
     }
 

@@ -23,6 +23,22 @@ public record ActionItem(String id, String description, Type type, String owner,
         Objects.requireNonNull(type, "type");
     }
 
+    public ActionItem withDescription(String newDescription) {
+        return new ActionItem(id, newDescription, type, owner, due, trackingLink, done);
+    }
+
+    public ActionItem withOwner(String newOwner) {
+        return new ActionItem(id, description, type, newOwner, due, trackingLink, done);
+    }
+
+    public ActionItem withDue(LocalDate newDue) {
+        return new ActionItem(id, description, type, owner, newDue, trackingLink, done);
+    }
+
+    public ActionItem withDone(boolean isDone) {
+        return new ActionItem(id, description, type, owner, due, trackingLink, isDone);
+    }
+
     /** Complete enough for the checklist: an owner and a due date. */
     public boolean isAssigned() {
         return owner != null && !owner.isBlank() && due != null;

@@ -75,6 +75,20 @@ public record Postmortem(IncidentId incident, String title, LocalDate date, List
                 detection, items, wentWell, wentWrong, gotLucky, completedBy, completedAt, version);
     }
 
+    /** The action item with this id, if there is one. */
+    public java.util.Optional<ActionItem> actionItem(String itemId) {
+        return actionItems.stream().filter(a -> a.id().equals(itemId)).findFirst();
+    }
+
+    /** The same postmortem with {@code item} in place of the action item of the same id. */
+    public Postmortem withActionItem(ActionItem item) {
+        return withActionItems(actionItems.stream().map(a -> a.id().equals(item.id()) ? item : a).toList());
+    }
+
+    public Postmortem withoutActionItem(String itemId) {
+        return withActionItems(actionItems.stream().filter(a -> !a.id().equals(itemId)).toList());
+    }
+
     public Postmortem withOwner(String newOwner, LocalDate newDue) {
         return new Postmortem(incident, title, date, authors, newOwner, newDue, summary, impact, rootCauses, trigger,
                 resolution, detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version);

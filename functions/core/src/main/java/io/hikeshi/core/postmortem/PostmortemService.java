@@ -5,6 +5,7 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.incident.TimelineParams;
 import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
@@ -13,6 +14,8 @@ import io.hikeshi.core.Refusal;
 import io.hikeshi.core.alert.StoreContentionException;
 import io.hikeshi.core.event.SideEffectLedger;
 import io.hikeshi.core.incident.IncidentRepository;
+import io.hikeshi.core.store.Backoff;
+import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.Storage;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +42,11 @@ public final class PostmortemService {
     public record Notice(Reminder reminder, Audience audience, Postmortem postmortem, Incident incident,
                          List<PostmortemChecklist.Missing> missing) { }
 
+    /** Saves whatever version is stored: for edits that cannot overwrite anyone's words (one field of one item). */
+    public static final long ANY_VERSION = -1;
+
     private static final Duration LEDGER_TTL = Duration.ofDays(90);
+    private static final int MAX_ATTEMPTS = 10;
     private static final int[] OVERDUE_DAYS = {1, 3, 7};
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -51,6 +58,7 @@ public final class PostmortemService {
     private final Clock clock;
     private final Clock calendar;
     private final Messages language;
+    private final ServiceOwners serviceOwners;
 
     /** @param language the team's language, which the draft is written in */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
@@ -58,14 +66,22 @@ public final class PostmortemService {
         this(storage, scheduler, policy, clock, clock, language);
     }
 
+    /** Without configured services: a postmortem nobody commanded or resolved in person has no owner. */
+    public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
+                             Clock calendar, Messages language) {
+        this(storage, scheduler, policy, clock, calendar, language, service -> List.of());
+    }
+
     /**
      * @param clock    when people act (completion is stamped with it)
      * @param calendar the time reminders and the digest go by: the same clock in AWS; local mode can
      *                 move it forward to show a week of reminders now, while people keep real time
      * @param language the team's language: the draft is written once, in it, and is the team's text from then on
+     * @param serviceOwners the people who own a service (Slack user ids, first the one to ask): who owns the
+     *                      postmortem of an incident nobody commanded and a monitor resolved
      */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
-                             Clock calendar, Messages language) {
+                             Clock calendar, Messages language, ServiceOwners serviceOwners) {
         this.postmortems = storage.postmortems();
         this.incidents = storage.incidents();
         this.ledger = storage.ledger();
@@ -74,6 +90,14 @@ public final class PostmortemService {
         this.clock = clock;
         this.calendar = calendar;
         this.language = Objects.requireNonNull(language, "language");
+        this.serviceOwners = Objects.requireNonNull(serviceOwners, "serviceOwners");
+    }
+
+    /** Who owns a service, as the team configured it. */
+    @FunctionalInterface
+    public interface ServiceOwners {
+        /** Slack user ids, the first the one a postmortem goes to; empty when nobody is named. */
+        List<String> of(String service);
     }
 
     public Optional<Postmortem> find(IncidentId id) {
@@ -88,17 +112,42 @@ public final class PostmortemService {
      * On resolve: drafts the postmortem (once) and schedules its reminders (again is harmless).
      */
     public Postmortem draftOnResolve(IncidentId id, String resolvedBy) {
-        Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
-        Postmortem pm = postmortems.find(id).orElse(null);
-        if (pm == null) {
-            Postmortem draft = draft(incident, incidents.timeline(id, 2000), resolvedBy);
-            postmortems.save(draft);
-            pm = postmortems.find(id).orElseThrow();
-        }
+        Postmortem pm = draft(id, resolvedBy);
         if (!pm.isComplete()) {
             reminders(pm).forEach(scheduler::schedule);
         }
         return pm;
+    }
+
+    /**
+     * The postmortem, drafted now if it was not yet: whoever gets "resolved" first drafts it (the draft is saved
+     * only if absent, so two at once write one), and schedules nothing.
+     */
+    public Postmortem draft(IncidentId id, String resolvedBy) {
+        Optional<Postmortem> existing = postmortems.find(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        postmortems.save(draft(incident, incidents.timeline(id, 2000), resolvedBy));
+        return postmortems.find(id).orElseThrow();
+    }
+
+    /** Steps of telling people a draft is written, each done once (a redelivered "resolved" repeats none). */
+    public enum DraftNotice { OWNER, WAR_ROOM }
+
+    /** Whether this notice of the draft is still to be given. */
+    public boolean toGive(IncidentId id, DraftNotice notice) {
+        return !ledger.isDone(draftNoticeKey(id, notice));
+    }
+
+    /** Call once the notice went out. */
+    public void given(IncidentId id, DraftNotice notice) {
+        ledger.markDone(draftNoticeKey(id, notice), calendar.instant().plus(LEDGER_TTL));
+    }
+
+    private static String draftNoticeKey(IncidentId id, DraftNotice notice) {
+        return "drafted:" + notice.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
     }
 
     /** Before the due date to the owner, on it to the war room, after it escalating (1, 3, 7 business days). */
@@ -123,28 +172,84 @@ public final class PostmortemService {
     }
 
     public Postmortem editSection(IncidentId id, Postmortem.Section section, String text, String by) {
-        return change(id, pm -> pm.withSection(section, text).withAuthor(by));
+        return editSection(id, section, text, by, ANY_VERSION);
     }
 
+    /**
+     * Replaces a section's text with what a form opened at {@code readVersion} says.
+     *
+     * @throws StalePostmortemException when someone saved since the form was opened: their words stay
+     */
+    public Postmortem editSection(IncidentId id, Postmortem.Section section, String text, String by, long readVersion) {
+        return change(id, readVersion, by, pm -> pm.withSection(section, text).withAuthor(by));
+    }
+
+    /**
+     * Adds an action item; owner and due date may wait (the checklist then lists it as unassigned).
+     *
+     * @throws PastDueDateException when {@code due} is before today in the team's time zone
+     */
     public Postmortem addActionItem(IncidentId id, String description, ActionItem.Type type, String owner, LocalDate due,
                                     String trackingLink, String by) {
-        ActionItem item = new ActionItem(UUID.randomUUID().toString().substring(0, 8), description.strip(), type,
-                owner, due, trackingLink, false);
-        return change(id, pm -> {
+        ActionItem item = new ActionItem(UUID.randomUUID().toString().substring(0, 8), described(description), type,
+                blankAsNull(owner), due, trackingLink, false);
+        return change(id, ANY_VERSION, by, pm -> {
             List<ActionItem> items = new ArrayList<>(pm.actionItems());
             items.add(item);
             return pm.withActionItems(items).withAuthor(by);
         });
     }
 
-    public Postmortem setActionItemDone(IncidentId id, String itemId, boolean done) {
-        return change(id, pm -> pm.withActionItems(pm.actionItems().stream()
-                .map(a -> a.id().equals(itemId) ? new ActionItem(a.id(), a.description(), a.type(), a.owner(), a.due(),
-                        a.trackingLink(), done) : a).toList()));
+    /** An action item as a person wants it now (from its form): every field, as it should be after the save. */
+    public record ActionItemRevision(String description, String owner, LocalDate due, boolean done) { }
+
+    /**
+     * Sets an action item to {@code wanted} in one save, each difference on the timeline; a due date only
+     * refused when it is changed to a past day (an item that became overdue can still be reworded).
+     *
+     * @throws StalePostmortemException when someone saved since the form was opened at {@code readVersion}
+     * @throws PastDueDateException     when the due date is changed to a day before today
+     */
+    public Postmortem reviseActionItem(IncidentId id, String itemId, ActionItemRevision wanted, String by,
+                                       long readVersion) {
+        String description = described(wanted.description());
+        return changeItem(id, itemId, readVersion, by, a -> a.withDescription(description)
+                .withOwner(blankAsNull(wanted.owner())).withDue(wanted.due()).withDone(wanted.done()));
     }
 
-    public Postmortem assignOwner(IncidentId id, String owner) {
-        return change(id, pm -> pm.withOwner(owner, pm.due()));
+    public Postmortem editActionItem(IncidentId id, String itemId, String description, String by) {
+        String described = described(description);
+        return changeItem(id, itemId, ANY_VERSION, by, a -> a.withDescription(described));
+    }
+
+    /** @param owner a Slack user id, or null to leave it unassigned */
+    public Postmortem assignActionItem(IncidentId id, String itemId, String owner, String by) {
+        return changeItem(id, itemId, ANY_VERSION, by, a -> a.withOwner(blankAsNull(owner)));
+    }
+
+    /** @throws PastDueDateException when {@code due} is before today in the team's time zone */
+    public Postmortem setActionItemDue(IncidentId id, String itemId, LocalDate due, String by) {
+        return changeItem(id, itemId, ANY_VERSION, by, a -> a.withDue(due));
+    }
+
+    public Postmortem setActionItemDone(IncidentId id, String itemId, boolean done, String by) {
+        return changeItem(id, itemId, ANY_VERSION, by, a -> a.withDone(done));
+    }
+
+    /** Deletes an action item; deleting one already gone changes nothing. */
+    public Postmortem deleteActionItem(IncidentId id, String itemId, String by) {
+        return deleteActionItem(id, itemId, by, ANY_VERSION);
+    }
+
+    /** @throws StalePostmortemException when someone saved since the form was opened at {@code readVersion} */
+    public Postmortem deleteActionItem(IncidentId id, String itemId, String by, long readVersion) {
+        return change(id, readVersion, by, pm -> pm.withoutActionItem(itemId));
+    }
+
+    /** Hands the postmortem to {@code owner}: the reminders, which read the owner when they fire, follow. */
+    public Postmortem reassignOwner(IncidentId id, String owner, String by) {
+        String newOwner = Objects.requireNonNull(blankAsNull(owner), "owner");
+        return change(id, ANY_VERSION, by, pm -> pm.withOwner(newOwner, pm.due()));
     }
 
     /**
@@ -161,7 +266,7 @@ public final class PostmortemService {
         if (!missing.isEmpty()) {
             throw new IncompletePostmortemException(id.toString(), missing);
         }
-        Postmortem done = change(id, pm -> pm.completed(by, clock.instant()));
+        Postmortem done = change(id, ANY_VERSION, by, pm -> pm.completed(by, clock.instant()));
         allReminders(done).forEach(r -> scheduler.cancel(r.id()));
         return done;
     }
@@ -209,17 +314,74 @@ public final class PostmortemService {
         return "reminder:" + r.id() + ":" + r.at();
     }
 
-    private Postmortem change(IncidentId id, UnaryOperator<Postmortem> edit) {
-        for (int attempt = 0; attempt < 10; attempt++) {
+    private Postmortem changeItem(IncidentId id, String itemId, long readVersion, String by,
+                                  UnaryOperator<ActionItem> edit) {
+        return change(id, readVersion, by, pm -> pm.withActionItem(edit.apply(pm.actionItem(itemId)
+                .orElseThrow(() -> new Refusal("refusal.pm.action.none", id.toString())))));
+    }
+
+    /**
+     * Read → edit → save on the version read, again on a fresh read if someone saved in between; then
+     * what changed hands or items goes on the incident's timeline. An edit that changes nothing saves nothing.
+     *
+     * @param readVersion the version a form showed (refused if someone saved since), or {@link #ANY_VERSION}
+     */
+    private Postmortem change(IncidentId id, long readVersion, String by, UnaryOperator<Postmortem> edit) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Postmortem current = get(id);
             if (current.isComplete()) {
                 throw new Refusal("refusal.postmortem.complete", id.toString());
             }
-            if (postmortems.save(edit.apply(current))) {
-                return get(id);
+            if (readVersion != ANY_VERSION && current.version() != readVersion) {
+                throw new StalePostmortemException(id.toString());
+            }
+            Postmortem next = edit.apply(current);
+            if (next.equals(current)) {
+                return current;
+            }
+            refusePastDueDates(current, next);
+            if (postmortems.save(next)) {
+                Postmortem saved = get(id);
+                record(PostmortemChanges.entries(current, saved, by, clock.instant()));
+                return saved;
+            }
+            if (!Backoff.pause(attempt)) {
+                break;
             }
         }
         throw new StoreContentionException("the postmortem of " + id);
+    }
+
+    /** A due date set or moved to a day before today (the team's today, by the clock people act by). */
+    private void refusePastDueDates(Postmortem before, Postmortem after) {
+        LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
+        for (ActionItem item : after.actionItems()) {
+            LocalDate was = before.actionItem(item.id()).map(ActionItem::due).orElse(null);
+            if (item.due() != null && !item.due().equals(was) && item.due().isBefore(today)) {
+                throw new PastDueDateException(item.due(), today);
+            }
+        }
+    }
+
+    /**
+     * The timeline entries of a saved postmortem change. Written after the save, in their own put: a crash
+     * between the two loses the entries, never the change (entries are history, the postmortem the record).
+     */
+    private void record(List<TimelineEntry> entries) {
+        if (!entries.isEmpty()) {
+            incidents.commit(new Change(null, null, null, entries));
+        }
+    }
+
+    private static String described(String description) {
+        if (description == null || description.isBlank()) {
+            throw new Refusal("refusal.pm.action.description");
+        }
+        return description.strip();
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     // ---- the draft ----
@@ -227,11 +389,27 @@ public final class PostmortemService {
     private Postmortem draft(Incident incident, List<TimelineEntry> timeline, String resolvedBy) {
         LocalDate resolvedOn = LocalDate.ofInstant(incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant(),
                 policy.zone());
-        String owner = incident.commander() != null ? incident.commander() : resolvedBy;
+        String owner = owner(incident, timeline, resolvedBy);
         List<String> authors = owner == null ? List.of() : List.of(owner);
         return new Postmortem(incident.id(), incident.title(), resolvedOn, authors, owner,
                 policy.dueDate(resolvedOn, incident.severity()), summary(incident), null, null, null,
                 resolution(timeline), detection(incident, timeline), List.of(), null, null, null, null, null, 0);
+    }
+
+    /**
+     * The commander; else the person who resolved it; else, when a monitor resolved it (an alarm's OK), the
+     * service's first owner; else nobody, and the war room is asked to pick someone. Never a monitor.
+     */
+    private String owner(Incident incident, List<TimelineEntry> timeline, String resolvedBy) {
+        if (incident.commander() != null) {
+            return incident.commander();
+        }
+        boolean resolvedByMonitor = resolvedBy == null || timeline.stream()
+                .anyMatch(e -> TimelineParams.byMonitor(e) && e.actor().equals(resolvedBy));
+        if (!resolvedByMonitor) {
+            return resolvedBy;
+        }
+        return serviceOwners.of(incident.service()).stream().filter(o -> o != null && !o.isBlank()).findFirst().orElse(null);
     }
 
     private String summary(Incident i) {

@@ -55,6 +55,20 @@ public final class TimelineSamples {
         // A pinned message and a note are only what was written: no parameters.
         entries.add(entry(entries, TimelineKind.PINNED_MESSAGE, "U0BOB", Map.of(), "Rolling back to v1.4.2"));
         entries.add(entry(entries, TimelineKind.NOTE, "U0BOB", Map.of(), "ロールバック完了"));
+        // What happens to the postmortem: the text is the action item's description.
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.postmortemOwner("U0CAROL"), ""));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemAdded(), "Canary deploys"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemEdited(), "カナリアデプロイ"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemAssigned("U0CAROL"),
+                "Canary deploys"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemAssigned(null),
+                "Canary deploys"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB",
+                TimelineParams.actionItemDue(java.time.LocalDate.of(2026, 12, 1)), "Canary deploys"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDue(null), "Canary deploys"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDone(true), "Canary deploys"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDone(false), "Canary deploys"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDeleted(), "Canary deploys"));
         return entries;
     }
 

@@ -59,7 +59,17 @@ class TimelineTextTest {
                 "Commander → U0BOB",
                 "[mitigated] v1.4.2 に戻しました",
                 "Rolling back to v1.4.2",
-                "ロールバック完了"), english);
+                "ロールバック完了",
+                "Postmortem owner → U0CAROL",
+                "Action item added: Canary deploys",
+                "Action item reworded: カナリアデプロイ",
+                "Action item assigned to U0CAROL: Canary deploys",
+                "Action item unassigned: Canary deploys",
+                "Action item due 2026-12-01: Canary deploys",
+                "Action item due date cleared: Canary deploys",
+                "Action item done: Canary deploys",
+                "Action item reopened: Canary deploys",
+                "Action item deleted: Canary deploys"), english);
     }
 
     @Test
@@ -89,7 +99,17 @@ class TimelineTextTest {
                 "指揮官 → U0BOB",
                 "【緩和済み】v1.4.2 に戻しました",
                 "Rolling back to v1.4.2",
-                "ロールバック完了"), japanese);
+                "ロールバック完了",
+                "ポストモーテムの担当 → U0CAROL",
+                "アクションアイテムを追加：Canary deploys",
+                "アクションアイテムを修正：カナリアデプロイ",
+                "アクションアイテムの担当 → U0CAROL：Canary deploys",
+                "アクションアイテムの担当を解除：Canary deploys",
+                "アクションアイテムの期限 → 2026-12-01：Canary deploys",
+                "アクションアイテムの期限を解除：Canary deploys",
+                "アクションアイテムを完了：Canary deploys",
+                "アクションアイテムを未完了に戻す：Canary deploys",
+                "アクションアイテムを削除：Canary deploys"), japanese);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.slack.postmortem.PostmortemNotices;
 import io.hikeshi.core.warroom.WarRoomService;
 import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.handlers.lambda.StreamHandler;
@@ -24,15 +26,26 @@ public final class WarRoomHandler extends StreamHandler<DomainEvent, Map<String,
     private static final Logger LOG = LoggerFactory.getLogger(WarRoomHandler.class);
 
     private final WarRoomService warRoom;
+    /** Tells the owner and the war room of the postmortem's draft; null: not this handler's job (some tests). */
+    private final PostmortemNotices postmortems;
 
     /** For the Lambda runtime: DynamoDB, the bot token from SSM, SNS; no Bolt app. */
     public WarRoomHandler() {
-        this(SlackWiring.speakingInAws(Settings.fromEnvironment()).warRoomInAws());
+        this(SlackWiring.speakingInAws(Settings.fromEnvironment()));
+    }
+
+    private WarRoomHandler(SlackWiring slack) {
+        this(slack.warRoomInAws(), slack.postmortemNoticesInAws());
     }
 
     public WarRoomHandler(WarRoomService warRoom) {
+        this(warRoom, null);
+    }
+
+    public WarRoomHandler(WarRoomService warRoom, PostmortemNotices postmortems) {
         super(new ObjectMapper());
         this.warRoom = warRoom;
+        this.postmortems = postmortems;
     }
 
     @Override
@@ -43,6 +56,10 @@ public final class WarRoomHandler extends StreamHandler<DomainEvent, Map<String,
     @Override
     protected Map<String, String> handle(DomainEvent event) {
         warRoom.on(event);
+        if (postmortems != null && event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
+            // The postmortem function drafts on the same event; whichever runs first writes the draft.
+            postmortems.drafted(IncidentId.parse(event.incident()), event.attribute("actor"));
+        }
         LOG.info("war room event handled", kv("event", event.type()), kv("incident", event.incident()), kv("eventId", event.id()));
         return Map.of("handled", event.id());
     }

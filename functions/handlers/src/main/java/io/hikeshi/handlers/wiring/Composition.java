@@ -9,6 +9,7 @@ import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.core.store.Storage;
+import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.handlers.lambda.Settings;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -38,6 +39,8 @@ public final class Composition {
     private final Clock calendar;
     private final IncidentService incidents;
     private final Supplier<PostmortemService> postmortems;
+    /** The configured services (owners, links, guides): postmortem owners fall back to a service's owner. */
+    private final Supplier<ServiceDirectory> services;
 
     private Composition(Settings settings, Storage store, Secrets secrets, ReminderScheduler reminders, Clock clock,
                         Clock calendar) {
@@ -48,8 +51,9 @@ public final class Composition {
         this.clock = clock;
         this.calendar = calendar;
         this.incidents = new IncidentService(store, clock, settings.reopenWindow());
+        this.services = once(() -> ConfiguredServiceDirectory.load(json, settings.services(), settings.guides()));
         this.postmortems = once(() -> new PostmortemService(store, reminders, postmortemPolicy(settings), clock, calendar,
-                Messages.of(settings.locale())));
+                Messages.of(settings.locale()), service -> services.get().profile(service).ownerUsers()));
     }
 
     /**

@@ -86,7 +86,11 @@ final class ViewSubmissions {
             case DECLARE -> "C0GENERAL";
             case STATUS_UPDATE, RESOLVE -> (data.consumeBoolean() ? rig.openIncident() : rig.resolvedIncident()) + "|"
                     + (data.consumeBoolean() ? SlackRig.WAR_ROOM : "");
-            case POSTMORTEM_SECTION -> postmortem(data, rig) + "|" + data.pickValue(Postmortem.Section.values()).name();
+            case POSTMORTEM_SECTION -> {
+                IncidentId id = postmortem(data, rig);
+                yield id + "|" + data.pickValue(Postmortem.Section.values()).name() + "|"
+                        + rig.core().postmortems().get(id).version();
+            }
             case ACTION_ITEM -> postmortem(data, rig).toString();
         };
     }

@@ -378,7 +378,7 @@ class SlackHandlerTest {
         assertTrue(shown.toString().contains("pm_complete") && shown.toString().contains("pm_edit_section"), shown.toString());
         assertTrue(shown.toString().contains("Impact"));
 
-        send(SlackSigner.payloadBody(viewSubmission("pm_section", id + "|IMPACT",
+        send(SlackSigner.payloadBody(viewSubmission("pm_section", id + "|IMPACT|" + core.postmortems().get(id).version(),
                 Map.of("text", Map.of("type", "plain_text_input", "value", "18% of checkouts failed for 29 minutes")))));
         JsonNode badLink = send(SlackSigner.payloadBody(actionItem(id, "javascript:alert(1)")));
         send(SlackSigner.payloadBody(actionItem(id, "https://tracker.example.jp/PAY-881")));
@@ -408,7 +408,7 @@ class SlackHandlerTest {
         var pm = core.postmortems().get(id);
         core.storage().postmortems().save(pm.completed("U0BOB", NOW.instant()));
 
-        JsonNode late = send(SlackSigner.payloadBody(viewSubmission("pm_section", id + "|IMPACT",
+        JsonNode late = send(SlackSigner.payloadBody(viewSubmission("pm_section", id + "|IMPACT|" + core.postmortems().get(id).version(),
                 Map.of("text", Map.of("type", "plain_text_input", "value", "written after completion")))));
 
         JsonNode errors = JSON.readTree(badFields.path("body").asText()).path("errors");

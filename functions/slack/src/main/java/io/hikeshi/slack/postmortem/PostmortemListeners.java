@@ -14,6 +14,7 @@ import io.hikeshi.core.Refusal;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.postmortem.IncompletePostmortemException;
+import io.hikeshi.core.postmortem.PastDueDateException;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.slack.Cockpit;
@@ -44,6 +45,9 @@ public final class PostmortemListeners {
         app.blockAction(Action.COMPLETE_POSTMORTEM.id(), this::onComplete);
         app.viewSubmission(SlackIds.View.POSTMORTEM_SECTION.id(), this::onSectionSubmitted);
         app.viewSubmission(SlackIds.View.ACTION_ITEM.id(), this::onActionItemSubmitted);
+        app.blockAction(Action.EDIT_ACTION_ITEM.id(), this::onEditActionItem);
+        app.viewSubmission(SlackIds.View.ACTION_ITEM_EDIT.id(), this::onActionItemEdited);
+        app.blockAction(Action.REASSIGN_POSTMORTEM_OWNER.id(), this::onReassignOwner);
     }
 
     private Response onEditSection(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
@@ -89,11 +93,11 @@ public final class PostmortemListeners {
         Messages m = cockpit.messagesFor(user, ctx.client());
         String[] target = view.getPrivateMetadata().split("\\|");
         ViewState.Value text = ViewValues.value(view, Input.TEXT.id());
-        if (text == null) { // not this modal's state: refuse rather than erase the section
+        if (text == null || target.length != 3) { // not this modal's state or metadata: refuse rather than overwrite
             return ctx.ackWithErrors(Map.of(Input.TEXT.id(), m.get("error.form.outdated")));
         }
         return edit(ctx, m, Input.TEXT, () -> postmortems.editSection(IncidentId.parse(target[0]),
-                Postmortem.Section.valueOf(target[1]), text.getValue(), user));
+                Postmortem.Section.valueOf(target[1]), text.getValue(), user, Long.parseLong(target[2])));
     }
 
     private Response onActionItemSubmitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -108,13 +112,77 @@ public final class PostmortemListeners {
                 item.description(), item.type(), item.owner(), item.due(), item.link(), user));
     }
 
+    /** An action item chosen in the checklist: its form, filled with it as it is now. */
+    private Response onEditActionItem(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
+        BlockActionPayload p = req.getPayload();
+        Messages m = cockpit.messagesFor(p.getUser().getId(), ctx.client());
+        String[] value = p.getActions().get(0).getSelectedOption().getValue().split("\\|");
+        IncidentId id = IncidentId.parse(value[0]);
+        Postmortem pm = postmortems.get(id);
+        var item = pm.actionItem(value.length > 1 ? value[1] : "");
+        if (item.isEmpty()) { // deleted since the checklist was shown
+            tell(p, id, new Refusal("refusal.pm.action.none", id.toString()).reason(m), m);
+            return ctx.ack();
+        }
+        return openModal(req, ctx, PostmortemViews.actionItemEditModal(m, pm, item.get()));
+    }
+
+    private Response onActionItemEdited(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        String user = req.getPayload().getUser().getId();
+        Messages m = cockpit.messagesFor(user, ctx.client());
+        PostmortemViews.ActionItemEdit edit = PostmortemViews.actionItemEdit(req.getPayload().getView(), m);
+        if (!edit.errors().isEmpty()) {
+            return ctx.ackWithErrors(edit.errors());
+        }
+        return edit(ctx, m, Input.DESCRIPTION, () -> {
+            if (edit.delete()) {
+                postmortems.deleteActionItem(edit.incident(), edit.itemId(), user, edit.version());
+            } else {
+                postmortems.reviseActionItem(edit.incident(), edit.itemId(), new PostmortemService.ActionItemRevision(
+                        edit.description(), edit.owner(), edit.due(), edit.done()), user, edit.version());
+            }
+        });
+    }
+
+    /** Someone picked the postmortem's new owner in the checklist; the incident is in the controls' block id. */
+    private Response onReassignOwner(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        String user = p.getUser().getId();
+        Messages m = cockpit.messagesFor(user, ctx.client());
+        BlockActionPayload.Action action = p.getActions().get(0);
+        String prefix = SlackIds.Block.POSTMORTEM_CONTROLS.id() + ":";
+        String owner = action.getSelectedUser();
+        if (action.getBlockId() == null || !action.getBlockId().startsWith(prefix) || owner == null) {
+            return ctx.ack(); // not the checklist's controls: nothing to reassign
+        }
+        IncidentId id = IncidentId.parse(action.getBlockId().substring(prefix.length()));
+        String text;
+        try {
+            postmortems.reassignOwner(id, owner, user);
+            text = Mrkdwn.text(m, "pmc.owner.changed", id, owner);
+        } catch (Refusal e) {
+            text = e.reason(m);
+        }
+        tell(p, id, text, m);
+        return ctx.ack();
+    }
+
+    /** Only to the person who acted, where they acted. */
+    private void tell(BlockActionPayload p, IncidentId id, String text, Messages m) {
+        if (p.getChannel() != null) {
+            cockpit.later(SlackTask.say(false, p.getUser().getId(), p.getChannel().getId(), id.toString(), text, m));
+        }
+    }
+
     /**
      * Applies a postmortem edit from a modal. The modal may have been open while someone completed
-     * the postmortem: then it is the record, and the modal says why nothing changed.
+     * the postmortem, or saved it: then theirs is the record, and the modal says why nothing changed.
      */
     private static Response edit(ViewSubmissionContext ctx, Messages m, Input block, Runnable edit) {
         try {
             edit.run();
+        } catch (PastDueDateException e) {
+            return ctx.ackWithErrors(Map.of(Input.DUE.id(), e.reason(m)));
         } catch (Refusal e) {
             return ctx.ackWithErrors(Map.of(block.id(), e.reason(m)));
         }

@@ -2,6 +2,7 @@ package io.hikeshi.slack.postmortem;
 
 import com.slack.api.methods.MethodsClient;
 import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
@@ -64,12 +65,12 @@ public final class PostmortemNotices {
             case WAR_ROOM -> {
                 String room = warRooms.channelOf(pm.incident()).orElse(owner);
                 if (room != null) {
-                    post(room, Mrkdwn.text(m, "pm.reminder.due", id, title, owner, missing), channels);
+                    post(room, Mrkdwn.text(m, "pmc.reminder.due", id, title, PostmortemViews.person(m, owner), missing), channels);
                 }
             }
             case ESCALATION -> {
                 String commander = n.incident().commander();
-                String text = Mrkdwn.text(m, "pm.reminder.overdue", id, title, pm.due().toString(), owner,
+                String text = Mrkdwn.text(m, "pmc.reminder.overdue", id, title, pm.due().toString(), PostmortemViews.person(m, owner),
                         Mrkdwn.mention(commander, "—"), missing);
                 if (commander != null) {
                     post(commander, text, channels);
@@ -80,6 +81,37 @@ public final class PostmortemNotices {
             }
         }
         postmortems.reminderDelivered(reminder);
+        return channels;
+    }
+
+    /**
+     * A postmortem is drafted: its owner gets the checklist in a direct message, and the war room a line (asking
+     * who takes it, when nobody owns it). Each once: a redelivered "resolved" says nothing again.
+     *
+     * @return the channels spoken to
+     */
+    public List<String> drafted(IncidentId id, String resolvedBy) {
+        Postmortem pm = postmortems.draft(id, resolvedBy);
+        List<String> channels = new ArrayList<>();
+        if (pm.isComplete()) {
+            return channels;
+        }
+        String inc = id.toString();
+        String title = pm.title();
+        if (pm.owner() != null && postmortems.toGive(id, PostmortemService.DraftNotice.OWNER)) {
+            String text = Mrkdwn.text(m, "pmc.drafted.owner", pm.owner(), inc, title, pm.due().toString());
+            calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(pm.owner())
+                    .text(SlackLimits.cutMrkdwn(text, SlackLimits.MESSAGE_TEXT))
+                    .blocks(PostmortemViews.checklist(m, pm, null, text))));
+            channels.add(pm.owner());
+            postmortems.given(id, PostmortemService.DraftNotice.OWNER);
+        }
+        Optional<String> room = warRooms.channelOf(id);
+        if (room.isPresent() && postmortems.toGive(id, PostmortemService.DraftNotice.WAR_ROOM)) {
+            post(room.get(), pm.owner() == null ? Mrkdwn.text(m, "pmc.drafted.room.unowned", inc, pm.due().toString())
+                    : Mrkdwn.text(m, "pmc.drafted.room", inc, PostmortemViews.person(m, pm.owner()), pm.due().toString()), channels);
+            postmortems.given(id, PostmortemService.DraftNotice.WAR_ROOM);
+        }
         return channels;
     }
 
@@ -96,11 +128,11 @@ public final class PostmortemNotices {
             lines.add(m.get("pm.digest.none"));
         } else {
             lines.add(Mrkdwn.text(m, "pm.digest.overdue", overdue.size()));
-            overdue.forEach(p -> lines.add(Mrkdwn.text(m, "pm.digest.line", p.incident(), p.title(),
-                    p.owner(), p.due().toString())));
+            overdue.forEach(p -> lines.add(Mrkdwn.text(m, "pmc.digest.line", p.incident(), p.title(),
+                    PostmortemViews.person(m, p.owner()), p.due().toString())));
             lines.add(Mrkdwn.text(m, "pm.digest.items", items.size()));
-            items.forEach(a -> lines.add(Mrkdwn.text(m, "pm.digest.item", SlackLimits.cut(a.description(),
-                    ACTION_ITEM_SHOWN), PostmortemViews.typeName(m, a.type()), a.owner() == null ? "—" : a.owner(),
+            items.forEach(a -> lines.add(Mrkdwn.text(m, "pmc.digest.item", SlackLimits.cut(a.description(),
+                    ACTION_ITEM_SHOWN), PostmortemViews.typeName(m, a.type()), PostmortemViews.person(m, a.owner()),
                     a.due() == null ? "—" : a.due().toString())));
         }
         String text = SlackLimits.pack(lines, SlackLimits.MESSAGE_TEXT, 1, left -> Mrkdwn.text(m, "pm.more", left)).get(0);

@@ -44,4 +44,10 @@ public final class ViewValues {
         ViewState.Value v = value(view, block);
         return v == null ? null : v.getSelectedUser();
     }
+
+    /** Whether a checkbox group has any box ticked (a single-box group: the box). */
+    public static boolean checked(View view, String block) {
+        ViewState.Value v = value(view, block);
+        return v != null && v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty();
+    }
 }

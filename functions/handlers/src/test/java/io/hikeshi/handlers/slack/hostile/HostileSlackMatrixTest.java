@@ -228,7 +228,8 @@ class HostileSlackMatrixTest {
         String channel = rig.room().channelId();
         JsonNode checklist = rig.command("postmortem", channel);
         assertTrue(checklist.toString().contains(SlackIds.Action.COMPLETE_POSTMORTEM.id()), "the checklist");
-        rig.interaction(StrictSlackRig.viewSubmission(SlackIds.View.POSTMORTEM_SECTION.id(), id + "|IMPACT", Map.of(
+        rig.interaction(StrictSlackRig.viewSubmission(SlackIds.View.POSTMORTEM_SECTION.id(),
+                id + "|IMPACT|" + rig.core.postmortems().get(id).version(), Map.of(
                 "text", Map.of("type", "plain_text_input", "value", rig.data.text()))));
         rig.interaction(StrictSlackRig.viewSubmission(SlackIds.View.ACTION_ITEM.id(), id.toString(), Map.of(
                 "description", Map.of("type", "plain_text_input", "value", rig.data.actionItem()),

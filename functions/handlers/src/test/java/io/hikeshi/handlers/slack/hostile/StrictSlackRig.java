@@ -205,6 +205,12 @@ final class StrictSlackRig implements AutoCloseable {
         return incident;
     }
 
+    /** The alarm {@code alarmName} goes back to OK, a minute after it fired (resolving with auto-resolve on). */
+    void recover(String alarmName) {
+        Map<String, String> outcome = new AlarmIngestHandler(new AlertsWiring(core)).handle(alarmEvent(alarmName, "OK"));
+        assertEquals("RECOVERED", outcome.get("outcome"), outcome.toString());
+    }
+
     private byte[] alarmEvent(String alarmName, String stateValue) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("events", "alarm-metric-alarm.json")));
