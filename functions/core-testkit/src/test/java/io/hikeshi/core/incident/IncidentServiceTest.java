@@ -14,6 +14,7 @@ import io.hikeshi.core.alert.AlertState;
 import io.hikeshi.core.alert.Signal;
 import io.hikeshi.core.alert.StoreContentionException;
 import io.hikeshi.core.event.DomainEvent;
+import io.hikeshi.core.event.IncidentEvents;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.CommitResult;
@@ -150,9 +151,45 @@ class IncidentServiceTest {
         Incident changed = service.assignCommander(id, "U777", "U123");
 
         assertEquals("U777", changed.commander());
-        TimelineEntry entry = timeline(id).get(0);
-        assertEquals(TimelineKind.COMMANDER_CHANGED, entry.kind());
+        TimelineEntry entry = timeline(id).stream().filter(e -> e.kind() == TimelineKind.COMMANDER_CHANGED).findFirst()
+                .orElseThrow();
         assertEquals("Commander → U777", english(entry));
+    }
+
+    @Test
+    void takingCommandOfATriggeredIncident_acknowledgesIt_andItsEventsSayThatOnce() {
+        // GIVEN an incident nobody has acknowledged
+        IncidentId id = declared();
+        clock.set(NOW.plusSeconds(90));
+
+        // WHEN someone takes command
+        Incident taken = service.assignCommander(id, "U123", "U123");
+
+        // THEN it is acknowledged at that moment, by that person, on the timeline and in one write
+        assertEquals(Status.ACKNOWLEDGED, taken.status());
+        assertEquals(NOW.plusSeconds(90), taken.acknowledgedAt());
+        assertEquals(2, taken.version());
+        assertEquals(List.of("Commander → U123", "Status → acknowledged"), timeline(id).stream()
+                .map(IncidentServiceTest::english).sorted().toList());
+        // and the events mark the acknowledgement as spoken for by the commander's change
+        List<DomainEvent> events = memory.ports().outbox().pending(100);
+        DomainEvent commander = events.stream().filter(e -> e.type() == DomainEvent.Type.COMMANDER_CHANGED).findFirst()
+                .orElseThrow();
+        assertEquals("true", commander.attribute("acknowledged"));
+        assertTrue(events.stream().filter(e -> e.type() == DomainEvent.Type.STATUS_CHANGED)
+                .allMatch(e -> "true".equals(e.attribute(IncidentEvents.BY_COMMAND))));
+    }
+
+    @Test
+    void handingCommandOnLater_acknowledgesNothingMore() {
+        IncidentId id = declared();
+        service.assignCommander(id, "U123", "U123");
+        clock.set(NOW.plusSeconds(600));
+
+        Incident handed = service.assignCommander(id, "U777", "U123");
+
+        assertEquals(NOW, handed.acknowledgedAt(), "acknowledged when command was first taken");
+        assertEquals(3, timeline(id).size());
     }
 
     @Test
@@ -346,7 +383,7 @@ class IncidentServiceTest {
         service.changeSeverity(id, store.incidents().find(id).orElseThrow().severity(), "U123");
 
         assertEquals(version, store.incidents().find(id).orElseThrow().version());
-        assertEquals(1, timeline(id).size());
+        assertEquals(2, timeline(id).size(), "the first took command and acknowledged; the repeats wrote nothing");
     }
 
     // ---- concurrency ----

@@ -178,10 +178,10 @@ class PostmortemServiceTest {
 
         // THEN each reads in its own language around what people wrote (title, description, summary)
         assertEquals("Payment API returns 5xx (SEV1, payment-api). checkout failing", en.summary());
-        assertEquals("Detected 2026-11-27 14:00 Asia/Tokyo: Declared by U0ALICE: checkout failing (never acknowledged)",
+        assertEquals("Detected 2026-11-27 14:00 Asia/Tokyo: Declared by U0ALICE: checkout failing (0 min to acknowledge)",
                 en.detection());
         assertEquals("Payment API returns 5xx（SEV1、payment-api）。checkout failing", ja.summary());
-        assertEquals("2026-11-27 14:00 Asia/Tokyo に検知：U0ALICE が宣言：checkout failing（確認なし）", ja.detection());
+        assertEquals("2026-11-27 14:00 Asia/Tokyo に検知：U0ALICE が宣言：checkout failing（0 分後に確認）", ja.detection());
         assertEquals("rolled back to v1.42.0", ja.resolution());
         // AND the Japanese draft has no English word of ours once the data (title, names, zone) is cut out
         for (String draft : List.of(ja.summary(), ja.detection())) {

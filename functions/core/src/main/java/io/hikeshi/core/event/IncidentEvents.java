@@ -54,6 +54,27 @@ public final class IncidentEvents {
         return more;
     }
 
+    /** The attribute that marks an acknowledgement made by taking command, which the command speaks for. */
+    public static final String BY_COMMAND = "byCommand";
+
+    /**
+     * The events of taking command: the commander's change and, when it acknowledged a triggered
+     * incident, that status change marked {@link #BY_COMMAND}; the commander's event then says
+     * {@code acknowledged}, so the war room hears of the two in one line.
+     */
+    public static List<DomainEvent> commandTaken(Incident before, Incident after, String actor, Instant at) {
+        boolean acknowledged = before.status() != after.status();
+        return changes(before, after, actor, at).stream().map(e -> switch (e.type()) {
+            case STATUS_CHANGED, INCIDENT_ACKNOWLEDGED -> marked(e, BY_COMMAND, "true");
+            case COMMANDER_CHANGED -> acknowledged ? marked(e, "acknowledged", "true") : e;
+            default -> e;
+        }).toList();
+    }
+
+    private static DomainEvent marked(DomainEvent e, String attribute, String value) {
+        return new DomainEvent(e.id(), e.type(), e.incident(), e.at(), with(e.attributes(), attribute, value));
+    }
+
     /** The attribute that marks a status change made by a status update, which speaks for both. */
     public static final String BY_UPDATE = "byUpdate";
 

@@ -146,10 +146,25 @@ public final class IncidentService {
                         TimelineParams.severityChanged(before.severity(), severity), null)));
     }
 
+    /**
+     * Takes command, or hands it on. A person doing so has seen the incident, so on a triggered one it
+     * also acknowledges it (time to acknowledge measures people); the war room hears of both in one line.
+     */
     public Incident assignCommander(IncidentId id, String commander, String actor) {
-        return change(id, actor, i -> commander.equals(i.commander()) ? i : i.withCommander(commander),
-                (before, after) -> List.of(entry(id, clock.instant(), TimelineKind.COMMANDER_CHANGED, actor,
-                        TimelineParams.commanderChanged(commander), null)));
+        Instant now = clock.instant();
+        return change(id, actor, i -> commanded(i, commander, now), (before, after) -> {
+            List<TimelineEntry> entries = new ArrayList<>();
+            if (before.status() != after.status()) {
+                entries.add(entry(id, now, TimelineKind.STATUS_CHANGED, actor, TimelineParams.statusChanged(after.status()), null));
+            }
+            entries.add(entry(id, now, TimelineKind.COMMANDER_CHANGED, actor, TimelineParams.commanderChanged(commander), null));
+            return entries;
+        }, false, (before, after) -> IncidentEvents.commandTaken(before, after, actor, now));
+    }
+
+    private static Incident commanded(Incident incident, String commander, Instant now) {
+        Incident next = commander.equals(incident.commander()) ? incident : incident.withCommander(commander);
+        return next.status() == Status.TRIGGERED ? next.moveTo(Status.ACKNOWLEDGED, now) : next;
     }
 
     /** Appends a note; touches nothing else, so it never conflicts. */

@@ -77,7 +77,8 @@ public interface WarRoomChat {
 
         record SeverityChanged(Severity from, Severity to, String actor) implements Line { }
 
-        record CommanderChanged(String commander, String actor) implements Line { }
+        /** @param acknowledged whether taking command acknowledged the incident too */
+        record CommanderChanged(String commander, String actor, boolean acknowledged) implements Line { }
 
         /** A resolved incident opened again. */
         record Reopened(String reason, String actor) implements Line { }

@@ -101,7 +101,8 @@ public final class WarRoomService {
                 if (room.hasChannel()) {
                     chat.invite(room.channelId(), Set.of(commander), Set.of()); // idempotent: no record needed
                 }
-                line(room, event, new Line.CommanderChanged(commander, event.attribute("actor")));
+                line(room, event, new Line.CommanderChanged(commander, event.attribute("actor"),
+                        event.attribute("acknowledged") != null));
             }
             case SEVERITY_CHANGED -> {
                 WarRoom room = room(id);
@@ -127,10 +128,13 @@ public final class WarRoomService {
         }
     }
 
-    /** A status moved by a button, a command or an alarm; one moved by a status update is told by the update. */
+    /**
+     * A status moved by a button, a command or an alarm; one moved by a status update is told by the update, one
+     * acknowledged by taking command by the commander's line.
+     */
     private void onStatusChanged(WarRoom room, DomainEvent event) {
         redraw(room);
-        if (event.attribute(IncidentEvents.BY_UPDATE) != null) {
+        if (event.attribute(IncidentEvents.BY_UPDATE) != null || event.attribute(IncidentEvents.BY_COMMAND) != null) {
             return;
         }
         IncidentId id = room.incident();

@@ -114,8 +114,8 @@ public final class WarRoomViews {
                     IncidentViews.statusName(m, s.to()));
             case Line.SeverityChanged s -> Mrkdwn.text(m, "line.severity", actor, s.from().name(), s.to().name());
             case Line.Reopened r -> Mrkdwn.text(m, "line.reopened.by", actor, r.reason());
-            case Line.CommanderChanged c when c.commander().equals(c.actor()) -> Mrkdwn.text(m, "line.commander.self", actor);
-            case Line.CommanderChanged c -> Mrkdwn.text(m, "line.commander", actor, Mrkdwn.actor(c.commander()));
+            case Line.CommanderChanged c -> Mrkdwn.text(m, "line.commander" + (c.commander().equals(c.actor()) ? ".self" : "")
+                    + (c.acknowledged() ? ".ack" : ""), actor, Mrkdwn.actor(c.commander()));
             case Line.StatusUpdate u when u.from() == null ->
                     Mrkdwn.text(m, "line.update", actor, IncidentViews.statusName(m, u.to()), u.summary());
             case Line.StatusUpdate u -> Mrkdwn.text(m, "line.update.moved", actor, IncidentViews.statusName(m, u.from()),

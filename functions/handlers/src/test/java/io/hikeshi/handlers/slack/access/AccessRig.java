@@ -9,6 +9,7 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.store.Change;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.TestSlackClients;
 import io.hikeshi.handlers.lambda.Settings;
@@ -83,11 +84,14 @@ final class AccessRig implements AutoCloseable {
         incident = declaredWithWarRoom();
     }
 
-    /** INC in SEV2, commanded by Alice, its card posted and pinned in the war room, Bob in the room. */
+    /** INC in SEV2, triggered, commanded by Alice, its card posted and pinned in the war room, Bob in the room. */
     private IncidentId declaredWithWarRoom() {
         Incident declared = core.incidents().declare("Payment API returns 5xx", Severity.SEV2, "payment-api",
                 "Checkout failing", COMMANDER, null).orElseThrow();
-        core.incidents().assignCommander(declared.id(), COMMANDER, COMMANDER);
+        // Alice commands, and nobody has acknowledged yet, so an acknowledgement is a change these tests can see
+        // (taking command through the service would acknowledge it).
+        Incident commanded = core.incidents().get(declared.id()).withCommander(COMMANDER);
+        core.storage().incidents().commit(new Change(null, new Change.Update(commanded), null, List.of(), List.of()));
         core.storage().warRooms().recordChannel(declared.id(), "inc-" + declared.id().number() + "-payment-api", ROOM);
         SlackWarRoomChat chat = new SlackWarRoomChat(TestSlackClients.client(slack), SlackCalls.standard(),
                 Messages.of(Locale.ENGLISH));

@@ -62,8 +62,11 @@ class EveryChangeHeardOnceTest {
         // WHEN someone takes command from the card
         Heard heard = after(() -> rig.interaction(rig.cardAction(SlackIds.Action.TAKE_COMMAND.id(), id.toString(), false)));
 
-        // THEN one line, and the commander is a member of the room
-        assertEquals(List.of("<@U0BOB> が指揮を執りました"), heard.roomLines);
+        // THEN taking command acknowledged the firing incident, and one line says both; the commander is in the room
+        assertEquals(List.of("<@U0BOB> がインシデントを確認し、指揮を執りました"), heard.roomLines);
+        assertEquals(Status.ACKNOWLEDGED, rig.stored().status());
+        assertEquals(BOB, rig.stored().commander());
+        assertTrue(rig.stored().acknowledgedAt() != null, "a person acknowledged it by taking command");
         assertTrue(rig.slack.members(room).contains(BOB), rig.slack.members(room).toString());
         assertEquals(0, heard.broadcasts.size());
     }
