@@ -166,6 +166,18 @@ final class LocalHikeshi implements AutoCloseable {
         return relay.relayOnce();
     }
 
+    /**
+     * Relays every committed event and runs every Slack task they and the requests before them queued, until nothing
+     * is left: what the running app does on its timers, done now (tests and walks read the outcome after).
+     */
+    void settle() {
+        boolean busy = true;
+        while (busy) {
+            busy = relay.relayOnce() > 0;
+            busy |= slack.settle();
+        }
+    }
+
     int port() {
         return server.port();
     }

@@ -18,8 +18,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,11 +43,50 @@ final class LocalSlack implements AutoCloseable {
     private final io.hikeshi.slack.postmortem.PostmortemNotices postmortemNotices;
     private final SlackApiStub fakeSlack;
     private final SlackCallLog callLog;
-    private final ExecutorService worker;
+    private final TaskWorker worker;
     private final String signingSecret;
 
+    /**
+     * The task queue's worker: one thread, as SQS's consumer would be one at a time per message. It counts what it was
+     * given and what it finished, so {@link #settle()} can wait for every task queued so far (and those they queue)
+     * without sleeping.
+     */
+    private static final class TaskWorker {
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final AtomicLong queued = new AtomicLong();
+        private final AtomicLong finished = new AtomicLong();
+
+        void run(Runnable task) {
+            queued.incrementAndGet();
+            thread.submit(() -> {
+                try {
+                    task.run();
+                } finally {
+                    finished.incrementAndGet();
+                }
+            });
+        }
+
+        /** @return whether any task ran while waiting */
+        boolean settle() {
+            boolean ran = false;
+            while (finished.get() < queued.get()) {
+                ran = true;
+                try {
+                    thread.submit(() -> { }).get(); // FIFO: done once everything queued before it is
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return ran;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return ran;
+        }
+    }
+
     private LocalSlack(SlackWiring composition, WarRoomService warRoom, io.hikeshi.slack.postmortem.PostmortemNotices notices,
-                       SlackApiStub fakeSlack, SlackCallLog callLog, ExecutorService worker, String signingSecret) {
+                       SlackApiStub fakeSlack, SlackCallLog callLog, TaskWorker worker, String signingSecret) {
         this.http = composition.http();
         this.composition = composition;
         this.warRoom = warRoom;
@@ -74,9 +115,9 @@ final class LocalSlack implements AutoCloseable {
             System.out.println("--slack-log: real Slack is called (HIKESHI_SLACK_BOT_TOKEN); only the stub's calls are"
                     + " written down, so " + slackLog + " stays as it is");
         }
-        ExecutorService worker = Executors.newSingleThreadExecutor();
+        TaskWorker worker = new TaskWorker();
         AtomicReference<SlackTaskRunner> runner = new AtomicReference<>();
-        TaskQueue tasks = json -> worker.submit(() -> {
+        TaskQueue tasks = json -> worker.run(() -> {
             try {
                 runner.get().run(SlackTask.fromJson(json));
             } catch (Exception e) {
@@ -148,9 +189,14 @@ final class LocalSlack implements AutoCloseable {
                 : "no bot token: Slack calls are printed here instead of sent";
     }
 
+    /** Waits until the Slack tasks queued so far, and those they queued, have run; @return whether any had to. */
+    boolean settle() {
+        return worker.settle();
+    }
+
     @Override
     public void close() {
-        worker.shutdown();
+        worker.thread.shutdown();
         if (fakeSlack != null) {
             fakeSlack.close();
         }
