@@ -271,9 +271,12 @@ public final class LocalServer implements AutoCloseable {
             return;
         }
         String lang = queryParams(ex).get("lang");
-        String markdown = io.hikeshi.core.postmortem.PostmortemMarkdown.render(pm.get(), incidentRecord.get(),
-                app.storage().incidents().timeline(id, TIMELINE_LIMIT), io.hikeshi.core.postmortem.PostmortemChecklist.missing(pm.get()),
-                "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.JAPANESE, java.time.ZoneId.of("Asia/Tokyo"));
+        var timeline = app.storage().incidents().timeline(id, TIMELINE_LIMIT);
+        var names = app.people().names(io.hikeshi.core.report.IncidentBrowser.IncidentRecord.people(incidentRecord.get(), timeline, pm));
+        String markdown = io.hikeshi.core.postmortem.PostmortemMarkdown.render(pm.get(), incidentRecord.get(), timeline,
+                io.hikeshi.core.postmortem.PostmortemChecklist.missing(pm.get()),
+                io.hikeshi.core.i18n.Messages.of("en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.JAPANESE),
+                java.time.ZoneId.of("Asia/Tokyo"), names);
         sendText(ex, 200, "text/markdown; charset=utf-8", markdown);
     }
 

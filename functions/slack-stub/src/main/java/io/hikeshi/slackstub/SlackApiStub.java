@@ -400,6 +400,16 @@ public final class SlackApiStub implements AutoCloseable {
         workspace().addUser(id, name);
     }
 
+    /**
+     * The names a person set in their profile, as users.info gives them (https://docs.slack.dev/reference/objects/user-object):
+     * {@code profile.display_name} ("the display name the user has chosen", empty when they chose none) and
+     * {@code profile.real_name} / {@code real_name} (their first and last name). Otherwise a person's display name is
+     * their username and their real name its capitalised form.
+     */
+    public void setProfileNames(String userId, String displayName, String realName) {
+        workspace().setProfileNames(userId, displayName, realName);
+    }
+
     /** A person's Slack language (users.info {@code locale}), e.g. {@code en-US}; everyone else's is ja-JP. */
     public void setLocale(String userId, String locale) {
         workspace().setLocale(userId, locale);
@@ -953,7 +963,8 @@ public final class SlackApiStub implements AutoCloseable {
                 .put("is_app_user", false)
                 .put("is_restricted", false)
                 .put("is_ultra_restricted", false);
-        user.putObject("profile").put("real_name", realName).put("display_name", name);
+        user.putObject("profile").put("real_name", realName).put("real_name_normalized", realName)
+                .put("display_name", name).put("display_name_normalized", name);
         return user;
     }
 

@@ -81,6 +81,8 @@ final class StrictSlack {
     private final Map<String, Boolean> guests = new LinkedHashMap<>();
     /** People whose Slack language is not the fixtures' ja-JP. */
     private final Map<String, String> locales = new LinkedHashMap<>();
+    /** A person's profile names as they set them: {@code [display_name, real_name]}. */
+    private final Map<String, String[]> profileNames = new LinkedHashMap<>();
 
     StrictSlack(SlackApiStub stub, RateLimiter rateLimiter, Predicate<Rule> enabled, boolean chatWritePublic) {
         this.stub = stub;
@@ -103,6 +105,10 @@ final class StrictSlack {
     synchronized void addGuest(String id, String name, boolean singleChannel) {
         users.put(id, name);
         guests.put(id, singleChannel);
+    }
+
+    synchronized void setProfileNames(String userId, String displayName, String realName) {
+        profileNames.put(userId, new String[] {displayName, realName});
     }
 
     synchronized void setLocale(String userId, String locale) {
@@ -565,6 +571,12 @@ final class StrictSlack {
         }
         ObjectNode r = SlackApiStub.JSON.createObjectNode().put("ok", true);
         ObjectNode user = SlackApiStub.user(id, users.getOrDefault(id, id == null ? "" : id.toLowerCase(Locale.ROOT)));
+        String[] names = profileNames.get(id);
+        if (names != null) { // as Slack has them: the real name at the top and in the profile, the display name may be ""
+            user.put("real_name", names[1]);
+            ((ObjectNode) user.path("profile")).put("display_name", names[0]).put("display_name_normalized", names[0])
+                    .put("real_name", names[1]).put("real_name_normalized", names[1]);
+        }
         if (locales.containsKey(id)) {
             user.put("locale", locales.get(id));
         }

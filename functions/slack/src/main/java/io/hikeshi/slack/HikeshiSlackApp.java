@@ -7,11 +7,13 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import io.hikeshi.core.access.Replays;
 import io.hikeshi.core.incident.IncidentService;
+import io.hikeshi.core.people.PeopleService;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.task.TaskQueue;
 import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.slack.access.AccessGate;
 import io.hikeshi.slack.access.AccessSettings;
+import io.hikeshi.slack.access.LearnNames;
 import io.hikeshi.slack.access.Permissions;
 import io.hikeshi.slack.access.SlackPeople;
 import io.hikeshi.slack.events.EventListeners;
@@ -83,14 +85,17 @@ public final class HikeshiSlackApp {
 
     /** The bot token's own workspace, the default policy (see {@link AccessSettings#learnedFromToken}). */
     public HikeshiSlackApp(Settings settings, IncidentService incidents, PostmortemService postmortems,
-                           WarRoomChannels warRooms, Replays replays, TaskQueue tasks) {
-        this(settings, AccessSettings.learnedFromToken(settings.clock()), incidents, postmortems, warRooms, replays, tasks);
+                           WarRoomChannels warRooms, PeopleService names, Replays replays, TaskQueue tasks) {
+        this(settings, AccessSettings.learnedFromToken(settings.clock()), incidents, postmortems, warRooms, names, replays,
+                tasks);
     }
 
+    /** @param names where the names of the people who act are recorded, for readers outside Slack */
     public HikeshiSlackApp(Settings settings, AccessSettings access, IncidentService incidents, PostmortemService postmortems,
-                           WarRoomChannels warRooms, Replays replays, TaskQueue tasks) {
-        LocaleResolver locales = new LocaleResolver(settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale());
-        SlackPeople people = new SlackPeople(access.clock());
+                           WarRoomChannels warRooms, PeopleService names, Replays replays, TaskQueue tasks) {
+        SlackPeople people = new SlackPeople(access.clock(), names::learned);
+        LocaleResolver locales = new LocaleResolver(settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale(),
+                people);
         Permissions permissions = new Permissions(access.policy(), people, warRooms::channelOf);
         this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales, permissions);
         this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl(), permissions);
@@ -105,6 +110,7 @@ public final class HikeshiSlackApp {
         this.client = SlackClients.withCurrentToken(slack, settings.botToken());
         app.use(new ReplayGuard(replays));
         app.use(new AccessGate(access.workspace(), access.policy(), people, locales, cockpit::later));
+        app.use(new LearnNames(people));
         new IncidentCommandListeners(cockpit, commands).register(app);
         new IncidentModalListeners(cockpit).register(app);
         new PostmortemListeners(cockpit).register(app);

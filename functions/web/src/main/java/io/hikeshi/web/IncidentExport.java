@@ -2,6 +2,7 @@ package io.hikeshi.web;
 
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentQuery;
+import io.hikeshi.core.people.Names;
 import io.hikeshi.web.WebApp.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,30 +12,33 @@ import java.util.regex.Pattern;
 
 /**
  * The list as data, a page at a time: JSON ({@code {"incidents": […], "nextCursor": …}}) or CSV
- * (RFC 4180). The next page's cursor is in {@code X-Next-Cursor} (and in the JSON), absent on the last.
+ * (RFC 4180). The next page's cursor is in {@code X-Next-Cursor} (and in the JSON), absent on the last. The
+ * commander is given by id (what identifies them) and by name ({@code commanderName} / {@code commander_name}:
+ * the name Hikeshi learned from Slack, the id where none is known).
  */
 final class IncidentExport {
 
     private static final String CSV_HEADER =
-            "id,title,severity,status,service,commander,detected_at,acknowledged_at,mitigated_at,resolved_at,occurrences\r\n";
+            "id,title,severity,status,service,commander,commander_name,detected_at,acknowledged_at,mitigated_at,resolved_at,occurrences\r\n";
 
     /** What a spreadsheet may read as the start of a formula: see {@link #cell}. */
     private static final Pattern FORMULA = Pattern.compile("[\\t\\r\\n\\u0000]|[\\s\\p{Z}\\u0000]*[=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20]");
 
     private IncidentExport() { }
 
-    static Response json(IncidentQuery.Page<Incident> page) {
+    static Response json(IncidentQuery.Page<Incident> page, Names names) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incidents", page.items().stream().map(IncidentFields::summary).toList());
+        body.put("incidents", page.items().stream().map(i -> IncidentFields.summary(i, names)).toList());
         body.put("nextCursor", page.nextCursor());
         return new Response(200, "application/json", Json.write(body), nextCursor(page));
     }
 
-    static Response csv(IncidentQuery.Page<Incident> page) {
+    static Response csv(IncidentQuery.Page<Incident> page, Names names) {
         StringBuilder out = new StringBuilder(CSV_HEADER);
         for (Incident i : page.items()) {
             out.append(String.join(",", i.id().toString(), cell(i.title()), i.severity().name(),
-                    i.status().name().toLowerCase(Locale.ROOT), cell(i.service()), cell(i.commander()), time(i.detectedAt()),
+                    i.status().name().toLowerCase(Locale.ROOT), cell(i.service()), cell(i.commander()),
+                    cell(names.of(i.commander())), time(i.detectedAt()),
                     time(i.acknowledgedAt()), time(i.mitigatedAt()), time(i.resolvedAt()), Long.toString(i.occurrences())))
                     .append("\r\n");
         }

@@ -1,6 +1,7 @@
 package io.hikeshi.web;
 
 import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.people.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,7 +17,13 @@ public final class IncidentFields {
 
     private IncidentFields() { }
 
+    /** The incident, its commander by id only. */
     public static Map<String, Object> summary(Incident i) {
+        return summary(i, Names.NONE);
+    }
+
+    /** The incident, its commander by id and by name ({@code commanderName}: the id where no name is known). */
+    public static Map<String, Object> summary(Incident i, Names names) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", i.id().toString());
         m.put("title", i.title());
@@ -24,6 +31,7 @@ public final class IncidentFields {
         m.put("status", i.status().name().toLowerCase(Locale.ROOT));
         m.put("service", i.service());
         m.put("commander", i.commander());
+        m.put("commanderName", names.of(i.commander()));
         m.put("alertKey", i.alertKey());
         m.put("description", i.description());
         m.put("occurrences", i.occurrences());

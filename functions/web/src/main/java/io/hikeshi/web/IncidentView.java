@@ -30,8 +30,19 @@ public record IncidentView(Words words, IncidentRecord record, Optional<String> 
         return incident().id() + " " + incident().title();
     }
 
+    /** The commander by name ({@code @Alice}), by id where no name is known. */
     public String commander() {
-        return incident().commander() == null ? Words.NONE : "@" + incident().commander();
+        return incident().commander() == null ? Words.NONE : "@" + record.names().of(incident().commander());
+    }
+
+    /** Who wrote a timeline entry: a person's name (their id where none is known), or the monitor. */
+    public String actor(TimelineEntry entry) {
+        return record.names().of(entry.actor());
+    }
+
+    /** A timeline entry's sentence, its people by name. */
+    public String entry(TimelineEntry entry) {
+        return words.entry(entry, record.names());
     }
 
     /** The war room's query for Slack's redirect: the channel id, URL-encoded (it is data, not ours). */

@@ -1,5 +1,6 @@
 package io.hikeshi.web;
 
+import io.hikeshi.core.people.Names;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.report.IncidentMetrics;
 import java.util.LinkedHashMap;
@@ -7,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 
-/** The metrics page: the figures of a period, and its four charts. */
-public record MetricsView(Words words, IncidentMetrics metrics) {
+/** The metrics page: the figures of a period, its four charts, and the names of the overdue items' owners. */
+public record MetricsView(Words words, IncidentMetrics metrics, Names names) {
 
     public String period() {
         return words.get("web.metrics.period", words.when(metrics.from()), words.when(metrics.to()));
@@ -31,7 +32,7 @@ public record MetricsView(Words words, IncidentMetrics metrics) {
     }
 
     public String owner(ActionItem item) {
-        return item.owner() == null ? Words.NONE : "@" + item.owner();
+        return item.owner() == null ? Words.NONE : "@" + names.of(item.owner());
     }
 
     private static Map<String, Double> named(Map<? extends Enum<?>, Double> values) {

@@ -9,6 +9,7 @@ import io.hikeshi.core.postmortem.PostmortemChecklist;
 import io.hikeshi.core.postmortem.PostmortemMarkdown;
 import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.core.report.IncidentBrowser.IncidentRecord;
+import io.hikeshi.core.report.IncidentMetrics;
 import io.hikeshi.web.WebApp.Response;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ final class Pages {
 
     Response metrics(Words words, Parameters parameters) {
         Parameters.Period period = parameters.period();
-        return html(200, "metrics", new MetricsView(words, browser.metrics(period.from(), period.to())));
+        IncidentMetrics metrics = browser.metrics(period.from(), period.to());
+        return html(200, "metrics", new MetricsView(words, metrics, browser.owners(metrics.overdueActionItems())));
     }
 
     Response signInNeeded(Words words) {
@@ -72,7 +74,8 @@ final class Pages {
     }
 
     private String markdown(Words words, IncidentRecord record, Postmortem pm, List<PostmortemChecklist.Missing> missing) {
-        return PostmortemMarkdown.render(pm, record.incident(), record.timeline(), missing, words.locale(), browser.zone());
+        return PostmortemMarkdown.render(pm, record.incident(), record.timeline(), missing, words.messages(), browser.zone(),
+                record.names());
     }
 
     private static Response notice(int status, Words words, String title, boolean nav, Text message) {

@@ -108,10 +108,12 @@ public final class WebApp {
             return pages.metrics(words, parameters);
         }
         if (path.equals("/export.json")) {
-            return IncidentExport.json(page(parameters, parameters.exportLimit()));
+            IncidentQuery.Page<Incident> page = page(parameters, parameters.exportLimit());
+            return IncidentExport.json(page, browser.commanders(page.items()));
         }
         if (path.equals("/export.csv")) {
-            return IncidentExport.csv(page(parameters, parameters.exportLimit()));
+            IncidentQuery.Page<Incident> page = page(parameters, parameters.exportLimit());
+            return IncidentExport.csv(page, browser.commanders(page.items()));
         }
         Matcher markdown = MARKDOWN.matcher(path);
         if (markdown.matches()) {

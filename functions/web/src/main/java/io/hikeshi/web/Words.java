@@ -7,6 +7,7 @@ import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.incident.TimelineText;
+import io.hikeshi.core.people.Names;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
 import java.time.Duration;
@@ -78,8 +79,14 @@ public final class Words implements LocalizationSupport {
         return get("web.timeline.kind." + kind.name().toLowerCase(Locale.ROOT));
     }
 
-    public String entry(TimelineEntry entry) {
-        return TimelineText.render(entry, messages);
+    /** The entry's sentence, its people by name where known. */
+    public String entry(TimelineEntry entry, Names names) {
+        return TimelineText.render(entry, messages, names);
+    }
+
+    /** The catalogue in the page's language (for what renders itself: the postmortem's Markdown). */
+    Messages messages() {
+        return messages;
     }
 
     public String actionType(ActionItem.Type type) {

@@ -6,6 +6,7 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentQuery;
 import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.people.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class CsvInjectionTest {
         Incident incident = Incident.open(IncidentId.parse("INC-0001"), written, Severity.SEV2, written, null, null, T0);
 
         // WHEN the list is exported as CSV
-        String csv = IncidentExport.csv(new IncidentQuery.Page<>(List.of(incident), null)).body();
+        String csv = IncidentExport.csv(new IncidentQuery.Page<>(List.of(incident), null), Names.NONE).body();
 
         // THEN the file holds one header and one row, and both cells begin with ' and then say exactly what is stored
         List<List<String>> rows = Rfc4180.parse(csv);
@@ -69,10 +70,27 @@ class CsvInjectionTest {
         Incident incident = Incident.open(IncidentId.parse("INC-0001"), written, Severity.SEV2, "payment-api", null, null, T0);
 
         // WHEN the list is exported as CSV
-        String csv = IncidentExport.csv(new IncidentQuery.Page<>(List.of(incident), null)).body();
+        String csv = IncidentExport.csv(new IncidentQuery.Page<>(List.of(incident), null), Names.NONE).body();
 
         // THEN the title cell is the text, untouched
         assertEquals(incident.title(), Rfc4180.parse(csv).get(1).get(1));
+    }
+
+    @ParameterizedTest(name = "a name written as a formula: {0}")
+    @ValueSource(strings = {"=HYPERLINK(\"https://evil.example\",\"Alice\")", "@SUM(A1)", "\uFF0Dbob", " +81 90"})
+    void aCommandersName_isExportedAsText_besideTheirId(String name) {
+        // GIVEN an incident commanded by someone whose Slack name is a formula
+        Incident incident = Incident.open(IncidentId.parse("INC-0001"), "Payment API returns 5xx", Severity.SEV2,
+                "payment-api", null, null, T0).withCommander("U0MALLORY");
+
+        // WHEN the list is exported as CSV
+        String csv = IncidentExport.csv(new IncidentQuery.Page<>(List.of(incident), null),
+                new Names(java.util.Map.of("U0MALLORY", name))).body();
+
+        // THEN the id stays in "commander", and "commander_name" holds the name as text
+        List<List<String>> rows = Rfc4180.parse(csv);
+        assertEquals(List.of("commander", "commander_name"), rows.get(0).subList(5, 7));
+        assertEquals(List.of("U0MALLORY", quotedAsText(name)), rows.get(1).subList(5, 7));
     }
 
     /** What a formula must read as: text, marked by a leading apostrophe (which spreadsheets hide). */

@@ -12,6 +12,7 @@ import io.hikeshi.core.event.Outbox;
 import io.hikeshi.core.event.SideEffectLedger;
 import io.hikeshi.core.incident.IncidentRepository;
 import io.hikeshi.core.incident.IncidentSearch;
+import io.hikeshi.core.people.PeopleDirectory;
 import io.hikeshi.core.postmortem.PostmortemRepository;
 import io.hikeshi.core.store.Counters;
 import io.hikeshi.core.store.Storage;
@@ -32,6 +33,6 @@ class WebArchitectureTest {
             .that().resideInAPackage("io.hikeshi.web..")
             .should().dependOnClassesThat().belongToAnyOf(Storage.class, IncidentRepository.class, IncidentSearch.class,
                     PostmortemRepository.class, WarRoomRepository.class, AlertStates.class, Outbox.class,
-                    SideEffectLedger.class, Counters.class)
+                    SideEffectLedger.class, Counters.class, PeopleDirectory.class)
             .because("what the page shows is read through the core's IncidentBrowser");
 }

@@ -16,6 +16,6 @@ public final class DynamoDbStorage {
         Table table = new Table(client, tableName, clock);
         return new Storage(new DynamoDbIncidents(table), new DynamoDbSearch(table), new DynamoDbAlertStates(table),
                 new DynamoDbPostmortems(table), new DynamoDbWarRooms(table), new DynamoDbOutbox(table),
-                new DynamoDbLedger(table), new DynamoDbCounters(table));
+                new DynamoDbLedger(table), new DynamoDbCounters(table), new DynamoDbPeople(table));
     }
 }

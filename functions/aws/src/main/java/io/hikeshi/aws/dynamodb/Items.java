@@ -7,6 +7,7 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
+import io.hikeshi.core.people.Person;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -283,6 +284,23 @@ final class Items {
                 sections.get(io.hikeshi.core.postmortem.Postmortem.Section.WENT_WRONG),
                 sections.get(io.hikeshi.core.postmortem.Postmortem.Section.GOT_LUCKY),
                 str(item, "completedBy"), instant(item, "completedAt"), num(item, VERSION));
+    }
+
+    // ---- people ----
+
+    static final String PERSON_NAME = "name";
+    static final String LEARNED_AT = "learnedAt";
+
+    static Map<String, AttributeValue> personKey(String userId) {
+        return key("PERSON#" + userId, "PERSON");
+    }
+
+    static Map<String, AttributeValue> personItem(Person p) {
+        Map<String, AttributeValue> item = new HashMap<>(personKey(p.userId()));
+        item.put("userId", s(p.userId()));
+        item.put(PERSON_NAME, s(p.name()));
+        item.put(LEARNED_AT, s(format(p.learnedAt())));
+        return item;
     }
 
     static Map<String, AttributeValue> doneKey(String step) {

@@ -14,7 +14,8 @@ public final class InMemoryStorage {
     private final Tables tables = new Tables();
     private final Storage ports = new Storage(new InMemoryIncidents(tables), new InMemorySearch(tables),
             new InMemoryAlertStates(tables), new InMemoryPostmortems(tables), new InMemoryWarRooms(tables),
-            new InMemoryOutbox(tables), new InMemoryLedger(tables), new InMemoryCounters(tables));
+            new InMemoryOutbox(tables), new InMemoryLedger(tables), new InMemoryCounters(tables),
+            new InMemoryPeople(tables));
 
     /** A fresh, empty store and its ports. */
     public static InMemoryStorage create() {

@@ -5,6 +5,7 @@ import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.people.Person;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.warroom.WarRoom;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ final class Tables {
     final Map<IncidentId, WarRoom> warRooms = new HashMap<>();
     final Set<String> done = new HashSet<>();
     final Map<IncidentId, Postmortem> postmortems = new HashMap<>();
+    final Map<String, Person> people = new HashMap<>();
     long lastIncidentNumber;
 
     /** The optimistic lock of the DynamoDB adapters: write only if still at {@code expected} (0: absent). */

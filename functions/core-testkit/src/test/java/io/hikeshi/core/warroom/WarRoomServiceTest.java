@@ -102,7 +102,7 @@ class WarRoomServiceTest {
                     }
                 });
         return new Storage(store.incidents(), store.search(), store.alerts(), store.postmortems(), dying, store.outbox(),
-                store.ledger(), store.counters());
+                store.ledger(), store.counters(), store.people());
     }
 
     @Test

@@ -34,8 +34,11 @@ import static io.hikeshi.core.incident.TimelineParams.VARIANT;
 
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.i18n.Text;
+import io.hikeshi.core.people.Names;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A timeline entry in the reader's language. Every surface that shows a timeline (the web page, the
@@ -45,18 +48,31 @@ import java.util.Map;
  * {@link TimelineParams parameters}; what a person or monitor wrote follows it, as written. An entry
  * without parameters is only its text: a note, a pinned message, or an entry stored before entries had
  * parameters, whose text is the English sentence it was stored with (shown as it is, in any language).
+ *
+ * <p>People are stored by id (the actor, a new commander, an owner); a reader outside Slack sees their
+ * {@link Names names} where known ({@link #people} says which ids an entry names).
  */
 public final class TimelineText {
 
     private TimelineText() { }
 
-    /** The entry as a reader of {@code messages}' language reads it. */
+    /** The entry as a reader of {@code messages}' language reads it, people by id. */
     public static String render(TimelineEntry entry, Messages messages) {
-        return text(entry).render(messages);
+        return render(entry, messages, Names.NONE);
     }
 
-    /** The entry's words, still to be rendered: its kind's sentence and what was written with it. */
+    /** The entry as a reader of {@code messages}' language reads it, people by their {@code names}. */
+    public static String render(TimelineEntry entry, Messages messages, Names names) {
+        return text(entry, names).render(messages);
+    }
+
+    /** The entry's words, still to be rendered: its kind's sentence and what was written with it; people by id. */
     public static Text text(TimelineEntry entry) {
+        return text(entry, Names.NONE);
+    }
+
+    /** The entry's words, people by their {@code names} (an id whose name is unknown as it is). */
+    public static Text text(TimelineEntry entry, Names names) {
         if (entry.params().isEmpty()) {
             return asWritten(entry);
         }
@@ -64,9 +80,24 @@ public final class TimelineText {
             case NOTE, PINNED_MESSAGE -> asWritten(entry);
             // The summary is the update itself; the status only labels it.
             case STATUS_UPDATE -> Text.of("timeline.status.update", status(entry.params()), entry.text().strip());
-            default -> entry.text().isBlank() ? sentence(entry)
-                    : Text.of("timeline.with.text", sentence(entry), entry.text().strip());
+            default -> entry.text().isBlank() ? sentence(entry, names)
+                    : Text.of("timeline.with.text", sentence(entry, names), entry.text().strip());
         };
+    }
+
+    /** The ids an entry names: who did it, and the commander or owner it made (the ids its sentence shows). */
+    public static Set<String> people(TimelineEntry entry) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (!entry.actor().isBlank()) {
+            ids.add(entry.actor());
+        }
+        for (String param : new String[] {COMMANDER, OWNER}) {
+            String id = entry.params().get(param);
+            if (id != null && !id.isBlank()) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** The kind's name for people: a label beside each entry. */
@@ -87,13 +118,14 @@ public final class TimelineText {
     }
 
     /** What Hikeshi says about the entry, from its kind and parameters. */
-    private static Text sentence(TimelineEntry e) {
+    private static Text sentence(TimelineEntry e, Names names) {
         Map<String, String> p = e.params();
+        String actor = names.of(e.actor());
         String variant = p.getOrDefault(VARIANT, "");
         return switch (e.kind()) {
             case OPENED -> BY_ALERT.equals(variant)
-                    ? Text.of("timeline.opened.by.alert", e.actor(), p.get(ALERT), p.get(STATE))
-                    : Text.of("timeline.opened.declared", e.actor());
+                    ? Text.of("timeline.opened.by.alert", actor, p.get(ALERT), p.get(STATE))
+                    : Text.of("timeline.opened.declared", actor);
             case ALERT_REPEATED -> switch (variant) {
                 case LATE -> Text.of("timeline.alert.late");
                 case REFIRED -> Text.of("timeline.alert.refired");
@@ -112,32 +144,32 @@ public final class TimelineText {
                 case AFTER_CLOSE -> Text.of("timeline.alert.late.after.close", p.get(INCIDENT), p.get(CLOSED_AT));
                 case IGNORED -> Text.of("timeline.alert.late.recovery.ignored", p.get(STATE), p.get(NEWER_STATE),
                         p.get(NEWER_AT));
-                case ACKNOWLEDGED -> Text.of("timeline.alert.acknowledged.already", e.actor(), status(p));
-                case MISSING -> Text.of("timeline.alert.missing", e.actor(), p.get(FIELDS));
+                case ACKNOWLEDGED -> Text.of("timeline.alert.acknowledged.already", actor, status(p));
+                case MISSING -> Text.of("timeline.alert.missing", actor, p.get(FIELDS));
                 default -> Text.of("timeline.alert.state", p.get(STATE));
             };
-            case STATUS_CHANGED -> BY_ALERT.equals(variant) ? Text.of("timeline.alert.acknowledged", e.actor())
+            case STATUS_CHANGED -> BY_ALERT.equals(variant) ? Text.of("timeline.alert.acknowledged", actor)
                     : REOPENED.equals(variant) ? Text.of("timeline.reopened", status(p))
                     : Text.of("timeline.status", status(p));
             case SEVERITY_CHANGED -> Text.of("timeline.severity", p.get(FROM), p.get(TO));
-            case COMMANDER_CHANGED -> Text.of("timeline.commander", p.get(COMMANDER));
+            case COMMANDER_CHANGED -> Text.of("timeline.commander", names.of(p.get(COMMANDER)));
             case STATUS_UPDATE, PINNED_MESSAGE, NOTE -> asWritten(e); // their words are their text: see text()
-            case POSTMORTEM_CHANGED -> postmortemChanged(p);
+            case POSTMORTEM_CHANGED -> postmortemChanged(p, names);
         };
     }
 
-    private static Text postmortemChanged(Map<String, String> p) {
+    private static Text postmortemChanged(Map<String, String> p, Names names) {
         return switch (p.getOrDefault(VARIANT, "")) {
             case ACTION_ADDED -> Text.of("timeline.pm.action.added");
             case ACTION_EDITED -> Text.of("timeline.pm.action.edited");
-            case ACTION_ASSIGNED -> p.containsKey(OWNER) ? Text.of("timeline.pm.action.assigned", p.get(OWNER))
+            case ACTION_ASSIGNED -> p.containsKey(OWNER) ? Text.of("timeline.pm.action.assigned", names.of(p.get(OWNER)))
                     : Text.of("timeline.pm.action.unassigned");
             case ACTION_DUE -> p.containsKey(DUE) ? Text.of("timeline.pm.action.due", p.get(DUE))
                     : Text.of("timeline.pm.action.due.cleared");
             case ACTION_DONE -> Text.of("timeline.pm.action.done");
             case ACTION_REOPENED -> Text.of("timeline.pm.action.reopened");
             case ACTION_DELETED -> Text.of("timeline.pm.action.deleted");
-            default -> Text.of("timeline.pm.owner", p.get(OWNER));
+            default -> Text.of("timeline.pm.owner", names.of(p.get(OWNER)));
         };
     }
 

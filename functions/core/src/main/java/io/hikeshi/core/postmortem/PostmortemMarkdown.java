@@ -6,6 +6,7 @@ import io.hikeshi.core.incident.Links;
 import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.incident.TimelineText;
+import io.hikeshi.core.people.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  *
  * <p>What people and monitors wrote is shown as text by any Markdown renderer ({@link #written}): their
  * Markdown (emphasis, lists) is kept, but HTML is not markup and a link goes only to http(s). In a table
- * cell {@code |} is escaped and line breaks become spaces, since a cell is one line.
+ * cell {@code |} is escaped and line breaks become spaces, since a cell is one line. People are shown by the
+ * names their workspace shows ({@link Names}), else by id; a name is theirs to choose, so it is escaped the same way.
  */
 public final class PostmortemMarkdown {
 
@@ -71,10 +73,22 @@ public final class PostmortemMarkdown {
         return render(pm, incident, timeline, missing, Messages.of(locale == null ? Locale.ENGLISH : locale), zone);
     }
 
-    /** Renders {@code pm} for {@code incident} in the language of {@code m}; see the method above. */
+    /** Renders {@code pm} for {@code incident} in the language of {@code m}, people by id; see the method above. */
     public static String render(Postmortem pm, Incident incident, List<TimelineEntry> timeline,
                                 List<PostmortemChecklist.Missing> missing, Messages m, ZoneId zone) {
+        return render(pm, incident, timeline, missing, m, zone, Names.NONE);
+    }
+
+    /**
+     * Renders {@code pm} for {@code incident} in the language of {@code m}; see the first method.
+     *
+     * @param names the names of the people it shows (owner, authors, action items' owners, the timeline's people);
+     *              an id without a name is shown as it is
+     */
+    public static String render(Postmortem pm, Incident incident, List<TimelineEntry> timeline,
+                                List<PostmortemChecklist.Missing> missing, Messages m, ZoneId zone, Names names) {
         Objects.requireNonNull(pm, "postmortem");
+        Objects.requireNonNull(names, "names");
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(zone, "zone");
         if (!pm.incident().equals(incident.id())) {
@@ -83,29 +97,29 @@ public final class PostmortemMarkdown {
         List<PostmortemChecklist.Missing> lacking = missing == null ? PostmortemChecklist.missing(pm) : missing;
         StringBuilder md = new StringBuilder();
         md.append("# ").append(m.get("pm.md.title", written(oneLine(pm.title())), incident.id().toString())).append("\n\n");
-        metadata(md, pm, incident, lacking, m);
+        metadata(md, pm, incident, lacking, m, names);
         if (!pm.isComplete() && !lacking.isEmpty()) {
             md.append("> **").append(m.get("pm.md.missing.before.review")).append("** ")
                     .append(list(lacking.stream().map(x -> missingItem(x, m)).toList(), m)).append("\n\n");
         }
         sections(md, "## ", pm, STORY, m);
-        actionItems(md, pm.actionItems(), m);
+        actionItems(md, pm.actionItems(), m, names);
         md.append("## ").append(m.get("pm.md.lessons.learned")).append("\n\n");
         sections(md, "### ", pm, LESSONS, m);
-        timeline(md, timeline, zone, m);
+        timeline(md, timeline, zone, m, names);
         figures(md, incident, zone, m);
         return md.toString();
     }
 
     private static void metadata(StringBuilder md, Postmortem pm, Incident incident,
-                                 List<PostmortemChecklist.Missing> lacking, Messages m) {
+                                 List<PostmortemChecklist.Missing> lacking, Messages m, Names names) {
         String none = m.get("pm.md.missing");
         md.append("| | |\n|---|---|\n");
         meta(md, m.get("pm.md.date"), date(pm.date(), none));
         meta(md, m.get("pm.md.authors"), pm.authors().isEmpty() ? none
-                : String.join(", ", pm.authors().stream().map(PostmortemMarkdown::user).toList()));
+                : String.join(", ", pm.authors().stream().map(author -> person(author, names)).toList()));
         meta(md, m.get("pm.md.status"), statusWord(status(pm, lacking), m));
-        meta(md, m.get("pm.md.owner"), blank(pm.owner()) ? none : user(pm.owner()));
+        meta(md, m.get("pm.md.owner"), blank(pm.owner()) ? none : person(pm.owner(), names));
         meta(md, m.get("pm.md.due"), date(pm.due(), none));
         meta(md, m.get("pm.md.severity"), incident.severity().name());
         meta(md, m.get("pm.md.service"), incident.service());
@@ -121,7 +135,7 @@ public final class PostmortemMarkdown {
         }
     }
 
-    private static void actionItems(StringBuilder md, List<ActionItem> items, Messages m) {
+    private static void actionItems(StringBuilder md, List<ActionItem> items, Messages m, Names names) {
         String none = m.get("pm.md.missing");
         md.append("## ").append(m.get("pm.md.action.items")).append("\n\n");
         if (items.isEmpty()) {
@@ -134,7 +148,7 @@ public final class PostmortemMarkdown {
         for (ActionItem item : items) {
             md.append("| ").append(cell((item.done() ? "✅ " : "") + item.description()))
                     .append(" | ").append(typeWord(item.type(), m))
-                    .append(" | ").append(blank(item.owner()) ? none : cell(user(item.owner())))
+                    .append(" | ").append(blank(item.owner()) ? none : cell(person(item.owner(), names)))
                     .append(" | ").append(date(item.due(), none))
                     .append(" | ").append(blank(item.trackingLink()) ? DASH : cell(item.trackingLink()))
                     .append(" |\n");
@@ -143,7 +157,7 @@ public final class PostmortemMarkdown {
     }
 
     /** The incident's whole timeline, by time, each entry in the reader's language. */
-    private static void timeline(StringBuilder md, List<TimelineEntry> timeline, ZoneId zone, Messages m) {
+    private static void timeline(StringBuilder md, List<TimelineEntry> timeline, ZoneId zone, Messages m, Names names) {
         md.append("## ").append(m.get("pm.md.timeline")).append("\n\n");
         List<TimelineEntry> entries = new ArrayList<>(timeline == null ? List.of() : timeline);
         entries.sort(Comparator.comparing(TimelineEntry::at)); // stable: entries at the same instant keep their order
@@ -153,7 +167,7 @@ public final class PostmortemMarkdown {
         }
         for (TimelineEntry e : entries) {
             md.append("- ").append(time(e.at(), zone)).append(" — ").append(TimelineText.kind(e.kind(), m))
-                    .append(" — ").append(listItem(entryText(e, m))).append('\n');
+                    .append(" — ").append(listItem(entryText(e, m, names))).append('\n');
         }
         md.append('\n');
     }
@@ -186,14 +200,14 @@ public final class PostmortemMarkdown {
     }
 
     /** A pinned message says who wrote it and links to it; every other entry is its words in the reader's language. */
-    private static String entryText(TimelineEntry e, Messages m) {
-        String text = written(TimelineText.render(e, m).strip());
+    private static String entryText(TimelineEntry e, Messages m, Names names) {
+        String text = written(TimelineText.render(e, m, names).strip());
         if (e.kind() != TimelineKind.PINNED_MESSAGE) {
             return text;
         }
         StringBuilder s = new StringBuilder();
         if (!blank(e.actor())) {
-            s.append(user(e.actor())).append(": ");
+            s.append(person(e.actor(), names)).append(": ");
         }
         s.append(text);
         String permalink = e.attributes().get("permalink");
@@ -261,10 +275,14 @@ public final class PostmortemMarkdown {
         return date == null ? none : date.toString();
     }
 
-    /** A Slack user id as a mention ({@code @U0ALICE}); anything else (a bot, "cloudwatch") as it is. */
-    static String user(String id) {
+    /**
+     * A Slack user as a mention of their name ({@code @Alice}), or of their id when no name is known
+     * ({@code @U0ALICE}); anything else (a bot, "cloudwatch") as it is. A name is text on one line: its HTML and
+     * links are escaped as in what people write, and a table cell escapes its {@code |} on top.
+     */
+    static String person(String id, Names names) {
         String s = id.strip();
-        return SLACK_USER.matcher(s).matches() ? "@" + s : s;
+        return SLACK_USER.matcher(s).matches() ? "@" + written(oneLine(names.of(s))) : written(s);
     }
 
     /** One table cell: written text on one line, its {@code |} escaped. */

@@ -7,6 +7,7 @@ import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.incident.TimelineParams;
 import io.hikeshi.core.incident.TimelineText;
+import io.hikeshi.core.people.PeopleService;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
@@ -59,6 +60,7 @@ public final class PostmortemService {
     private final Clock calendar;
     private final Messages language;
     private final ServiceOwners serviceOwners;
+    private final PeopleService people;
 
     /** @param language the team's language, which the draft is written in */
     public PostmortemService(Storage storage, ReminderScheduler scheduler, PostmortemPolicy policy, Clock clock,
@@ -91,6 +93,7 @@ public final class PostmortemService {
         this.calendar = calendar;
         this.language = Objects.requireNonNull(language, "language");
         this.serviceOwners = Objects.requireNonNull(serviceOwners, "serviceOwners");
+        this.people = new PeopleService(storage.people(), clock);
     }
 
     /** Who owns a service, as the team configured it. */
@@ -418,10 +421,13 @@ public final class PostmortemService {
                 : language.get("pm.draft.summary.described", i.title(), i.severity().name(), i.service(), i.description());
     }
 
-    /** When and how it was detected (the opening entry, in the team's language) and how soon it was acknowledged. */
+    /**
+     * When and how it was detected (the opening entry, in the team's language, whoever declared it by name when
+     * known) and how soon it was acknowledged.
+     */
     private String detection(Incident i, List<TimelineEntry> timeline) {
         String how = timeline.stream().filter(e -> e.kind() == TimelineKind.OPENED)
-                .map(e -> TimelineText.render(e, language)).findFirst().orElse("");
+                .map(e -> TimelineText.render(e, language, people.names(TimelineText.people(e)))).findFirst().orElse("");
         String when = WHEN.format(i.detectedAt().atZone(policy.zone())) + " " + policy.zone().getId();
         String ack = i.timeToAcknowledge().map(d -> language.get("pm.draft.acknowledged.after", d.toMinutes()))
                 .orElse(language.get("pm.draft.never.acknowledged"));

@@ -6,6 +6,10 @@ import io.hikeshi.core.incident.IncidentQuery;
 import io.hikeshi.core.incident.IncidentRepository;
 import io.hikeshi.core.incident.IncidentSearch;
 import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.incident.TimelineText;
+import io.hikeshi.core.people.Names;
+import io.hikeshi.core.people.PeopleService;
+import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemRepository;
 import io.hikeshi.core.store.Storage;
@@ -17,15 +21,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Reading incidents, never changing them: the list with its filters, one incident with everything
  * recorded about it, and the figures of a period. What the web page shows comes from here, so the
- * page knows nothing of how incidents are stored.
+ * page knows nothing of how incidents are stored. People are shown by the names Hikeshi learned from Slack when
+ * they acted (read from the store, never from Slack), else by id.
  */
 public final class IncidentBrowser {
 
@@ -38,13 +46,28 @@ public final class IncidentBrowser {
     /** The figures' period when none is given: the 90 days up to a day from now. */
     static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
 
-    /** One incident with what was recorded about it. */
+    /** One incident with what was recorded about it, and the names of the people it shows. */
     public record IncidentRecord(Incident incident, List<TimelineEntry> timeline, Optional<WarRoom> warRoom,
-                                 Optional<Postmortem> postmortem) {
+                                 Optional<Postmortem> postmortem, Names names) {
 
         public IncidentRecord {
             Objects.requireNonNull(incident, "incident");
+            Objects.requireNonNull(names, "names");
             timeline = List.copyOf(timeline);
+        }
+
+        /** The ids of everyone it shows: the commander, the timeline's people, the postmortem's owners and authors. */
+        public static Set<String> people(Incident incident, List<TimelineEntry> timeline, Optional<Postmortem> postmortem) {
+            Set<String> ids = new LinkedHashSet<>();
+            ids.add(incident.commander());
+            timeline.forEach(entry -> ids.addAll(TimelineText.people(entry)));
+            postmortem.ifPresent(pm -> {
+                ids.add(pm.owner());
+                ids.addAll(pm.authors());
+                pm.actionItems().forEach(item -> ids.add(item.owner()));
+            });
+            ids.remove(null);
+            return ids;
         }
 
         /** The war room, once its channel exists (a claimed room has a name but no channel yet). */
@@ -57,6 +80,7 @@ public final class IncidentBrowser {
     private final IncidentRepository incidents;
     private final PostmortemRepository postmortems;
     private final WarRoomRepository warRooms;
+    private final PeopleService people;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -66,6 +90,7 @@ public final class IncidentBrowser {
         this.incidents = storage.incidents();
         this.postmortems = storage.postmortems();
         this.warRooms = storage.warRooms();
+        this.people = new PeopleService(storage.people(), clock);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
@@ -84,10 +109,29 @@ public final class IncidentBrowser {
         return search.find(query, cursor, pageSize);
     }
 
-    /** The incident with its whole timeline, its war room and its postmortem. */
+    /** The incident with its whole timeline, its war room, its postmortem and the names of its people. */
     public Optional<IncidentRecord> incident(IncidentId id) {
-        return incidents.find(id).map(incident -> new IncidentRecord(incident, incidents.timeline(id, TIMELINE_LIMIT),
-                warRooms.find(id), postmortems.find(id)));
+        return incidents.find(id).map(incident -> {
+            List<TimelineEntry> timeline = incidents.timeline(id, TIMELINE_LIMIT);
+            Optional<Postmortem> postmortem = postmortems.find(id);
+            return new IncidentRecord(incident, timeline, warRooms.find(id), postmortem,
+                    people.names(IncidentRecord.people(incident, timeline, postmortem)));
+        });
+    }
+
+    /** The names of these people (commanders of a page of incidents, owners of action items); nulls are nobody. */
+    public Names names(Collection<String> userIds) {
+        return people.names(userIds);
+    }
+
+    /** The names of the commanders of {@code incidents}. */
+    public Names commanders(List<Incident> incidents) {
+        return names(incidents.stream().map(Incident::commander).toList());
+    }
+
+    /** The names of the owners of {@code items}. */
+    public Names owners(List<ActionItem> items) {
+        return names(items.stream().map(ActionItem::owner).toList());
     }
 
     /**

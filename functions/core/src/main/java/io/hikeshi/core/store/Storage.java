@@ -5,6 +5,7 @@ import io.hikeshi.core.event.Outbox;
 import io.hikeshi.core.event.SideEffectLedger;
 import io.hikeshi.core.incident.IncidentRepository;
 import io.hikeshi.core.incident.IncidentSearch;
+import io.hikeshi.core.people.PeopleDirectory;
 import io.hikeshi.core.postmortem.PostmortemRepository;
 import io.hikeshi.core.warroom.WarRoomRepository;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public record Storage(IncidentRepository incidents, IncidentSearch search, AlertStates alerts,
                       PostmortemRepository postmortems, WarRoomRepository warRooms, Outbox outbox,
-                      SideEffectLedger ledger, Counters counters) {
+                      SideEffectLedger ledger, Counters counters, PeopleDirectory people) {
 
     public Storage {
         Objects.requireNonNull(incidents, "incidents");
@@ -27,5 +28,6 @@ public record Storage(IncidentRepository incidents, IncidentSearch search, Alert
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(counters, "counters");
+        Objects.requireNonNull(people, "people");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.dynamodb.DynamoDbStorage;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentService;
+import io.hikeshi.core.people.PeopleService;
 import io.hikeshi.core.postmortem.PostmortemPolicy;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.postmortem.ReminderScheduler;
@@ -189,6 +190,11 @@ public final class Composition {
 
     public PostmortemService postmortems() {
         return postmortems.get();
+    }
+
+    /** People's names: learned by the Slack function, read by the pages. */
+    public PeopleService people() {
+        return new PeopleService(store.people(), clock);
     }
 
     public Clock clock() {

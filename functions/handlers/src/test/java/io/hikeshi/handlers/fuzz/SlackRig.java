@@ -14,6 +14,7 @@ import io.hikeshi.core.event.Outbox;
 import io.hikeshi.core.event.SideEffectLedger;
 import io.hikeshi.core.incident.IncidentRepository;
 import io.hikeshi.core.incident.IncidentSearch;
+import io.hikeshi.core.people.PeopleDirectory;
 import io.hikeshi.core.postmortem.PostmortemRepository;
 import io.hikeshi.core.store.Counters;
 import io.hikeshi.core.store.Storage;
@@ -192,7 +193,8 @@ final class SlackRig implements AutoCloseable {
                 forward(WarRoomRepository.class, () -> current.get().warRooms()),
                 forward(Outbox.class, () -> current.get().outbox()),
                 forward(SideEffectLedger.class, () -> current.get().ledger()),
-                forward(Counters.class, () -> current.get().counters()));
+                forward(Counters.class, () -> current.get().counters()),
+                forward(PeopleDirectory.class, () -> current.get().people()));
     }
 
     private static <T> T forward(Class<T> port, java.util.function.Supplier<T> target) {

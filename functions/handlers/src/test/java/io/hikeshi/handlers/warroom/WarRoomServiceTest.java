@@ -212,7 +212,7 @@ class WarRoomServiceTest {
             }
         };
         Storage crashingOnce = new Storage(real.incidents(), real.search(), real.alerts(), real.postmortems(),
-                diesSavingTheChannel, real.outbox(), real.ledger(), real.counters());
+                diesSavingTheChannel, real.outbox(), real.ledger(), real.counters(), real.people());
 
         assertThrows(IllegalStateException.class, () -> events.forEach(warRoom("inc-{date}-{number}-{slug}", crashingOnce,
                 new SlackCalls(3, Duration.ofMillis(1), Duration.ofSeconds(2)))::on));
