@@ -7,6 +7,7 @@ import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.event.InProcessEventBus;
 import io.hikeshi.core.event.OutboxRelay;
 import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.handlers.wiring.Composition;
@@ -30,8 +31,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * in-process outbox relay and bus, reminders on a movable clock, one HTTP server.
  *
  * <p>Two clocks: people's actions, alerts, webhook signatures and login links keep real time; only
- * the postmortem reminders and the digest follow the movable clock ({@code POST /api/clock/advance}),
- * so moving it shows a week of reminders without making every signature look a week old.
+ * the postmortem reminders, the digest and the update cadence's nudges follow the movable clock
+ * ({@code POST /api/clock/advance}), so moving it shows a week of reminders (or a silent war room's nudge)
+ * without making every signature look a week old.
  */
 final class LocalHikeshi implements AutoCloseable {
 
@@ -106,7 +108,14 @@ final class LocalHikeshi implements AutoCloseable {
         Map<String, String> slackEnv = new HashMap<>(env);
         slackEnv.put("HIKESHI_PORT", Integer.toString(options.port));
         LocalSlack slack = LocalSlack.start(core, slackEnv, options.slackLog);
-        reminders.target(reminder -> slack.postmortemNotices().remind(reminder));
+        // One target for every schedule, as the reminder function is in AWS: a nudge, or a postmortem's reminder.
+        reminders.target(reminder -> {
+            if (reminder.kind() == ReminderScheduler.Kind.NUDGE) {
+                slack.updateNudges().nudge(reminder);
+            } else {
+                slack.postmortemNotices().remind(reminder);
+            }
+        });
         // As template.yaml's DigestSchedule, cron(0 9 ? * MON *), here in the team's zone.
         reminders.weekly(DayOfWeek.MONDAY, LocalTime.of(9, 0), core.settings().timeZone(),
                 () -> slack.postmortemNotices().digest());
@@ -126,10 +135,14 @@ final class LocalHikeshi implements AutoCloseable {
                 options.linkHost());
     }
 
-    /** Domain events reach the war room and the postmortem draft, as the custom bus's rules do in AWS. */
+    /**
+     * Domain events reach the war room (and the update cadence, as the war-room function sets its nudges) and the
+     * postmortem draft, as the custom bus's rules do in AWS.
+     */
     private static InProcessEventBus bus(Composition core, LocalSlack slack) {
         InProcessEventBus bus = new InProcessEventBus();
         bus.subscribe(slack.warRoom()::on);
+        bus.subscribe(core.cadence()::on);
         bus.subscribe(event -> {
             if (event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
                 core.postmortems().draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));

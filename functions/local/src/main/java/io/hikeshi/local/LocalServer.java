@@ -280,14 +280,14 @@ public final class LocalServer implements AutoCloseable {
         sendText(ex, 200, "text/markdown; charset=utf-8", markdown);
     }
 
-    /** {@code POST /api/clock/advance?days=N&hours=N}: moves local time forward and fires due reminders. */
+    /** {@code POST /api/clock/advance?days=N&hours=N&minutes=N}: moves local time forward and fires due reminders and nudges. */
     private void clock(HttpExchange ex) throws IOException {
         if (!"POST".equals(ex.getRequestMethod()) || !ex.getRequestURI().getPath().endsWith("/advance")) {
-            send(ex, 405, Map.of("error", "POST /api/clock/advance?days=N&hours=N"));
+            send(ex, 405, Map.of("error", "POST /api/clock/advance?days=N&hours=N&minutes=N"));
             return;
         }
         java.time.Duration by = java.time.Duration.ofDays(intParam(ex, "days", 0, 0, 365))
-                .plusHours(intParam(ex, "hours", 0, 0, 24 * 365));
+                .plusHours(intParam(ex, "hours", 0, 0, 24 * 365)).plusMinutes(intParam(ex, "minutes", 0, 0, 60 * 24 * 365));
         var fired = reminders.advance(by);
         send(ex, 200, Map.of("now", reminders.clock().instant().toString(),
                 "fired", fired.stream().map(r -> r.id() + " (" + r.kind() + ")").toList(),

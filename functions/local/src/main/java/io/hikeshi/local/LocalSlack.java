@@ -41,6 +41,7 @@ final class LocalSlack implements AutoCloseable {
     private final SlackWiring composition;
     private final WarRoomService warRoom;
     private final io.hikeshi.slack.postmortem.PostmortemNotices postmortemNotices;
+    private final io.hikeshi.slack.cadence.UpdateNudges updateNudges;
     private final SlackApiStub fakeSlack;
     private final SlackCallLog callLog;
     private final TaskWorker worker;
@@ -86,11 +87,13 @@ final class LocalSlack implements AutoCloseable {
     }
 
     private LocalSlack(SlackWiring composition, WarRoomService warRoom, io.hikeshi.slack.postmortem.PostmortemNotices notices,
-                       SlackApiStub fakeSlack, SlackCallLog callLog, TaskWorker worker, String signingSecret) {
+                       io.hikeshi.slack.cadence.UpdateNudges nudges, SlackApiStub fakeSlack, SlackCallLog callLog,
+                       TaskWorker worker, String signingSecret) {
         this.http = composition.http();
         this.composition = composition;
         this.warRoom = warRoom;
         this.postmortemNotices = notices;
+        this.updateNudges = nudges;
         this.fakeSlack = fakeSlack;
         this.callLog = callLog;
         this.worker = worker;
@@ -136,7 +139,8 @@ final class LocalSlack implements AutoCloseable {
                         env.get(Settings.SERVICES), env.get(Settings.GUIDES)),
                 LocalSlack::showNotification, SlackWiring.warRoomSettings(Settings.from(warRoomEnv)), SlackCalls.standard());
         var notices = slack.postmortemNotices(warRoomEnv.get(Settings.BROADCAST_CHANNEL), SlackCalls.standard());
-        return new LocalSlack(slack, warRoom, notices, fake, log, worker, signingSecret);
+        return new LocalSlack(slack, warRoom, notices, slack.updateNudges(SlackCalls.standard()), fake, log, worker,
+                signingSecret);
     }
 
     private static SlackCallLog openLog(Path file) {
@@ -165,6 +169,11 @@ final class LocalSlack implements AutoCloseable {
 
     io.hikeshi.slack.postmortem.PostmortemNotices postmortemNotices() {
         return postmortemNotices;
+    }
+
+    /** The update cadence's nudges in the war room (fired by the local scheduler as its clock passes them). */
+    io.hikeshi.slack.cadence.UpdateNudges updateNudges() {
+        return updateNudges;
     }
 
     WarRoomService warRoom() {

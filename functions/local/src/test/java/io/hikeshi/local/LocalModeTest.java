@@ -79,6 +79,40 @@ class LocalModeTest {
     }
 
     @Test
+    void movedClock_firesTheNudgeOfASilentWarRoom_andSetsTheNext(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("slack.jsonl");
+        try (LocalHikeshi hikeshi = start("--port", "0", "--slack-log", log.toString())) {
+            // GIVEN a critical alert's incident (SEV1: an update every 15 minutes) and its war room, nobody speaking
+            assertEquals(202, sendGenericAlert(hikeshi, "db-cpu", "DB primary CPU 97%").statusCode());
+            hikeshi.relayOutbox();
+            assertTrue(pendingIds(hikeshi).contains("nudge-INC-0001"), "the war room set the nudge: " + pendingIds(hikeshi));
+
+            // WHEN the clock is moved 16 minutes ahead
+            JsonNode moved = JSON.readTree(post(hikeshi, "/api/clock/advance?minutes=16", null).body());
+
+            // THEN the nudge fired, the war room got its line (no commander: anyone is asked), and the next one is set
+            assertTrue(moved.path("fired").toString().contains("nudge-INC-0001 (NUDGE)"), moved.toString());
+            assertTrue(pendingIds(hikeshi).contains("nudge-INC-0001"), "nudged every interval, not once");
+        }
+        List<String> said = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            JsonNode call = JSON.readTree(line);
+            if (call.path("method").asText().equals("chat.postMessage")
+                    && call.path("args").path("text").asText().contains("/incident status")) {
+                said.add(call.path("args").path("text").asText());
+            }
+        }
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).contains("*INC-0001* の状況報告が"), said.get(0));
+        assertTrue(said.get(0).contains("（SEV1 は 15 分ごとに報告）"), said.get(0));
+        assertTrue(said.get(0).contains("指揮官もまだいません"), said.get(0));
+    }
+
+    private static List<String> pendingIds(LocalHikeshi hikeshi) {
+        return hikeshi.reminders().pending().stream().map(r -> r.id()).toList();
+    }
+
+    @Test
     void dataDir_keepsIncidentsAndTheirNumbersAcrossRestarts(@TempDir Path data) throws Exception {
         // GIVEN local mode keeping its data in a directory, with one incident
         try (LocalHikeshi hikeshi = start("--port", "0", "--data-dir", data.toString())) {

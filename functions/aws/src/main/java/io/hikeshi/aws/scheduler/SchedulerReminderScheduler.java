@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
@@ -46,7 +47,7 @@ public final class SchedulerReminderScheduler implements ReminderScheduler {
 
     private final SchedulerClient scheduler;
     private final String groupName;
-    private final String targetArn;
+    private final Supplier<String> targetArn;
     private final String roleArn;
     private final String deadLetterArn;
     private final ZoneId zone;
@@ -60,9 +61,18 @@ public final class SchedulerReminderScheduler implements ReminderScheduler {
      */
     public SchedulerReminderScheduler(SchedulerClient scheduler, String groupName, String targetArn, String roleArn,
                                       String deadLetterArn, ZoneId zone) {
+        this(scheduler, groupName, fixed(required(targetArn, "reminder target ARN")), roleArn, deadLetterArn, zone);
+    }
+
+    /**
+     * @param targetArn the reminder function's ARN, asked for each schedule: the reminder function setting its own next
+     *                  nudge learns its ARN only when invoked (its template cannot name it: a circular reference)
+     */
+    public SchedulerReminderScheduler(SchedulerClient scheduler, String groupName, Supplier<String> targetArn,
+                                      String roleArn, String deadLetterArn, ZoneId zone) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.groupName = required(groupName, "schedule group name");
-        this.targetArn = required(targetArn, "reminder target ARN");
+        this.targetArn = Objects.requireNonNull(targetArn, "targetArn");
         this.roleArn = required(roleArn, "scheduler role ARN");
         this.deadLetterArn = deadLetterArn == null || deadLetterArn.isBlank() ? null : deadLetterArn.strip();
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -165,8 +175,12 @@ public final class SchedulerReminderScheduler implements ReminderScheduler {
         return new Reminder(id, incident, kind, at);
     }
 
+    private static Supplier<String> fixed(String arn) {
+        return () -> arn;
+    }
+
     private Target target(Reminder reminder) {
-        Target.Builder target = Target.builder().arn(targetArn).roleArn(roleArn).input(input(reminder))
+        Target.Builder target = Target.builder().arn(required(targetArn.get(), "reminder target ARN")).roleArn(roleArn).input(input(reminder))
                 .retryPolicy(RetryPolicy.builder().maximumRetryAttempts(MAXIMUM_RETRY_ATTEMPTS)
                         .maximumEventAgeInSeconds(MAXIMUM_EVENT_AGE_SECONDS).build());
         if (deadLetterArn != null) {

@@ -69,7 +69,8 @@ class SchedulerReminderSchedulerIT {
     @Test
     void inputRoundTripsThroughFromInput() throws Exception {
         for (Reminder r : List.of(BEFORE_DUE, DUE, new Reminder("pm-INC-0042-overdue", "INC-0042", Kind.OVERDUE,
-                Instant.parse("2026-12-03T01:00:00Z")))) {
+                Instant.parse("2026-12-03T01:00:00Z")), new Reminder("nudge-INC-0042", "INC-0042", Kind.NUDGE,
+                Instant.parse("2026-11-24T01:15:00.123Z")))) {
             assertEquals(r, SchedulerReminderScheduler.fromInput(JSON.readTree(SchedulerReminderScheduler.input(r))));
         }
     }
@@ -220,6 +221,20 @@ class SchedulerReminderSchedulerIT {
             reminders.cancel("pm-INC-9999-due"); // never scheduled: fine
             reminders.schedule(beforeDue); // and it can be scheduled again afterwards
             assertEquals(List.of(beforeDue.id(), due.id()), names());
+        }
+
+        @Test
+        void theTargetCanBeTheSchedulingFunctionsOwnArn_askedForWhenItSchedules() throws Exception {
+            java.util.concurrent.atomic.AtomicReference<String> own = new java.util.concurrent.atomic.AtomicReference<>();
+            SchedulerReminderScheduler nudges = new SchedulerReminderScheduler(scheduler, group, own::get, ROLE_ARN, null, TOKYO);
+            Reminder nudge = new Reminder("nudge-INC-0042", "INC-0042", Kind.NUDGE, due.at());
+
+            own.set(TARGET_ARN); // the reminder function learns it when invoked
+            nudges.schedule(nudge);
+
+            GetScheduleResponse got = scheduler.getSchedule(r -> r.name(nudge.id()).groupName(group));
+            assertEquals(TARGET_ARN, got.target().arn());
+            assertEquals(nudge, SchedulerReminderScheduler.fromInput(JSON.readTree(got.target().input())));
         }
 
         @Test

@@ -206,6 +206,19 @@ public final class TimelineParams {
         };
     }
 
+    /**
+     * Whether the entry moved the incident's status: a person's or a monitor's status change, a recovery that
+     * mitigated or resolved it, a firing that sent it back to investigating.
+     */
+    public static boolean changedStatus(TimelineEntry entry) {
+        return switch (entry.kind()) {
+            case STATUS_CHANGED -> true;
+            case ALERT_RECOVERED -> entry.params().containsKey(STATUS);
+            case ALERT_REPEATED -> REFIRED.equals(entry.params().get(VARIANT));
+            default -> false;
+        };
+    }
+
     private static String name(Status status) {
         return status.name().toLowerCase(Locale.ROOT);
     }

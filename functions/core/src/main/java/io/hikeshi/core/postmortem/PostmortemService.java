@@ -279,6 +279,9 @@ public final class PostmortemService {
      * reminder already spoke (a duplicate delivery).
      */
     public Optional<Notice> reminderFired(Reminder reminder) {
+        if (reminder.kind() == Kind.NUDGE) {
+            throw notAPostmortemReminder(reminder);
+        }
         IncidentId id = IncidentId.parse(reminder.incident());
         Optional<Postmortem> pm = postmortems.find(id);
         if (pm.isEmpty() || pm.get().isComplete() || ledger.isDone(ledgerKey(reminder))) {
@@ -289,8 +292,13 @@ public final class PostmortemService {
             case BEFORE_DUE -> Audience.OWNER;
             case DUE -> Audience.WAR_ROOM;
             case OVERDUE -> Audience.ESCALATION;
+            case NUDGE -> throw notAPostmortemReminder(reminder);
         };
         return Optional.of(new Notice(reminder, audience, pm.get(), incident, PostmortemChecklist.missing(pm.get())));
+    }
+
+    private static IllegalArgumentException notAPostmortemReminder(Reminder reminder) {
+        return new IllegalArgumentException(reminder.id() + " is the update cadence's nudge, not a postmortem reminder");
     }
 
     /** Call once a reminder's message went out: a second delivery of it stays silent. */

@@ -1,6 +1,7 @@
 package io.hikeshi.handlers.lambda;
 
 import io.hikeshi.core.access.ActionPolicy;
+import io.hikeshi.core.cadence.UpdateCadence;
 import io.hikeshi.core.calendar.BusinessCalendar;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Severity;
@@ -37,7 +38,10 @@ import java.util.Map;
  * @param businessCalendar      {@code HIKESHI_HOLIDAYS} (a bundled country's public holidays, JP by default; {@code none}
  *                              for weekdays only) and {@code HIKESHI_EXTRA_DAYS_OFF} (the team's own, e.g.
  *                              {@code 2026-12-29,2026-12-30}): the days due dates and reminders count
- * @param reminders             {@code HIKESHI_REMINDER_*}: where reminder schedules go; null where no reminder is scheduled
+ * @param reminders             {@code HIKESHI_REMINDER_*}: where reminder schedules go; null where no reminder is scheduled.
+ *                              Without {@code HIKESHI_REMINDER_TARGET_ARN} but with {@code _ROLE_ARN}, they target the
+ *                              function that schedules them (the reminder function sets the next nudge itself: its
+ *                              environment cannot name its own ARN)
  * @param slackSigningSecretParam {@code HIKESHI_SLACK_SIGNING_SECRET_PARAM}: the SSM parameter with Slack's signing secret
  * @param slackBotTokenParam    {@code HIKESHI_SLACK_BOT_TOKEN_PARAM}: the SSM parameter with the bot token
  * @param slackApiUrl           {@code HIKESHI_SLACK_API_URL}: Slack's Web API elsewhere than slack.com; null: slack.com
@@ -60,6 +64,9 @@ import java.util.Map;
  * @param policy                {@code HIKESHI_POLICY}, e.g. {@code resolve=commander,change_roles=members}: who may
  *                              resolve, lower the severity and change roles (commander|members|anyone; default members),
  *                              with {@code HIKESHI_SLACK_ALLOW_GUESTS} (true: Slack guests may act; default false)
+ * @param updateCadence         {@code HIKESHI_UPDATE_CADENCE}, e.g. {@code SEV1=15,SEV2=30,SEV3=off}: minutes without a
+ *                              status update before the war room's commander is nudged, for the severities it names (the
+ *                              rest keep {@link UpdateCadence#DEFAULTS})
  */
 public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOnOk, String alarmRoutes, String integrations,
                        int stormLimit, Duration stormWindow, ZoneId timeZone, Locale locale,
@@ -67,7 +74,8 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                        String slackSigningSecretParam, String slackBotTokenParam, String slackApiUrl, String slackTaskQueueUrl,
                        String channelTemplate, String broadcastChannel, String incidentPageUrl, String stakeholderTopic,
                        String services, String guides, String webKeyParam, String webUrl, String eventBus,
-                       Duration reopenWindow, String slackTeamId, String slackEnterpriseId, ActionPolicy policy) {
+                       Duration reopenWindow, String slackTeamId, String slackEnterpriseId, ActionPolicy policy,
+                       UpdateCadence updateCadence) {
 
     public static final String TABLE = "HIKESHI_TABLE";
     public static final String DYNAMODB_ENDPOINT = "HIKESHI_DYNAMODB_ENDPOINT";
@@ -103,8 +111,13 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
     public static final String SLACK_ENTERPRISE_ID = "HIKESHI_SLACK_ENTERPRISE_ID";
     public static final String SLACK_ALLOW_GUESTS = "HIKESHI_SLACK_ALLOW_GUESTS";
     public static final String POLICY = "HIKESHI_POLICY";
+    public static final String UPDATE_CADENCE = "HIKESHI_UPDATE_CADENCE";
 
-    /** Where the one-time reminder schedules go and whom they invoke. */
+    /**
+     * Where the one-time reminder schedules go and whom they invoke.
+     *
+     * @param targetArn the reminder function's ARN; null: the function that schedules them is the reminder function
+     */
     public record Reminders(String group, String targetArn, String roleArn, String deadLetterArn) { }
 
     public Settings {
@@ -123,7 +136,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
     public static Settings from(Map<String, String> env) {
         Parser p = new Parser(env);
         String reminderTarget = p.text(REMINDER_TARGET_ARN);
-        Reminders reminders = reminderTarget == null ? null : new Reminders(
+        Reminders reminders = reminderTarget == null && p.text(REMINDER_ROLE_ARN) == null ? null : new Reminders(
                 p.text(REMINDER_GROUP, "hikeshi-reminders"), reminderTarget, p.text(REMINDER_ROLE_ARN), p.text(REMINDER_DLQ_ARN));
         Settings settings = new Settings(p.text(TABLE), p.uri(DYNAMODB_ENDPOINT), p.bool(AUTO_RESOLVE),
                 p.text(ALARM_ROUTES), p.text(INTEGRATIONS), p.positive(STORM_LIMIT, 20),
@@ -136,7 +149,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                 p.text(WEB_KEY_PARAM), p.text(WEB_URL), p.text(EVENT_BUS),
                 Duration.ofHours(p.positive(REOPEN_WINDOW_HOURS, 72)),
                 p.slackId(SLACK_TEAM_ID, 'T'), p.slackId(SLACK_ENTERPRISE_ID, 'E'),
-                p.policy(POLICY).guestsAllowed(p.bool(SLACK_ALLOW_GUESTS)));
+                p.policy(POLICY).guestsAllowed(p.bool(SLACK_ALLOW_GUESTS)), p.cadence(UPDATE_CADENCE));
         p.failIfAnyProblem();
         return settings;
     }
@@ -290,6 +303,15 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
             } catch (IllegalArgumentException e) {
                 problems.add(name + ": " + e.getMessage());
                 return ActionPolicy.defaults();
+            }
+        }
+
+        UpdateCadence cadence(String name) {
+            try {
+                return UpdateCadence.parse(text(name));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " " + e.getMessage());
+                return UpdateCadence.defaults();
             }
         }
 

@@ -34,6 +34,9 @@ public abstract class StreamHandler<I, O> implements RequestStreamHandler {
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         LambdaLog.start(context);
+        if (context != null) {
+            invokedAs(context.getInvokedFunctionArn());
+        }
         try {
             byte[] bytes = input.readAllBytes();
             O answer;
@@ -52,6 +55,13 @@ public abstract class StreamHandler<I, O> implements RequestStreamHandler {
         } finally {
             LambdaLog.end();
         }
+    }
+
+    /**
+     * The ARN this invocation was made through (Lambda's context), before the event is read; only a function that
+     * must name itself (the reminder function setting its next schedule) needs it. Never called outside Lambda.
+     */
+    protected void invokedAs(String functionArn) {
     }
 
     /** The event, decoded; throws when it cannot be. */

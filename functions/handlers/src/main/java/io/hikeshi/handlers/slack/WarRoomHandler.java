@@ -5,6 +5,7 @@ import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.eventbridge.DomainEventCodec;
+import io.hikeshi.core.cadence.CadenceService;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
@@ -28,14 +29,16 @@ public final class WarRoomHandler extends StreamHandler<DomainEvent, Map<String,
     private final WarRoomService warRoom;
     /** Tells the owner and the war room of the postmortem's draft; null: not this handler's job (some tests). */
     private final PostmortemNotices postmortems;
+    /** Sets and stops the update cadence's nudges; null: not this handler's job (some tests). */
+    private final CadenceService cadence;
 
-    /** For the Lambda runtime: DynamoDB, the bot token from SSM, SNS; no Bolt app. */
+    /** For the Lambda runtime: DynamoDB, the bot token from SSM, SNS, Scheduler (the nudges); no Bolt app. */
     public WarRoomHandler() {
         this(SlackWiring.speakingInAws(Settings.fromEnvironment()));
     }
 
     private WarRoomHandler(SlackWiring slack) {
-        this(slack.warRoomInAws(), slack.postmortemNoticesInAws());
+        this(slack.warRoomInAws(), slack.postmortemNoticesInAws(), slack.cadence());
     }
 
     public WarRoomHandler(WarRoomService warRoom) {
@@ -43,9 +46,14 @@ public final class WarRoomHandler extends StreamHandler<DomainEvent, Map<String,
     }
 
     public WarRoomHandler(WarRoomService warRoom, PostmortemNotices postmortems) {
+        this(warRoom, postmortems, null);
+    }
+
+    public WarRoomHandler(WarRoomService warRoom, PostmortemNotices postmortems, CadenceService cadence) {
         super(new ObjectMapper());
         this.warRoom = warRoom;
         this.postmortems = postmortems;
+        this.cadence = cadence;
     }
 
     @Override
@@ -59,6 +67,9 @@ public final class WarRoomHandler extends StreamHandler<DomainEvent, Map<String,
         if (postmortems != null && event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
             // The postmortem function drafts on the same event; whichever runs first writes the draft.
             postmortems.drafted(IncidentId.parse(event.incident()), event.attribute("actor"));
+        }
+        if (cadence != null) {
+            cadence.on(event);
         }
         LOG.info("war room event handled", kv("event", event.type()), kv("incident", event.incident()), kv("eventId", event.id()));
         return Map.of("handled", event.id());

@@ -2,6 +2,7 @@ package io.hikeshi.handlers.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.dynamodb.DynamoDbStorage;
+import io.hikeshi.core.cadence.CadenceService;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.people.PeopleService;
@@ -33,13 +34,14 @@ public final class Composition {
     private final Secrets secrets;
     private final ReminderScheduler reminders;
     /**
-     * The clock people act by, which everything wired here runs on (postmortem reminders and the digest
-     * aside, which follow the calendar): the system's in Lambda, a fixed or hand-moved one in tests.
+     * The clock people act by, which everything wired here runs on (postmortem reminders, the digest and
+     * the update cadence's nudges aside, which follow the calendar): the system's in Lambda, a fixed or hand-moved one in tests.
      */
     private final Clock clock;
     private final Clock calendar;
     private final IncidentService incidents;
     private final Supplier<PostmortemService> postmortems;
+    private final Supplier<CadenceService> cadence;
     /** The configured services (owners, links, guides): postmortem owners fall back to a service's owner. */
     private final Supplier<ServiceDirectory> services;
 
@@ -55,6 +57,7 @@ public final class Composition {
         this.services = once(() -> ConfiguredServiceDirectory.load(json, settings.services(), settings.guides()));
         this.postmortems = once(() -> new PostmortemService(store, reminders, postmortemPolicy(settings), clock, calendar,
                 Messages.of(settings.locale()), service -> services.get().profile(service).ownerUsers()));
+        this.cadence = once(() -> new CadenceService(store, reminders, settings.updateCadence(), calendar));
     }
 
     /**
@@ -195,6 +198,11 @@ public final class Composition {
     /** People's names: learned by the Slack function, read by the pages. */
     public PeopleService people() {
         return new PeopleService(store.people(), clock);
+    }
+
+    /** The war room's update cadence: nudges go by the calendar, as postmortem reminders do. */
+    public CadenceService cadence() {
+        return cadence.get();
     }
 
     public Clock clock() {

@@ -8,6 +8,7 @@ import io.hikeshi.aws.sqs.SqsTaskQueue;
 import io.hikeshi.aws.ssm.SsmSecrets;
 import io.hikeshi.core.access.Replays;
 import io.hikeshi.core.access.SignedLinks;
+import io.hikeshi.core.cadence.CadenceService;
 import io.hikeshi.core.event.Notifier;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.postmortem.ReminderScheduler;
@@ -25,6 +26,7 @@ import io.hikeshi.slack.SlackClients;
 import io.hikeshi.slack.SlackHttp;
 import io.hikeshi.slack.access.AccessSettings;
 import io.hikeshi.slack.access.Workspace;
+import io.hikeshi.slack.cadence.UpdateNudges;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
 import io.hikeshi.slack.task.SlackTaskRunner;
 import io.hikeshi.slack.warroom.SlackWarRoomChat;
@@ -128,10 +130,22 @@ public final class SlackWiring {
                 settings.policy(), clock);
     }
 
-    /** The functions that only speak, in AWS: DynamoDB, and the bot token from SSM. */
+    /**
+     * The functions that only speak, in AWS: DynamoDB, the bot token from SSM, and Scheduler where the settings name
+     * the reminder schedules (the war room sets the update cadence's nudges).
+     */
     public static SlackWiring speakingInAws(Settings settings) {
+        return speakingInAws(settings, () -> {
+            throw new IllegalStateException("this function is not the reminder function: name the target in "
+                    + Settings.REMINDER_TARGET_ARN);
+        });
+    }
+
+    /** As {@link #speakingInAws(Settings)}, for the reminder function: the nudges it sets next target {@code ownArn}. */
+    public static SlackWiring speakingInAws(Settings settings, Supplier<String> ownArn) {
         Secrets secrets = SnapStartSecrets.register(new SsmSecrets(AwsClients.build(SsmClient.builder()), Clock.systemUTC()));
-        Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets, Composition.NOT_SCHEDULING);
+        Composition core = Composition.inAws(settings, AwsClients.dynamoDb(settings), secrets,
+                ReminderSchedules.inAws(settings, ownArn));
         SlackConfig config = new SlackConfig();
         if (settings.slackApiUrl() != null) {
             config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
@@ -171,6 +185,20 @@ public final class SlackWiring {
 
     public PostmortemNotices postmortemNoticesInAws() {
         return postmortemNotices(core.settings().broadcastChannel(), SlackCalls.standard());
+    }
+
+    /** The update cadence's nudges in the war room, spoken in the team's language. */
+    public UpdateNudges updateNudges(SlackCalls calls) {
+        return new UpdateNudges(core.cadence(), warRoomChannels, client, calls, Messages.of(defaultLocale));
+    }
+
+    public UpdateNudges updateNudgesInAws() {
+        return updateNudges(SlackCalls.standard());
+    }
+
+    /** What sets and stops the nudges as the incident's committed changes arrive. */
+    public CadenceService cadence() {
+        return core.cadence();
     }
 
     /** Enables {@code /incident web} with this link issuer (user id → URL). */

@@ -56,4 +56,29 @@ class CompositionTest {
                 () -> Settings.from(Map.of(Settings.EXTRA_DAYS_OFF, "2026-12-32")));
         assertTrue(badDay.getMessage().contains(Settings.EXTRA_DAYS_OFF + " must list days"), badDay.getMessage());
     }
+
+    @Test
+    void updateCadence_comesFromConfiguration_withDefaultsForTheRest() {
+        var cadence = Settings.from(Map.of(Settings.UPDATE_CADENCE, "SEV1=10,SEV3=off")).updateCadence();
+
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(10)), cadence.interval(Severity.SEV1));
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(30)), cadence.interval(Severity.SEV2));
+        assertEquals(java.util.Optional.empty(), cadence.interval(Severity.SEV3));
+        assertEquals(io.hikeshi.core.cadence.UpdateCadence.defaults(), Settings.from(Map.of()).updateCadence());
+    }
+
+    @Test
+    void updateCadence_thatDoesNotParse_failsAtStartNamingTheSettingAndThePart() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Settings.from(Map.of(Settings.UPDATE_CADENCE, "SEV1=15,SEV2=0")));
+        assertTrue(e.getMessage().contains("HIKESHI_UPDATE_CADENCE must look like SEV1=15,SEV2=30,SEV3=60,SEV4=off"
+                + " (minutes, or off); 'SEV2=0' does not"), e.getMessage());
+    }
+
+    @Test
+    void reminders_targetTheSchedulingFunctionItself_whenOnlyTheRoleIsNamed() {
+        var own = Settings.from(Map.of(Settings.REMINDER_ROLE_ARN, "arn:aws:iam::123456789012:role/scheduler")).reminders();
+        assertEquals(null, own.targetArn(), "the reminder function's own ARN, learnt when it is invoked");
+        assertEquals(null, Settings.from(Map.of()).reminders(), "no reminder settings: nothing is scheduled");
+    }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hikeshi.aws.dynamodb.TestTables;
+import io.hikeshi.aws.scheduler.SchedulerReminderScheduler;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
@@ -25,6 +26,7 @@ import io.hikeshi.handlers.wiring.AlertsWiring;
 import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.handlers.wiring.SlackWiring;
+import io.hikeshi.handlers.slack.ReminderHandler;
 import io.hikeshi.handlers.slack.SlackHandler;
 import io.hikeshi.handlers.TestClocks;
 import io.hikeshi.handlers.wiring.ConfiguredServiceDirectory;
@@ -89,7 +91,10 @@ final class StrictSlackRig implements AutoCloseable {
     final SlackHandler handler;
     final WarRoomService warRoom;
     final PostmortemNotices notices;
-    final Messages m = Messages.of(Messages.JAPANESE);
+    /** The reminder function, as Scheduler invokes it: postmortem reminders and update nudges. */
+    final ReminderHandler reminders;
+    /** The team's language (Japanese unless the settings say otherwise). */
+    final Messages m;
     final List<ReminderScheduler.Reminder> scheduled = new CopyOnWriteArrayList<>();
     final List<Map<String, String>> notifications = new CopyOnWriteArrayList<>();
     /** What the command acks said (Slack renders them; no Web API call carries them). */
@@ -106,7 +111,7 @@ final class StrictSlackRig implements AutoCloseable {
         this(data, Map.of());
     }
 
-    /** @param settings the core's settings beyond its table and locale (e.g. {@link Composition#STORM_LIMIT}) */
+    /** @param settings the core's settings beyond its table (e.g. {@link Composition#STORM_LIMIT}); the locale is ja unless given */
     StrictSlackRig(HostileData data, Map<String, String> settings) {
         this.data = data;
         try {
@@ -120,11 +125,15 @@ final class StrictSlackRig implements AutoCloseable {
         TestTables.createWithoutTtlSweeper(dynamo, table);
         Map<String, String> coreSettings = new LinkedHashMap<>(settings);
         coreSettings.put(Settings.TABLE, table);
-        coreSettings.put(Settings.LOCALE, "ja");
+        coreSettings.putIfAbsent(Settings.LOCALE, "ja");
+        Locale team = Messages.parseLocale(coreSettings.get(Settings.LOCALE));
+        m = Messages.of(team);
         core = Composition.fromSettings(coreSettings, dynamo, ref -> "x",
                 new ReminderScheduler() {
                     @Override
                     public void schedule(Reminder reminder) {
+                        // the same id replaces the schedule, as a schedule's name does in Scheduler
+                        scheduled.removeIf(r -> r.id().equals(reminder.id()));
                         scheduled.add(reminder);
                     }
 
@@ -135,13 +144,14 @@ final class StrictSlackRig implements AutoCloseable {
                 }, NOW, calendar);
         slack = SlackApiStub.builder().clock(slackClock).start(); // strict: the default
         slackSide = new SlackWiring(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-hostile", slack.methodsUrlPrefix(),
-                Locale.JAPANESE, "https://hikeshi.example.jp"), queued::add);
+                team, "https://hikeshi.example.jp"), queued::add);
         handler = new SlackHandler(slackSide);
         SlackCalls calls = SlackCalls.standard().pausingWith(slackClock::advance);
         warRoom = slackSide.warRoom(ConfiguredServiceDirectory.load(core.json(), servicesFile, "infrastructure/guides"),
                 (subject, message, attributes) -> notifications.add(attributes),
                 new WarRoomService.Settings(TEMPLATE, BROADCAST, "https://hikeshi.example.jp", TOKYO), calls);
         notices = slackSide.postmortemNotices(BROADCAST, calls);
+        reminders = new ReminderHandler(notices, slackSide.updateNudges(calls));
     }
 
     /** 150 services, each with owners who are in the workspace, user groups and links. */
@@ -252,6 +262,7 @@ final class StrictSlackRig implements AutoCloseable {
             for (DomainEvent event : events) {
                 if (!roomless.contains(event.incident())) {
                     warRoom.on(event);
+                    core.cadence().on(event); // as the war-room function sets the update nudges
                 }
                 if (event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
                     core.postmortems().draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));
@@ -259,6 +270,29 @@ final class StrictSlackRig implements AutoCloseable {
             }
             core.storage().outbox().relayed(events);
         }
+    }
+
+    /**
+     * A schedule fires: its input, as Scheduler delivers it, through the reminder function.
+     *
+     * @return the channels it spoke to
+     */
+    List<String> fire(ReminderScheduler.Reminder reminder) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            reminders.handleRequest(new ByteArrayInputStream(SchedulerReminderScheduler.input(reminder)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), out, null);
+            List<String> spokeTo = new ArrayList<>();
+            JSON.readTree(out.toByteArray()).path("spokeTo").forEach(channel -> spokeTo.add(channel.asText()));
+            return spokeTo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The incident's pending update nudge, as the war room set it. */
+    java.util.Optional<ReminderScheduler.Reminder> nudge(IncidentId id) {
+        return scheduled.stream().filter(r -> r.id().equals(io.hikeshi.core.cadence.CadenceService.nudgeId(id))).findFirst();
     }
 
     /** Runs the tasks the listeners handed on, as the task function would. */
