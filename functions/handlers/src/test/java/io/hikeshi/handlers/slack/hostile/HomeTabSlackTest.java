@@ -12,6 +12,7 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.slack.SlackIds;
+import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.SlackLimits;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.io.IOException;
@@ -123,8 +124,8 @@ class HomeTabSlackTest {
         // THEN the incident links to its war room, the other says its room is coming; the button is there; her
         // overdue postmortem and her item are listed with their dates, nothing of Bob's own
         assertEquals("home", view.path("type").asText());
-        assertTrue(shown.contains(withRoom + "*") && shown.contains("<#" + room + ">"), shown);
-        assertTrue(shown.contains("*" + roomless + "* 決済の遅延 · 対策室を準備中"), shown);
+        assertTrue(shown.contains("*" + withRoom + "* <#" + room + "> · "), shown);
+        assertTrue(shown.contains("*" + roomless + "* 対策室を準備中 · 決済の遅延"), shown);
         JsonNode button = view.path("blocks").get(0).path("elements").get(0);
         assertEquals(SlackIds.Action.DECLARE_FROM_HOME.id(), button.path("action_id").asText());
         assertEquals("インシデントを宣言", button.path("text").path("text").asText());
@@ -184,9 +185,9 @@ class HomeTabSlackTest {
         assertTrue(view.path("blocks").size() <= SlackLimits.VIEW_BLOCKS, "blocks: " + view.path("blocks").size());
         StreamSupport.stream(view.path("blocks").spliterator(), false).forEach(block ->
                 assertTrue(SlackLimits.length(block.path("text").path("text").asText()) <= SlackLimits.SECTION_TEXT));
-        assertTrue(shown.contains("…ほか 100 件。`/incident list`"), "incidents: 50 shown of 150");
-        assertTrue(shown.contains("…ほか 125 件。`/incident postmortem"), "postmortems: 25 shown of 150");
-        assertTrue(shown.contains("…ほか 125 件。各ポストモーテム"), "action items: 25 shown of 150");
+        assertEquals(150, shownAndLeftOut(view, "home.header", "home.more", "*INC-"), "incidents");
+        assertEquals(150, shownAndLeftOut(view, "home.pm.header", "home.pm.more", "*INC-"), "postmortems");
+        assertEquals(150, shownAndLeftOut(view, "home.items.header", "home.items.more", "• "), "action items");
         assertTrue(shown.contains("&lt;!channel&gt; &amp; &lt;@U0BOB&gt;"), "people's words shown as text");
         assertFalse(shown.contains("<!channel>") || shown.contains("<@U0BOB>"), "never live markup");
     }
@@ -208,6 +209,28 @@ class HomeTabSlackTest {
         assertTrue(shown.contains("My open postmortems\n*INC-0903* Payment API returns 5xx · draft · due " + today().plusDays(3)), shown);
         assertTrue(shown.contains("My open action items\n• Add a canary (prevent, *INC-0903*) · no due date yet"), shown);
         assertEquals(List.of(), rig.slack.enforcements(), "Slack refused nothing");
+    }
+
+    /**
+     * The lines a list showed (those starting with {@code linePrefix}, under its header) and how many its last line says
+     * it left out, added up; that "more" line must be there.
+     */
+    private int shownAndLeftOut(JsonNode view, String header, String moreKey, String linePrefix) {
+        List<String> lines = new ArrayList<>();
+        boolean inList = false;
+        for (JsonNode block : view.path("blocks")) {
+            String text = block.path("text").path("text").asText();
+            if (block.path("type").asText().equals("header")) {
+                inList = text.equals(rig.m.get(header));
+            } else if (inList && block.path("type").asText().equals("section")) {
+                lines.addAll(List.of(text.split("\n")));
+            }
+        }
+        String[] around = Mrkdwn.text(rig.m, moreKey, 987_654).split("987654");
+        String more = lines.getLast();
+        assertTrue(more.startsWith(around[0]) && more.endsWith(around[1]), "the last line says how many more: " + more);
+        int leftOut = Integer.parseInt(more.substring(around[0].length(), more.length() - around[1].length()));
+        return (int) lines.stream().filter(line -> line.startsWith(linePrefix)).count() + leftOut;
     }
 
     private static JsonNode read(String json) {
