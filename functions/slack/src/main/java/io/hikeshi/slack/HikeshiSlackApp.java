@@ -17,6 +17,7 @@ import io.hikeshi.slack.access.LearnNames;
 import io.hikeshi.slack.access.Permissions;
 import io.hikeshi.slack.access.SlackPeople;
 import io.hikeshi.slack.events.EventListeners;
+import io.hikeshi.slack.home.HomeListeners;
 import io.hikeshi.slack.incident.IncidentCommandListeners;
 import io.hikeshi.slack.incident.IncidentCommands;
 import io.hikeshi.slack.incident.IncidentModalListeners;
@@ -115,6 +116,7 @@ public final class HikeshiSlackApp {
         new IncidentModalListeners(cockpit).register(app);
         new PostmortemListeners(cockpit).register(app);
         new EventListeners(cockpit).register(app);
+        new HomeListeners(cockpit).register(app);
     }
 
     private static SlackConfig slackConfig(Settings settings) {
@@ -148,6 +150,6 @@ public final class HikeshiSlackApp {
 
     /** Runs the tasks the listeners handed on, with the same client and languages. */
     public SlackTaskRunner taskRunner() {
-        return new SlackTaskRunner(cockpit.incidents(), cockpit.warRooms(), client, cockpit.locales());
+        return new SlackTaskRunner(cockpit.incidents(), cockpit.postmortems(), cockpit.warRooms(), client, cockpit.locales());
     }
 }

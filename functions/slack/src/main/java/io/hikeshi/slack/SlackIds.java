@@ -28,7 +28,9 @@ public final class SlackIds {
         /** A choice of one action item (value {@code INC-…|<item id>}): opens its form. */
         EDIT_ACTION_ITEM("pm_edit_action"),
         /** A person picked in the checklist: the postmortem's new owner (the incident is in the block id). */
-        REASSIGN_POSTMORTEM_OWNER("pm_reassign_owner");
+        REASSIGN_POSTMORTEM_OWNER("pm_reassign_owner"),
+        /** The Home tab's Declare button: opens the declare modal, as {@code /incident declare} does. */
+        DECLARE_FROM_HOME("home_declare");
 
         private final String id;
 
@@ -101,7 +103,9 @@ public final class SlackIds {
         /** The response guide's header; suffixed with the incident ({@link #of}). */
         GUIDE("response_guide"),
         /** The postmortem checklist's controls; suffixed with the incident ({@link #of}). */
-        POSTMORTEM_CONTROLS("pm_controls");
+        POSTMORTEM_CONTROLS("pm_controls"),
+        /** The Home tab's buttons (Declare). */
+        HOME_ACTIONS("home_actions");
 
         private final String id;
 

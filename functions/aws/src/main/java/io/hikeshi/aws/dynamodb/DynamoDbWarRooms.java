@@ -6,9 +6,11 @@ import static io.hikeshi.aws.dynamodb.Items.s;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.warroom.WarRoom;
 import io.hikeshi.core.warroom.WarRoomRepository;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -34,6 +36,12 @@ final class DynamoDbWarRooms implements WarRoomRepository {
     @Override
     public Optional<WarRoom> find(IncidentId incident) {
         return table.get(Items.warRoomKey(incident)).map(Items::warRoom);
+    }
+
+    @Override
+    public Map<IncidentId, WarRoom> findAll(Collection<IncidentId> incidents) {
+        return table.getAll(incidents.stream().distinct().map(Items::warRoomKey).toList()).stream().map(Items::warRoom)
+                .collect(Collectors.toMap(WarRoom::incident, room -> room));
     }
 
     @Override

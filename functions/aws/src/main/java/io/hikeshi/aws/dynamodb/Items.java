@@ -215,6 +215,17 @@ final class Items {
     }
 
     static final String OPEN_POSTMORTEMS = "POSTMORTEM#OPEN";
+    /**
+     * Who holds an action item not done (a list, which unlike a set may be empty): what lets a query of the open
+     * postmortems return only a person's, {@code contains(assignees, :person)}, since a filter cannot look inside the
+     * action items' maps. Derived on every save; absent on items saved before it existed.
+     */
+    static final String ASSIGNEES = "assignees";
+
+    private static List<String> assignees(io.hikeshi.core.postmortem.Postmortem pm) {
+        return pm.actionItems().stream().filter(a -> !a.done() && a.owner() != null)
+                .map(io.hikeshi.core.postmortem.ActionItem::owner).distinct().sorted().toList();
+    }
 
     static Map<String, AttributeValue> postmortemItem(io.hikeshi.core.postmortem.Postmortem pm, long version) {
         Map<String, AttributeValue> item = new HashMap<>(postmortemKey(pm.incident()));
@@ -229,6 +240,7 @@ final class Items {
             item.put("section_" + section.name(), text == null ? null : s(text));
         }
         item.put("actionItems", AttributeValue.fromL(pm.actionItems().stream().map(Items::actionItem).toList()));
+        item.put(ASSIGNEES, AttributeValue.fromL(assignees(pm).stream().map(Items::s).toList()));
         item.put("completedBy", pm.completedBy() == null ? null : s(pm.completedBy()));
         item.put("completedAt", time(pm.completedAt()));
         // Open postmortems are listed by due date on the GSI; a completed one leaves the list.

@@ -108,4 +108,24 @@ class WarRoomRepositoryContractTest {
         assertEquals(Optional.empty(), repository.find(INC));
         assertEquals(Optional.empty(), repository.incidentForChannel("C0NONE"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("repositories")
+    void findAll_answersTheRoomsOfThoseIncidentsThatHaveOne_pastOneBatchOfAHundredKeys(String store,
+                                                                                     Supplier<WarRoomRepository> rooms) {
+        // GIVEN 150 incidents, the even-numbered ones with a room and a channel
+        WarRoomRepository repository = rooms.get();
+        List<IncidentId> incidents = IntStream.rangeClosed(1, 150).mapToObj(IncidentId::new).toList();
+        incidents.stream().filter(id -> id.number() % 2 == 0).forEach(id -> {
+            repository.claim(id, "inc-" + id.number());
+            repository.recordChannel(id, "inc-" + id.number(), "C" + id.number());
+        });
+
+        // WHEN all their rooms are asked for at once (DynamoDB: two BatchGetItem requests)
+        var found = repository.findAll(incidents);
+
+        // THEN the 75 rooms come back, each its own
+        assertEquals(75, found.size());
+        found.forEach((id, room) -> assertEquals("C" + id.number(), room.channelId()));
+    }
 }

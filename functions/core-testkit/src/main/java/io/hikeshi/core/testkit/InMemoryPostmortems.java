@@ -40,6 +40,14 @@ final class InMemoryPostmortems implements PostmortemRepository {
     }
 
     @Override
+    public List<Postmortem> openInvolving(String person) {
+        synchronized (t) {
+            return t.postmortems.values().stream().filter(p -> !p.isComplete() && p.involves(person))
+                    .sorted(Comparator.comparing(Postmortem::due)).toList();
+        }
+    }
+
+    @Override
     public List<Postmortem> completed(int limit) {
         synchronized (t) {
             return t.postmortems.values().stream().filter(Postmortem::isComplete)

@@ -43,6 +43,12 @@ public record Postmortem(IncidentId incident, String title, LocalDate date, List
         return completedAt != null;
     }
 
+    /** Whether {@code person} owns it or holds one of its action items that is not done. */
+    public boolean involves(String person) {
+        return person != null && (person.equals(owner)
+                || actionItems.stream().anyMatch(a -> !a.done() && person.equals(a.owner())));
+    }
+
     /** The editable sections, by name (the Slack modals and the checklist use these names). */
     public enum Section { SUMMARY, IMPACT, ROOT_CAUSES, TRIGGER, RESOLUTION, DETECTION, WENT_WELL, WENT_WRONG, GOT_LUCKY }
 

@@ -15,6 +15,12 @@ public interface PostmortemRepository {
     /** Postmortems not yet complete, earliest due first. */
     List<Postmortem> open(int limit);
 
+    /**
+     * Postmortems not yet complete that {@code person} owns or holds an action item of that is not done, earliest due
+     * first. Read from the open postmortems alone (never the whole store): what a person's App Home lists.
+     */
+    List<Postmortem> openInvolving(String person);
+
     /** Completed postmortems, newest due first. */
     List<Postmortem> completed(int limit);
 }

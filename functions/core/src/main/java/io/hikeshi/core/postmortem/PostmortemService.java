@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -319,6 +320,24 @@ public final class PostmortemService {
 
     public List<Postmortem> open() {
         return postmortems.open(500);
+    }
+
+    /**
+     * What {@code person} has to finish (their App Home): the open postmortems they own and the action items not done
+     * that they hold in open postmortems, overdue ones marked by the team's calendar.
+     */
+    public Assignments assignedTo(String person) {
+        LocalDate today = LocalDate.now(calendar.withZone(policy.zone()));
+        List<Postmortem> involving = postmortems.openInvolving(person);
+        List<Assignments.Owned> owned = involving.stream().filter(p -> person.equals(p.owner()))
+                .map(p -> new Assignments.Owned(p, Assignments.late(p.due(), today))).toList();
+        List<Assignments.Assigned> held = involving.stream()
+                .flatMap(p -> p.actionItems().stream().filter(a -> !a.done() && person.equals(a.owner()))
+                        .map(a -> new Assignments.Assigned(p.incident(), a, Assignments.late(a.due(), today))))
+                .sorted(Comparator.comparing((Assignments.Assigned a) -> a.item().due(),
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        return new Assignments(owned, held);
     }
 
     private static String ledgerKey(Reminder r) {

@@ -1,6 +1,9 @@
 package io.hikeshi.core.warroom;
 
 import io.hikeshi.core.incident.IncidentId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +14,16 @@ import java.util.Optional;
 public interface WarRoomRepository {
 
     Optional<WarRoom> find(IncidentId incident);
+
+    /**
+     * The rooms of those incidents that have one (a list of incidents shows their rooms). By default one read each; a
+     * store that can read many keys at once does so.
+     */
+    default Map<IncidentId, WarRoom> findAll(Collection<IncidentId> incidents) {
+        Map<IncidentId, WarRoom> found = new HashMap<>();
+        incidents.forEach(id -> find(id).ifPresent(room -> found.put(id, room)));
+        return found;
+    }
 
     /**
      * Claims the room under {@code channelName} unless it was claimed before: the first claim's name

@@ -1,14 +1,13 @@
 package io.hikeshi.slack.events;
 
 import com.slack.api.bolt.App;
-import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import io.hikeshi.slack.Cockpit;
 import io.hikeshi.slack.task.SlackTask;
 
 /**
- * The Events API: a 📌 on a message puts it on its war room's timeline; opening the App Home tab
- * shows the open incidents. Both are acknowledged at once and done after the answer.
+ * The Events API: a 📌 on a message puts it on its war room's timeline, acknowledged at once and done after the
+ * answer. (Opening the App Home tab is {@link io.hikeshi.slack.home.HomeListeners}'.)
  */
 public final class EventListeners {
 
@@ -23,12 +22,6 @@ public final class EventListeners {
             ReactionAddedEvent event = payload.getEvent();
             if ("pushpin".equals(event.getReaction()) && event.getItem() != null && "message".equals(event.getItem().getType())) {
                 cockpit.later(SlackTask.recordPin(event.getUser(), event.getItem().getChannel(), event.getItem().getTs()));
-            }
-            return ctx.ack();
-        });
-        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
-            if ("home".equals(payload.getEvent().getTab())) {
-                cockpit.later(SlackTask.publishHome(payload.getEvent().getUser()));
             }
             return ctx.ack();
         });

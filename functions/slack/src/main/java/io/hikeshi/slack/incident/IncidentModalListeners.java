@@ -60,10 +60,15 @@ public final class IncidentModalListeners {
             return ctx.ackWithErrors(errors);
         }
         // The view id identifies this submission: a repeat declares nothing twice.
+        String origin = view.getPrivateMetadata();
         cockpit.incidents().declare(title.strip(), severity, service.strip(), description, user, "slack-view:" + view.getId())
-                .ifPresent(incident -> cockpit.later(SlackTask.announce(user, view.getPrivateMetadata(),
-                        incident.id().toString(), Mrkdwn.text(m, "declared", incident.id(), user,
-                                incident.title(), incident.severity().name(), incident.service()), m)));
+                .ifPresent(incident -> {
+                    cockpit.later(SlackTask.announce(user, origin, incident.id().toString(), Mrkdwn.text(m, "declared",
+                            incident.id(), user, incident.title(), incident.severity().name(), incident.service()), m));
+                    if (user.equals(origin)) { // declared from the Home tab: told in a DM, and the tab shows it
+                        cockpit.later(SlackTask.publishHome(user));
+                    }
+                });
         return ctx.ack();
     }
 

@@ -8,6 +8,7 @@ import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentService;
+import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.slack.LocaleResolver;
 import io.hikeshi.slack.views.HomeView;
@@ -18,17 +19,21 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Runs {@link SlackTask}s: the Slack calls that would not fit in the 3-second answer. */
 public final class SlackTaskRunner {
 
     private final IncidentService incidents;
+    private final PostmortemService postmortems;
     private final WarRoomChannels warRooms;
     private final MethodsClient slack;
     private final LocaleResolver locales;
 
-    public SlackTaskRunner(IncidentService incidents, WarRoomChannels warRooms, MethodsClient slack, LocaleResolver locales) {
+    public SlackTaskRunner(IncidentService incidents, PostmortemService postmortems, WarRoomChannels warRooms,
+                           MethodsClient slack, LocaleResolver locales) {
         this.incidents = incidents;
+        this.postmortems = postmortems;
         this.warRooms = warRooms;
         this.slack = slack;
         this.locales = locales;
@@ -38,8 +43,7 @@ public final class SlackTaskRunner {
         Messages m = task.locale() != null ? Messages.of(Messages.parseLocale(task.locale()))
                 : locales.messagesFor(task.user(), slack);
         switch (task.kind()) {
-            case PUBLISH_HOME -> check(slack.viewsPublish(r -> r.userId(task.user())
-                    .view(HomeView.of(m, incidents.openIncidents(200)))), "views.publish");
+            case PUBLISH_HOME -> publishHome(task.user(), m);
             case RECORD_PIN -> recordPin(task, m);
             case ANNOUNCE -> {
                 Incident incident = incidents.get(IncidentId.parse(task.incident()));
@@ -55,6 +59,18 @@ public final class SlackTaskRunner {
             case EPHEMERAL -> check(slack.chatPostEphemeral(r -> r.channel(task.channel()).user(task.user())
                     .text(messageText(task))), "chat.postEphemeral");
         }
+    }
+
+    /**
+     * The person's Home tab as it is now: the open incidents with their war rooms (one batch read for the rooms), and
+     * what the person has to finish (one query of the open postmortems). Only this person's own work is read.
+     */
+    private void publishHome(String user, Messages m) throws IOException, SlackApiException {
+        List<Incident> open = incidents.openIncidents(200);
+        Map<IncidentId, String> rooms = warRooms.channelsOf(open.stream().limit(HomeView.INCIDENTS_SHOWN)
+                .map(Incident::id).toList());
+        HomeView.Content content = new HomeView.Content(open, rooms, postmortems.assignedTo(user));
+        check(slack.viewsPublish(r -> r.userId(user).view(HomeView.of(m, content))), "views.publish");
     }
 
     /** A 📌 on a war-room message: fetch it, link it, put it on the timeline once. */

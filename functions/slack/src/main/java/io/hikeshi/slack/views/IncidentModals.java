@@ -33,8 +33,12 @@ public final class IncidentModals {
 
     private IncidentModals() { }
 
-    public static View declare(Messages m, String privateMetadata) {
-        return modal(m, SlackIds.View.DECLARE, m.get("modal.declare.title"), privateMetadata, asBlocks(
+    /**
+     * @param origin where the new incident is announced: the channel the modal was opened from, or the declarer's own
+     *               user id when it was opened from the Home tab (a direct message from Hikeshi)
+     */
+    public static View declare(Messages m, String origin) {
+        return modal(m, SlackIds.View.DECLARE, m.get("modal.declare.title"), origin, asBlocks(
                 input(i -> i.blockId(Input.TITLE.id()).label(plainText(m.get("field.title")))
                         .hint(plainText(m.get("field.title.hint")))
                         .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(IncidentViews.MAX_TITLE)))),

@@ -50,6 +50,15 @@ public final class Mrkdwn {
         return isUserId(actor) ? new Markup("<@" + actor + ">") : new Markup(escape(actor == null ? "?" : actor));
     }
 
+    /** Slack's conversation ids: C… (public), G… (older private), D… (direct messages). */
+    private static final java.util.regex.Pattern CHANNEL_ID = java.util.regex.Pattern.compile("[CGD][A-Z0-9]{2,}");
+
+    /** A link to a channel by its id (Slack shows its current name); anything not shaped like one, as text. */
+    public static Markup channel(String channelId) {
+        return channelId != null && CHANNEL_ID.matcher(channelId).matches() ? new Markup("<#" + channelId + ">")
+                : new Markup(escape(String.valueOf(channelId)));
+    }
+
     /** A mention of a Slack user id, or {@code none} (shown as text) when there is nobody. */
     public static Markup mention(String user, String none) {
         return user == null ? new Markup(escape(none)) : new Markup("<@" + user + ">");

@@ -62,6 +62,17 @@ public final class SlackLimits {
     /** Plain-text input max_length: "Acceptable values for this field are between 1 and 3000, inclusive." */
     public static final int PLAIN_TEXT_INPUT = 3000;
 
+    /**
+     * views.open, views.publish …: "view_too_large: Error returned if the provided view is greater than 250kb"
+     * (https://docs.slack.dev/reference/methods/views.open), counted here as 250,000 bytes of the view's JSON.
+     */
+    public static final int VIEW_JSON_BYTES = 250_000;
+    /**
+     * The most bytes one character (as Slack counts them) takes in the view's JSON as the Slack SDK writes it: its
+     * JSON escapes {@code & < > = '} as six bytes ({@code \u0026}); any other character is at most four (UTF-8).
+     */
+    public static final int JSON_BYTES_PER_CHARACTER = 6;
+
     // ---- Modals (https://docs.slack.dev/reference/views/modal-views) ----
 
     /** title: "Must be a plain_text text element with a max length of 24 characters." */
