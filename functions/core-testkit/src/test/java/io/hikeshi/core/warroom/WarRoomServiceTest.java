@@ -41,6 +41,11 @@ class WarRoomServiceTest {
     private static final String ROOM = "inc-20261124-0001-payment-api-returns-5xx";
     private static final ServiceDirectory SERVICES = new ServiceDirectory() {
         @Override
+        public List<String> services() {
+            return List.of("payment-api");
+        }
+
+        @Override
         public ServiceProfile profile(String service) {
             return new ServiceProfile(service, List.of("U0ALICE"), List.of("S0ONCALL"), "https://runbooks.example.jp/" + service,
                     null);

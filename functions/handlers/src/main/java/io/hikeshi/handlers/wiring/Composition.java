@@ -191,6 +191,11 @@ public final class Composition {
         return postmortems.get();
     }
 
+    /** The services the team configured (owners, links, guides), loaded on first use. */
+    public ServiceDirectory services() {
+        return services.get();
+    }
+
     public Clock clock() {
         return clock;
     }
