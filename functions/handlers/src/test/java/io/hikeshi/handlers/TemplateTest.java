@@ -82,9 +82,13 @@ class TemplateTest {
         JsonNode manifest = new ObjectMapper(new YAMLFactory()).readTree(Path.of("infrastructure/slack-app-manifest.yaml").toFile());
         List<String> urls = List.of(manifest.at("/features/slash_commands/0/url").asText(),
                 manifest.at("/settings/interactivity/request_url").asText(),
+                manifest.at("/settings/interactivity/message_menu_options_url").asText(),
                 manifest.at("/settings/event_subscriptions/request_url").asText());
         urls.forEach(url -> assertTrue(url.endsWith("/slack/events"), url));
         assertEquals("/incident", manifest.at("/features/slash_commands/0/command").asText());
+        assertEquals("message", manifest.at("/features/shortcuts/0/type").asText());
+        assertEquals(io.hikeshi.slack.SlackIds.Shortcut.DECLARE_FROM_MESSAGE.id(),
+                manifest.at("/features/shortcuts/0/callback_id").asText());
         assertEquals(List.of("reaction_added", "app_home_opened"), texts(manifest.at("/settings/event_subscriptions/bot_events")));
     }
 

@@ -64,6 +64,28 @@ final class BlockKit {
         return k.out;
     }
 
+    /** The breaches in an app's answer to a {@code block_suggestion} request (an external select's options). */
+    static List<Violation> checkOptionsAnswer(JsonNode answer) {
+        BlockKit k = new BlockKit();
+        JsonNode options = answer == null ? null : answer.get("options");
+        JsonNode groups = answer == null ? null : answer.get("option_groups");
+        if (isAbsent(options) && isAbsent(groups)) {
+            k.add(Rules.OPTIONS_ANSWER, "missing required field: options " + at(""));
+        }
+        for (String list : List.of("options", "option_groups")) {
+            JsonNode items = answer == null ? null : answer.get(list);
+            if (items != null && items.isArray() && items.size() > 100) {
+                k.add(Rules.OPTIONS_ANSWER, "no more than 100 items allowed " + at("/" + list));
+            }
+        }
+        k.options(options, "/options", true);
+        int g = 0;
+        for (JsonNode group : iterable(groups)) {
+            k.options(group.get("options"), "/option_groups/" + g++ + "/options", true);
+        }
+        return k.out;
+    }
+
     // ------------------------------------------------------------------ views
 
     private void view(JsonNode view, String method) {

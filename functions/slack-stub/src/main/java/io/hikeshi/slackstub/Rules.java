@@ -157,6 +157,17 @@ public final class Rules {
             "A select menu has at most 100 options (or option groups)", BLOCK_ERROR, SELECT,
             "An array of option objects. Maximum number of options is 100.");
 
+    /**
+     * An external select's options come from the app's answer to a {@code block_suggestion} request, not from a Web
+     * API call: {@link SlackApiStub#optionsAnswerBreaches} holds that answer to the same list limits as a static
+     * select's (the reference gives the loaded list no other number), each option to the option object's.
+     */
+    public static final Rule OPTIONS_ANSWER = new Rule("options.answer_100", List.of("block_suggestion answer"),
+            "An options load answer is an options (or option_groups) array of at most 100", BLOCK_ERROR, SELECT,
+            "external_select: ... Your app should return an HTTP 200 OK response, along with an application/json post"
+                    + " body with an object containing either an options array, or an option_groups array."
+                    + " (options:) Maximum number of options is 100.");
+
     public static final Rule PLACEHOLDER = new Rule("blocks.placeholder_150", BLOCK_METHODS,
             "An element's placeholder is at most 150 characters", BLOCK_ERROR, SELECT,
             "A plain_text only text object that defines the placeholder text shown on the menu."
@@ -297,6 +308,15 @@ public final class Rules {
      * chat.postMessage to a public channel needs no membership with {@code chat:write.public}, which Hikeshi's
      * manifest requests ({@link SlackApiStub.Builder#withoutChatWritePublic} takes it away).
      */
+    /**
+     * chat.getPermalink needs no scope and no membership, but a conversation the app cannot see (a private channel or
+     * DM the bot is not in) is answered as one that does not exist, as every conversation method answers it.
+     */
+    public static final Rule PERMALINK_CHANNEL_NOT_FOUND = new Rule("chat.getPermalink.channel_not_found",
+            List.of("chat.getPermalink"), "A permalink is given for a message in a conversation the app can see",
+            "channel_not_found", "https://docs.slack.dev/reference/methods/chat.getPermalink",
+            "channel_not_found: Value passed for channel was invalid.");
+
     public static final Rule NOT_IN_CHANNEL = new Rule("channel.not_in_channel",
             List.of("chat.postMessage", "chat.postEphemeral", "conversations.invite", "conversations.setTopic",
                     "conversations.setPurpose", "conversations.history", "pins.add"),
@@ -410,13 +430,13 @@ public final class Rules {
             MESSAGE_BLOCKS_MAX, VIEW_BLOCKS_MAX, BLOCKS_FORMAT, UNKNOWN_TYPE, REQUIRED_FIELD, INPUT_OUTSIDE_VIEWS,
             BLOCK_ID_LENGTH, ACTION_ID_LENGTH, TEXT_OBJECT_LENGTH, TEXT_OBJECT_TYPE, SECTION_TEXT,
             SECTION_FIELDS_COUNT, SECTION_FIELD_TEXT, HEADER_TEXT, CONTEXT_ELEMENTS, ACTIONS_ELEMENTS, BUTTON_TEXT,
-            BUTTON_VALUE, BUTTON_URL, OPTION_TEXT, OPTION_VALUE, SELECT_OPTIONS, PLACEHOLDER, INPUT_LABEL,
+            BUTTON_VALUE, BUTTON_URL, OPTION_TEXT, OPTION_VALUE, SELECT_OPTIONS, OPTIONS_ANSWER, PLACEHOLDER, INPUT_LABEL,
             PLAIN_TEXT_INPUT_LENGTHS,
             VIEW_TYPE, VIEW_TITLE, VIEW_SUBMIT, VIEW_SUBMIT_REQUIRED, VIEW_CLOSE, VIEW_PRIVATE_METADATA,
             VIEW_CALLBACK_ID, VIEW_TOO_LARGE,
             TEXT_TRUNCATED, UPDATE_TEXT_TOO_LONG, NO_TEXT, UPDATE_MESSAGE_NOT_FOUND, UPDATE_INACTIVE,
             NAME_REQUIRED, NAME_MAXLENGTH, NAME_SPECIALS, NAME_PUNCTUATION, NAME_TAKEN, TOPIC_TOO_LONG,
-            PURPOSE_TOO_LONG, CHANNEL_NOT_FOUND, IS_ARCHIVED, NOT_IN_CHANNEL,
+            PURPOSE_TOO_LONG, CHANNEL_NOT_FOUND, PERMALINK_CHANNEL_NOT_FOUND, IS_ARCHIVED, NOT_IN_CHANNEL,
             USER_NOT_FOUND, INVITE_NO_USER, INVITE_SELF, INVITE_ALREADY_IN_CHANNEL,
             BOOKMARK_LINK, BOOKMARK_EMOJI, BOOKMARK_ARGUMENTS, PIN_NO_ITEM, PIN_MESSAGE_NOT_FOUND, PIN_ALREADY_PINNED,
             RATE_TIER_2, RATE_TIER_3, RATE_TIER_4, RATE_POST_MESSAGE);

@@ -352,6 +352,25 @@ public final class SlackApiStub implements AutoCloseable {
         return breaches;
     }
 
+    /**
+     * What Slack would refuse in an app's answer to a {@code block_suggestion} request (an external select's options,
+     * which reach Slack as the HTTP answer, not through the Web API): each breach as {@code "rule id: message"};
+     * empty when Slack would show them.
+     */
+    public static List<String> optionsAnswerBreaches(String answerJson) {
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(answerJson);
+        } catch (JsonProcessingException e) {
+            return List.of(Rules.OPTIONS_ANSWER.id() + ": " + e.getOriginalMessage());
+        }
+        List<String> breaches = new ArrayList<>();
+        for (BlockKit.Violation v : BlockKit.checkOptionsAnswer(answer)) {
+            v.messages().forEach(message -> breaches.add(v.rule().id() + ": " + message));
+        }
+        return breaches;
+    }
+
     /** The rules this stub enforces, each with its source (none when lenient). */
     public List<Rule> rules() {
         return enforced;

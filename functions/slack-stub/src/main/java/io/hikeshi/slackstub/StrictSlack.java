@@ -206,6 +206,7 @@ final class StrictSlack {
                 case "conversations.members" -> conversationMembers(call);
                 case "bookmarks.add" -> bookmark(call);
                 case "pins.add" -> pin(call);
+                case "chat.getPermalink" -> permalink(call);
                 default -> Answer.ok(stub.defaultResponse(call));
             };
         }
@@ -248,6 +249,14 @@ final class StrictSlack {
             warnTruncated(c, r, true);
         }
         return Answer.ok(r.toString());
+    }
+
+    /** A link to any message of a conversation the app can see; the message itself is not read. */
+    private Answer permalink(SlackApiStub.Call c) {
+        if (visible(c.param("channel")) == null && enabled.test(Rules.PERMALINK_CHANNEL_NOT_FOUND)) {
+            return refuse(c, Rules.PERMALINK_CHANNEL_NOT_FOUND);
+        }
+        return Answer.ok(stub.defaultResponse(c));
     }
 
     private Answer postEphemeral(SlackApiStub.Call c) {

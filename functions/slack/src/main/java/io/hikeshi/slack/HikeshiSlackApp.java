@@ -10,6 +10,7 @@ import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.people.PeopleService;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.task.TaskQueue;
+import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.slack.access.AccessGate;
 import io.hikeshi.slack.access.AccessSettings;
@@ -19,6 +20,7 @@ import io.hikeshi.slack.access.SlackPeople;
 import io.hikeshi.slack.events.EventListeners;
 import io.hikeshi.slack.home.HomeListeners;
 import io.hikeshi.slack.incident.IncidentCommandListeners;
+import io.hikeshi.slack.incident.DeclareListeners;
 import io.hikeshi.slack.incident.IncidentCommands;
 import io.hikeshi.slack.incident.IncidentModalListeners;
 import io.hikeshi.slack.postmortem.PostmortemListeners;
@@ -30,8 +32,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The Slack cockpit: one Bolt app for the slash command, the incident card's buttons, the modals
- * and the Events API, each area's listeners registered here. {@link SlackHttp} verifies Slack's
+ * The Slack cockpit: one Bolt app for the slash command, the message shortcut, the incident card's
+ * buttons, the modals (and their select menus' options) and the Events API, each area's listeners
+ * registered here. {@link SlackHttp} verifies Slack's
  * signature (HMAC v0, 5 minutes either side) on the raw body with the signing secret as it is now,
  * before Bolt parses anything; {@link ReplayGuard} then refuses a signed request seen before and
  * acknowledges an Events API retry of an event already handled. {@link AccessGate}
@@ -86,20 +89,26 @@ public final class HikeshiSlackApp {
 
     /** The bot token's own workspace, the default policy (see {@link AccessSettings#learnedFromToken}). */
     public HikeshiSlackApp(Settings settings, IncidentService incidents, PostmortemService postmortems,
-                           WarRoomChannels warRooms, PeopleService names, Replays replays, TaskQueue tasks) {
-        this(settings, AccessSettings.learnedFromToken(settings.clock()), incidents, postmortems, warRooms, names, replays,
-                tasks);
+                           WarRoomChannels warRooms, PeopleService names, ServiceDirectory services, Replays replays,
+                           TaskQueue tasks) {
+        this(settings, AccessSettings.learnedFromToken(settings.clock()), incidents, postmortems, warRooms, names, services,
+                replays, tasks);
     }
 
-    /** @param names where the names of the people who act are recorded, for readers outside Slack */
+    /**
+     * @param names    where the names of the people who act are recorded, for readers outside Slack
+     * @param services the services the team configured: a declaration picks one of them
+     */
     public HikeshiSlackApp(Settings settings, AccessSettings access, IncidentService incidents, PostmortemService postmortems,
-                           WarRoomChannels warRooms, PeopleService names, Replays replays, TaskQueue tasks) {
+                           WarRoomChannels warRooms, PeopleService names, ServiceDirectory services, Replays replays,
+                           TaskQueue tasks) {
         SlackPeople people = new SlackPeople(access.clock(), names::learned);
         LocaleResolver locales = new LocaleResolver(settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale(),
                 people);
         Permissions permissions = new Permissions(access.policy(), people, warRooms::channelOf);
-        this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales, permissions);
-        this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl(), permissions);
+        this.cockpit = new Cockpit(incidents, postmortems, warRooms, tasks, locales, permissions, services);
+        this.commands = new IncidentCommands(incidents, postmortems, warRooms, settings.exportBaseUrl(), permissions,
+                services);
         Slack slack = Slack.getInstance(slackConfig(settings));
         this.app = new App(AppConfig.builder()
                 .requestVerificationEnabled(false) // SlackHttp checks, with the current secret, before parsing
@@ -114,6 +123,7 @@ public final class HikeshiSlackApp {
         app.use(new LearnNames(people));
         new IncidentCommandListeners(cockpit, commands).register(app);
         new IncidentModalListeners(cockpit).register(app);
+        new DeclareListeners(cockpit).register(app);
         new PostmortemListeners(cockpit).register(app);
         new EventListeners(cockpit).register(app);
         new HomeListeners(cockpit).register(app);

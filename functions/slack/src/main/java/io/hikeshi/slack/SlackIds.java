@@ -64,6 +64,22 @@ public final class SlackIds {
         }
     }
 
+    /** Shortcuts (the app manifest's {@code features.shortcuts}: their callback ids must match). */
+    public enum Shortcut {
+        /** On a message: opens the declare form filled in from it, and links it on the timeline. */
+        DECLARE_FROM_MESSAGE("declare_from_message");
+
+        private final String id;
+
+        Shortcut(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
     /** Input blocks of the modals; each holds one element whose action id is {@link #VALUE}. */
     public enum Input {
         TITLE("title"),

@@ -41,6 +41,11 @@ class WarRoomServiceTest {
     private static final String ROOM = "inc-20261124-0001-payment-api-returns-5xx";
     private static final ServiceDirectory SERVICES = new ServiceDirectory() {
         @Override
+        public List<String> services() {
+            return List.of("payment-api");
+        }
+
+        @Override
         public ServiceProfile profile(String service) {
             return new ServiceProfile(service, List.of("U0ALICE"), List.of("S0ONCALL"), "https://runbooks.example.jp/" + service,
                     null);
@@ -103,6 +108,35 @@ class WarRoomServiceTest {
                 });
         return new Storage(store.incidents(), store.search(), store.alerts(), store.postmortems(), dying, store.outbox(),
                 store.ledger(), store.counters(), store.people());
+    }
+
+    @Test
+    void declaredFromAMessage_theRoomLinksTheMessageOnce_afterTheGuide_andTheTimelineHasItWhereItWasWritten() {
+        // GIVEN an incident declared from a message written ten minutes earlier in #cs-support
+        java.time.Instant written = CLOCK.instant().minusSeconds(600);
+        io.hikeshi.core.incident.SourceMessage message = new io.hikeshi.core.incident.SourceMessage("C0SUPPORT",
+                "cs-support", written.getEpochSecond() + ".000100", written, "U0KENJI",
+                "https://hikeshi-demo.slack.com/archives/C0SUPPORT/p1");
+        Incident incident = incidents.declare("Unlock fails in Osaka", Severity.SEV2, "payment-api", null, "U0BOB", null,
+                message).orElseThrow();
+
+        // WHEN its "opened" event is handled twice
+        List<DomainEvent> events = drainEvents();
+        events.forEach(warRoom::on);
+        events.forEach(warRoom::on);
+
+        // THEN the room links the message once, right after the guide
+        assertEquals(List.of("createChannel", "setTopic", "invite", "postCard", "pin", "postGuide", "postLine", "broadcast",
+                "addBookmarks", "addBookmarks"), chat.calls());
+        assertEquals(List.of(new WarRoomChat.Line.SourceMessage("C0SUPPORT", "#cs-support", "U0KENJI",
+                "https://hikeshi-demo.slack.com/archives/C0SUPPORT/p1", "U0BOB")),
+                chat.posts("line").stream().map(InMemoryChat.Post::content).toList());
+        // AND the timeline has it before the declaration, by its author, with its link
+        var timeline = store.incidents().timeline(incident.id(), 10);
+        assertEquals(io.hikeshi.core.incident.TimelineKind.SOURCE_MESSAGE, timeline.get(0).kind());
+        assertEquals(written, timeline.get(0).at());
+        assertEquals("U0KENJI", timeline.get(0).actor());
+        assertEquals("https://hikeshi-demo.slack.com/archives/C0SUPPORT/p1", timeline.get(0).attributes().get("permalink"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hikeshi.core.event;
 
 import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.SourceMessage;
 import io.hikeshi.core.incident.Status;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,29 @@ public final class IncidentEvents {
 
     public static DomainEvent opened(Incident incident, String actor) {
         return event(DomainEvent.Type.INCIDENT_OPENED, incident, actor, incident.detectedAt(), Map.of());
+    }
+
+    /** The attributes of "opened" that name the chat message it was declared from (the war room links it). */
+    public static final String SOURCE_CHANNEL = "sourceChannel";
+    public static final String SOURCE_CHANNEL_SHOWN = "sourceChannelShown";
+    public static final String SOURCE_AUTHOR = "sourceAuthor";
+    public static final String SOURCE_PERMALINK = "sourcePermalink";
+
+    /** Opened by a person from a chat message ({@code source}; null: from none). */
+    public static DomainEvent opened(Incident incident, String actor, SourceMessage source) {
+        if (source == null) {
+            return opened(incident, actor);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(SOURCE_CHANNEL, source.channel());
+        attributes.put(SOURCE_CHANNEL_SHOWN, source.channelShown());
+        if (source.author() != null) {
+            attributes.put(SOURCE_AUTHOR, source.author());
+        }
+        if (source.permalink() != null && !source.permalink().isBlank()) {
+            attributes.put(SOURCE_PERMALINK, source.permalink());
+        }
+        return event(DomainEvent.Type.INCIDENT_OPENED, incident, actor, incident.detectedAt(), attributes);
     }
 
     /** The events between two versions of an incident: status, severity, commander. */

@@ -76,17 +76,43 @@ public final class IncidentService {
      */
     public java.util.Optional<Incident> declare(String title, Severity severity, String service, String description,
                                                 String actor, String deliveryId) {
+        return declare(title, severity, service, description, actor, deliveryId, null);
+    }
+
+    /**
+     * A person declares an incident from a chat message: as {@link #declare(String, Severity, String, String, String,
+     * String)}, and the message is linked on the timeline, at the time it was written, in the same commit.
+     *
+     * @param source the message it was declared from; null: none
+     */
+    public java.util.Optional<Incident> declare(String title, Severity severity, String service, String description,
+                                                String actor, String deliveryId, SourceMessage source) {
         if (deliveryId != null && incidents.delivered(deliveryId)) {
             return java.util.Optional.empty(); // a repeated submission: no number is taken for it
         }
         Instant now = clock.instant();
         Incident incident = Incident.open(incidents.nextId(), title, severity, service, null,
                 clip(description), now);
-        TimelineEntry opened = entry(incident.id(), now, TimelineKind.OPENED, actor, TimelineParams.declared(),
-                clip(description));
-        CommitResult result = incidents.commit(new Change(deliveryId, new Change.Create(incident), null, List.of(opened),
-                List.of(IncidentEvents.opened(incident, actor))));
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(entry(incident.id(), now, TimelineKind.OPENED, actor, TimelineParams.declared(), clip(description)));
+        if (source != null) {
+            entries.add(sourceEntry(incident.id(), source));
+        }
+        CommitResult result = incidents.commit(new Change(deliveryId, new Change.Create(incident), null, entries,
+                List.of(IncidentEvents.opened(incident, actor, source))));
         return result == CommitResult.COMMITTED ? incidents.find(incident.id()) : java.util.Optional.empty();
+    }
+
+    /** The message an incident was declared from, where it belongs in time (before the declaration). */
+    private static TimelineEntry sourceEntry(IncidentId id, SourceMessage source) {
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("channel", source.channel());
+        attributes.put("ts", source.ts());
+        if (source.permalink() != null && !source.permalink().isBlank()) {
+            attributes.put("permalink", source.permalink());
+        }
+        return new TimelineEntry(id, "source-" + source.channel() + "-" + source.ts(), source.writtenAt(),
+                TimelineKind.SOURCE_MESSAGE, source.author(), TimelineParams.sourceMessage(source), null, attributes);
     }
 
     public Incident acknowledge(IncidentId id, String actor) {

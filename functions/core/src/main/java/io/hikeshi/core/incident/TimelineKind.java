@@ -19,5 +19,10 @@ public enum TimelineKind {
     PINNED_MESSAGE,
     NOTE,
     /** The incident's postmortem changed hands or an action item changed; the text is the item's description. */
-    POSTMORTEM_CHANGED
+    POSTMORTEM_CHANGED,
+    /**
+     * The chat message the incident was declared from, linked (not pinned: nobody marked it in a war room, and its
+     * channel may be one Hikeshi cannot read). Its actor is the message's author.
+     */
+    SOURCE_MESSAGE
 }

@@ -26,6 +26,7 @@ public final class TimelineParams {
     static final String CLOSED_AT = "closedAt";
     static final String NEWER_STATE = "newerState";
     static final String NEWER_AT = "newerAt";
+    static final String CHANNEL = "channel";
 
     /** Variants: which of its kind's sentences an entry says. */
     static final String DECLARED = "declared";
@@ -61,6 +62,11 @@ public final class TimelineParams {
     /** {@link TimelineKind#OPENED}: a person declared it (the actor); the text is their description. */
     public static Map<String, String> declared() {
         return Map.of(VARIANT, DECLARED);
+    }
+
+    /** {@link TimelineKind#SOURCE_MESSAGE}: the channel the message is in, as people name it. */
+    public static Map<String, String> sourceMessage(SourceMessage source) {
+        return Map.of(CHANNEL, source.channelShown());
     }
 
     /** {@link TimelineKind#STATUS_CHANGED}. */

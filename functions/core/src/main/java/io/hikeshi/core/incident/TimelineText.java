@@ -15,6 +15,7 @@ import static io.hikeshi.core.incident.TimelineParams.ALERT;
 import static io.hikeshi.core.incident.TimelineParams.ALREADY_RECOVERED;
 import static io.hikeshi.core.incident.TimelineParams.BY_ALERT;
 import static io.hikeshi.core.incident.TimelineParams.REOPENED;
+import static io.hikeshi.core.incident.TimelineParams.CHANNEL;
 import static io.hikeshi.core.incident.TimelineParams.CLOSED_AT;
 import static io.hikeshi.core.incident.TimelineParams.COMMANDER;
 import static io.hikeshi.core.incident.TimelineParams.FIELDS;
@@ -114,6 +115,7 @@ public final class TimelineText {
             case PINNED_MESSAGE -> "timeline.kind.pinned.message";
             case NOTE -> "timeline.kind.note";
             case POSTMORTEM_CHANGED -> "timeline.kind.postmortem";
+            case SOURCE_MESSAGE -> "decl.timeline.kind.source";
         });
     }
 
@@ -155,6 +157,7 @@ public final class TimelineText {
             case COMMANDER_CHANGED -> Text.of("timeline.commander", names.of(p.get(COMMANDER)));
             case STATUS_UPDATE, PINNED_MESSAGE, NOTE -> asWritten(e); // their words are their text: see text()
             case POSTMORTEM_CHANGED -> postmortemChanged(p, names);
+            case SOURCE_MESSAGE -> Text.of("decl.timeline.source", p.get(CHANNEL));
         };
     }
 

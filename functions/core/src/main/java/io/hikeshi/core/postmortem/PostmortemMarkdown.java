@@ -199,14 +199,17 @@ public final class PostmortemMarkdown {
                 .append(" | ").append(since == null ? DASH : m.get("pm.md.minutes", since.toMinutes())).append(" |\n");
     }
 
-    /** A pinned message says who wrote it and links to it; every other entry is its words in the reader's language. */
+    /**
+     * A pinned message says who wrote it and links to it, the message an incident was declared from links to it; every
+     * other entry is its words in the reader's language.
+     */
     private static String entryText(TimelineEntry e, Messages m, Names names) {
         String text = written(TimelineText.render(e, m, names).strip());
-        if (e.kind() != TimelineKind.PINNED_MESSAGE) {
+        if (e.kind() != TimelineKind.PINNED_MESSAGE && e.kind() != TimelineKind.SOURCE_MESSAGE) {
             return text;
         }
         StringBuilder s = new StringBuilder();
-        if (!blank(e.actor())) {
+        if (e.kind() == TimelineKind.PINNED_MESSAGE && !blank(e.actor())) {
             s.append(person(e.actor(), names)).append(": ");
         }
         s.append(text);

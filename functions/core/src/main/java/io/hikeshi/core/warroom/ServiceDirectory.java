@@ -6,6 +6,12 @@ import java.util.List;
 /** The port to what the team configured about its services: owners, links, response guides. */
 public interface ServiceDirectory {
 
+    /**
+     * The services the team configured, by name, in the order it keeps them: what a person declaring an incident
+     * picks from. Empty when none is configured (a service is then typed).
+     */
+    List<String> services();
+
     /** Never null: an unknown service gets the default profile. */
     ServiceProfile profile(String service);
 

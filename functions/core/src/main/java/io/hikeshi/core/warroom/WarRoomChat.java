@@ -85,6 +85,17 @@ public interface WarRoomChat {
 
         /** A status update, which may also have moved the status ({@code from} null when it did not). */
         record StatusUpdate(Status from, Status to, String summary, String actor) implements Line { }
+
+        /**
+         * The incident was declared from a chat message: a link back to it.
+         *
+         * @param channel      the message's channel id
+         * @param channelShown the channel as people name it, where it cannot be mentioned
+         * @param author       who wrote the message; null if unknown
+         * @param permalink    the link to it; null when the chat gave none (the channel is named instead)
+         */
+        record SourceMessage(String channel, String channelShown, String author, String permalink, String actor)
+                implements Line { }
     }
 
     /** Creates a public channel of this name. */

@@ -63,6 +63,7 @@ public final class WarRoomService {
     private static final String BROADCAST = "broadcast";
     private static final String NOTIFY = "notify";
     private static final String LINE = "line";
+    private static final String SOURCE = "source";
 
     private final IncidentRepository incidents;
     private final WarRoomRepository rooms;
@@ -183,6 +184,7 @@ public final class WarRoomService {
                     chat.postGuide(channel, incident.id(), services.guide(incident.service(), incident.severity()));
                 }
             });
+            sourceMessage().ifPresent(line -> room = once(room, SOURCE, () -> chat.postLine(channel, incident.id(), line)));
             room = once(room, BROADCAST, () -> broadcast(new Announcement.Opened(incident, channel)));
             room = once(room, NOTIFY, () -> notifyStakeholders(event, incident.title()));
             if (!room.isDone(BOOKMARKS)) { // a room built when the bookmarks were one step has them all
@@ -235,6 +237,14 @@ public final class WarRoomService {
             }
             chat.pin(channel, ts);
             room = rooms.recordCard(incident.id(), ts);
+        }
+
+        /** The message it was declared from, linked in the room once: the room is where responders look first. */
+        private java.util.Optional<Line> sourceMessage() {
+            String channel = event.attribute(IncidentEvents.SOURCE_CHANNEL);
+            return channel == null ? java.util.Optional.empty() : java.util.Optional.of(new Line.SourceMessage(channel,
+                    event.attribute(IncidentEvents.SOURCE_CHANNEL_SHOWN), event.attribute(IncidentEvents.SOURCE_AUTHOR),
+                    event.attribute(IncidentEvents.SOURCE_PERMALINK), event.attribute("actor")));
         }
 
         /** Asked at most once, and never of a channel this attempt made. */

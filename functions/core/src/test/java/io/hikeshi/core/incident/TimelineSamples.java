@@ -69,6 +69,10 @@ public final class TimelineSamples {
         entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDone(true), "Canary deploys"));
         entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDone(false), "Canary deploys"));
         entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDeleted(), "Canary deploys"));
+        // The message an incident was declared from: its author is the actor, its channel a parameter.
+        entries.add(entry(entries, TimelineKind.SOURCE_MESSAGE, "U0KENJI", TimelineParams.sourceMessage(new SourceMessage(
+                "C0SUPPORT", "cs-support", "1795403580.001900", java.time.Instant.ofEpochSecond(1795403580L), "U0KENJI",
+                "https://hikeshi-demo.slack.com/archives/C0SUPPORT/p1795403580001900")), ""));
         return entries;
     }
 

@@ -69,7 +69,8 @@ class TimelineTextTest {
                 "Action item due date cleared: Canary deploys",
                 "Action item done: Canary deploys",
                 "Action item reopened: Canary deploys",
-                "Action item deleted: Canary deploys"), english);
+                "Action item deleted: Canary deploys",
+                "Declared from a message in #cs-support"), english);
     }
 
     @Test
@@ -109,7 +110,8 @@ class TimelineTextTest {
                 "アクションアイテムの期限を解除：Canary deploys",
                 "アクションアイテムを完了：Canary deploys",
                 "アクションアイテムを未完了に戻す：Canary deploys",
-                "アクションアイテムを削除：Canary deploys"), japanese);
+                "アクションアイテムを削除：Canary deploys",
+                "#cs-support のメッセージから宣言"), japanese);
     }
 
     @Test

@@ -205,6 +205,11 @@ public final class Composition {
         return cadence.get();
     }
 
+    /** The services the team configured (owners, links, guides), loaded on first use. */
+    public ServiceDirectory services() {
+        return services.get();
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -123,9 +123,9 @@ public final class ConfiguredServiceDirectory implements ServiceDirectory {
         return guides.computeIfAbsent(key, k -> resolve(service, severity));
     }
 
-    /** The services configured by name, in file order. */
-    public Set<String> services() {
-        return profiles.keySet();
+    @Override
+    public List<String> services() {
+        return List.copyOf(profiles.keySet());
     }
 
     static boolean isServiceName(String service) {

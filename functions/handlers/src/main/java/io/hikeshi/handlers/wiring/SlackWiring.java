@@ -67,7 +67,8 @@ public final class SlackWiring {
         this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
         this.warRoomChannels = new WarRoomChannels(core.storage());
         this.slack = new HikeshiSlackApp(settings, access, core.incidents(), core.postmortems(), warRoomChannels,
-                core.people(), new Replays(core.storage().counters(), core.storage().ledger(), core.clock()), tasks);
+                core.people(), core.services(), new Replays(core.storage().counters(), core.storage().ledger(), core.clock()),
+                tasks);
         this.client = slack.client();
         this.http = slack::http;
     }

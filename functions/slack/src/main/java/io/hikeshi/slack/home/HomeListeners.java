@@ -46,7 +46,7 @@ public final class HomeListeners {
         Messages m = cockpit.messagesFor(user, ctx.client());
         try {
             var opened = ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
-                    .view(IncidentModals.declare(m, user)));
+                    .view(IncidentModals.declare(m, user, cockpit.services().services(), IncidentModals.Prefill.NONE)));
             if (!opened.isOk()) {
                 Log.warn("views.open failed", "error", opened.getError(), "from", "home");
             }

@@ -11,6 +11,7 @@ import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.postmortem.PostmortemService;
+import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.core.access.ActionPolicy.Action;
 import io.hikeshi.slack.Reply;
@@ -44,12 +45,17 @@ public final class IncidentCommands {
     private final WarRoomChannels warRooms;
     private final String exportBaseUrl;
     private final Permissions permissions;
+    private final ServiceDirectory services;
     private volatile Function<String, String> webLink = user -> null;
 
-    /** @param exportBaseUrl where {@code /api/incidents/INC-…/postmortem.md} is served, or null */
+    /**
+     * @param exportBaseUrl where {@code /api/incidents/INC-…/postmortem.md} is served, or null
+     * @param services      the configured services the declare form picks from
+     */
     public IncidentCommands(IncidentService incidents, PostmortemService postmortems, WarRoomChannels warRooms,
-                            String exportBaseUrl, Permissions permissions) {
+                            String exportBaseUrl, Permissions permissions, ServiceDirectory services) {
         this.incidents = incidents;
+        this.services = services;
         this.permissions = permissions;
         this.postmortems = postmortems;
         this.warRooms = warRooms;
@@ -72,7 +78,8 @@ public final class IncidentCommands {
         String args = words.length > 1 ? words[1].strip() : "";
         return switch (sub) {
             case "", "help" -> Reply.privately(m.get("help"));
-            case "declare", "new" -> openModal(client, call, IncidentModals.declare(m, call.channel()));
+            case "declare", "new" -> openModal(client, call, IncidentModals.declare(m,
+                    DeclareOrigin.channel(call.channel()).toMetadata(), services.services(), IncidentModals.Prefill.NONE));
             case "web" -> {
                 String link = webLink.apply(call.user());
                 yield Reply.privately(link == null ? m.get("web.none") : Mrkdwn.text(m, "web.link", link));

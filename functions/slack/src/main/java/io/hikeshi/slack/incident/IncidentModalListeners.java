@@ -9,8 +9,6 @@ import io.hikeshi.core.Refusal;
 import io.hikeshi.core.access.ActionPolicy;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
-import io.hikeshi.core.incident.ServiceName;
-import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.slack.Cockpit;
 import io.hikeshi.slack.SlackIds;
@@ -25,7 +23,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The declare, status-update and resolve modals submitted. A field that does not pass is answered
+ * The status-update and resolve modals submitted (the declare form: {@link DeclareListeners}). A field that does not pass is answered
  * with its error in the modal; what passes changes the incident and is announced after the answer.
  */
 public final class IncidentModalListeners {
@@ -37,7 +35,6 @@ public final class IncidentModalListeners {
     }
 
     public void register(App app) {
-        app.viewSubmission(SlackIds.View.DECLARE.id(), this::onDeclare);
         app.viewSubmission(SlackIds.View.STATUS_UPDATE.id(), (req, ctx) -> onUpdate(req, ctx, Input.SUMMARY,
                 view -> parseStatus(ViewValues.selected(view, Input.STATUS.id())),
                 (id, status, summary, user, m) -> Mrkdwn.text(m, "status.updated", id, IncidentViews.statusName(m, status),
@@ -45,51 +42,6 @@ public final class IncidentModalListeners {
         app.viewSubmission(SlackIds.View.RESOLVE.id(), (req, ctx) -> onUpdate(req, ctx, Input.RESOLUTION,
                 view -> Status.RESOLVED,
                 (id, status, summary, user, m) -> Mrkdwn.text(m, "resolved", id, user, summary)));
-    }
-
-    private Response onDeclare(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
-        View view = req.getPayload().getView();
-        String user = req.getPayload().getUser().getId();
-        Messages m = cockpit.messagesFor(user, ctx.client());
-        String title = ViewValues.text(view, Input.TITLE.id());
-        String service = ViewValues.text(view, Input.SERVICE.id());
-        String description = ViewValues.text(view, Input.DESCRIPTION.id());
-        Severity severity = parseSeverity(ViewValues.selected(view, Input.SEVERITY.id()));
-        Map<String, String> errors = declareErrors(m, title, service, description, severity);
-        if (!errors.isEmpty()) {
-            return ctx.ackWithErrors(errors);
-        }
-        // The view id identifies this submission: a repeat declares nothing twice.
-        String origin = view.getPrivateMetadata();
-        cockpit.incidents().declare(title.strip(), severity, service.strip(), description, user, "slack-view:" + view.getId())
-                .ifPresent(incident -> {
-                    cockpit.later(SlackTask.announce(user, origin, incident.id().toString(), Mrkdwn.text(m, "declared",
-                            incident.id(), user, incident.title(), incident.severity().name(), incident.service()), m));
-                    if (user.equals(origin)) { // declared from the Home tab: told in a DM, and the tab shows it
-                        cockpit.later(SlackTask.publishHome(user));
-                    }
-                });
-        return ctx.ack();
-    }
-
-    private static Map<String, String> declareErrors(Messages m, String title, String service, String description,
-                                                     Severity severity) {
-        Map<String, String> errors = new HashMap<>();
-        if (title == null || title.isBlank()) {
-            errors.put(Input.TITLE.id(), m.get("error.title.required"));
-        } else if (SlackLimits.length(title) > IncidentViews.MAX_TITLE) {
-            errors.put(Input.TITLE.id(), m.get("error.title.long", IncidentViews.MAX_TITLE));
-        }
-        if (service == null || !ServiceName.isValid(service.strip())) {
-            errors.put(Input.SERVICE.id(), m.get("error.service.invalid"));
-        }
-        if (description != null && SlackLimits.length(description) > IncidentViews.MAX_TEXT) {
-            errors.put(Input.DESCRIPTION.id(), m.get("error.text.long", IncidentViews.MAX_TEXT));
-        }
-        if (severity == null) {
-            errors.put(Input.SEVERITY.id(), m.get("usage.severity"));
-        }
-        return errors;
     }
 
     private interface Announcement {
@@ -146,14 +98,6 @@ public final class IncidentModalListeners {
     private static Status parseStatus(String text) {
         try {
             return text == null ? null : Status.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Severity parseSeverity(String text) {
-        try {
-            return text == null ? null : Severity.parse(text);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -111,7 +111,7 @@ public final class SlackTaskRunner {
     }
 
     /** Slack message timestamps are seconds.micros since the epoch, as text. */
-    static Instant timeOf(String ts) {
+    public static Instant timeOf(String ts) {
         BigDecimal seconds = new BigDecimal(ts);
         return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }

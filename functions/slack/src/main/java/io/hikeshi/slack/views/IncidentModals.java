@@ -18,7 +18,6 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
-import io.hikeshi.core.incident.ServiceName;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.slack.SlackIds;
@@ -29,27 +28,54 @@ import java.util.List;
 /** The incident's modals: declare, post a status update, resolve. */
 public final class IncidentModals {
 
-    private static final int MAX_SERVICE = ServiceName.MAX_LENGTH;
-
     private IncidentModals() { }
 
+    /** What the declare form opens with: a title and a description, either null (an empty field). */
+    public record Prefill(String title, String description) {
+
+        public static final Prefill NONE = new Prefill(null, null);
+
+        /**
+         * From a chat message's text: its first line that says anything as the title, the whole text as the
+         * description, each cut visibly (…) to its field's limit, since Slack refuses an initial value over it.
+         */
+        public static Prefill fromMessage(String mrkdwn) {
+            if (mrkdwn == null || mrkdwn.isBlank()) {
+                return NONE;
+            }
+            // Slack sends a message's text as mrkdwn, its &, < and > escaped; the form's fields are plain text.
+            String text = mrkdwn.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            String firstLine = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+            return new Prefill(SlackLimits.cut(firstLine, IncidentViews.MAX_TITLE),
+                    SlackLimits.cut(text.strip(), IncidentViews.MAX_TEXT));
+        }
+    }
+
+    /** The declare form, typed service field (no services configured), nothing filled in. */
+    public static View declare(Messages m, String privateMetadata) {
+        return declare(m, privateMetadata, List.of(), Prefill.NONE);
+    }
+
     /**
-     * @param origin where the new incident is announced: the channel the modal was opened from, or the declarer's own
-     *               user id when it was opened from the Home tab (a direct message from Hikeshi)
+     * @param origin   where the new incident is announced: the channel the modal was opened from, the declarer's own
+     *                 user id when it was opened from the Home tab (a direct message from Hikeshi), or the message it
+     *                 was declared from ({@code DeclareOrigin})
+     * @param services the configured services the service is picked from ({@link ServiceOptions})
      */
-    public static View declare(Messages m, String origin) {
+    public static View declare(Messages m, String origin, List<String> services, Prefill prefill) {
         return modal(m, SlackIds.View.DECLARE, m.get("modal.declare.title"), origin, asBlocks(
                 input(i -> i.blockId(Input.TITLE.id()).label(plainText(m.get("field.title")))
                         .hint(plainText(m.get("field.title.hint")))
-                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(IncidentViews.MAX_TITLE)))),
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(IncidentViews.MAX_TITLE)
+                                .initialValue(prefill.title())))),
                 input(i -> i.blockId(Input.SEVERITY.id()).label(plainText(m.get("field.severity")))
                         .element(staticSelect(s -> s.actionId(SlackIds.VALUE).options(severityOptions())
                                 .initialOption(severityOption(Severity.SEV3))))),
                 input(i -> i.blockId(Input.SERVICE.id()).label(plainText(m.get("field.service")))
-                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).maxLength(MAX_SERVICE)))),
+                        .element(ServiceOptions.element(m, services))),
                 input(i -> i.blockId(Input.DESCRIPTION.id()).label(plainText(m.get("field.description"))).optional(true)
                         .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true)
-                                .maxLength(IncidentViews.MAX_TEXT))))));
+                                .maxLength(IncidentViews.MAX_TEXT).initialValue(prefill.description()))))));
     }
 
     /** @param channel where the modal was opened from: the update is announced there */

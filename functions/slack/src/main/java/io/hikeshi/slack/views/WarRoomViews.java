@@ -120,6 +120,24 @@ public final class WarRoomViews {
                     Mrkdwn.text(m, "line.update", actor, IncidentViews.statusName(m, u.to()), u.summary());
             case Line.StatusUpdate u -> Mrkdwn.text(m, "line.update.moved", actor, IncidentViews.statusName(m, u.from()),
                     IncidentViews.statusName(m, u.to()), u.summary());
+            case Line.SourceMessage s -> Mrkdwn.text(m, "decl.line.source", actor, messageLink(m, s.permalink()),
+                    s.author() == null ? m.get("decl.line.source.someone") : Mrkdwn.actor(s.author()),
+                    CHANNEL_ID.matcher(s.channel()).matches() ? new Mrkdwn.Markup("<#" + s.channel() + ">") : s.channelShown());
         };
+    }
+
+    /** Slack's channel ids, which mrkdwn mentions as {@code <#C…>} (Slack shows the name to whoever may see it). */
+    private static final java.util.regex.Pattern CHANNEL_ID = java.util.regex.Pattern.compile("[CG][A-Z0-9]{2,}");
+
+    /**
+     * "a message", linked to it when Slack gave an http(s) permalink. The link is Hikeshi's markup around Slack's URL:
+     * a URL with a character that would end the link token is not linked.
+     */
+    private static Object messageLink(Messages m, String permalink) {
+        String words = m.get("decl.line.source.message");
+        return io.hikeshi.core.incident.Links.http(permalink)
+                .filter(url -> url.chars().noneMatch(c -> c == '|' || c == '<' || c == '>' || Character.isWhitespace(c)))
+                .<Object>map(url -> new Mrkdwn.Markup("<" + url.replace("&", "&amp;") + "|" + Mrkdwn.escape(words) + ">"))
+                .orElse(words);
     }
 }

@@ -128,7 +128,9 @@ class HostileSlackMatrixTest {
             JsonNode refused = submitDeclare(rig, data.service());
             assertTrue(refused.path("body").asText().contains("\"service\""), "the service field's error");
         }
-        String service = SERVICE_ID.matcher(data.service()).matches() ? data.service() : "payment-api";
+        // A service is picked from the configured ones: the repository's, or the data's svc-0 … svc-N.
+        String service = SERVICE_ID.matcher(data.service()).matches() ? data.service()
+                : data.services() > 0 ? "svc-0" : "payment-api";
         assertEquals("", submitDeclare(rig, service).path("body").asText(), "an empty ack closes the form");
         rig.runTasks();
         Incident declared = rig.core.incidents().openIncidents(200).stream()

@@ -128,6 +128,7 @@ final class StrictSlackRig implements AutoCloseable {
         coreSettings.putIfAbsent(Settings.LOCALE, "ja");
         Locale team = Messages.parseLocale(coreSettings.get(Settings.LOCALE));
         m = Messages.of(team);
+        coreSettings.put(Settings.SERVICES, servicesFile); // the declare form picks from the war room's services
         core = Composition.fromSettings(coreSettings, dynamo, ref -> "x",
                 new ReminderScheduler() {
                     @Override
@@ -353,6 +354,42 @@ final class StrictSlackRig implements AutoCloseable {
     JsonNode interaction(JsonNode payload) {
         try {
             return send(SlackSigner.payloadBody(JSON.writeValueAsString(payload)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The message shortcut used by {@code user} on a message {@code author} wrote in {@code channel} (Slack's
+     * {@code message_action} payload: the message travels in it, so its channel is never read).
+     */
+    JsonNode messageShortcut(String user, String channel, String channelName, String ts, String author, String text) {
+        ObjectNode payload = sample("slack-message-shortcut-declare.json");
+        ((ObjectNode) payload.path("user")).put("id", user);
+        payload.putObject("channel").put("id", channel).put("name", channelName);
+        payload.put("trigger_id", "1." + UUID.randomUUID()).put("message_ts", ts);
+        payload.putObject("message").put("type", "message").put("user", author).put("ts", ts).put("text", text);
+        return interaction(payload);
+    }
+
+    /**
+     * Slack asking for an external select's options as {@code user} types {@code typed} into {@code block} of the
+     * modal {@code callbackId} (a {@code block_suggestion} payload); returns the answer's JSON, held to the rules Slack
+     * holds an options answer to.
+     */
+    JsonNode optionsFor(String user, String callbackId, String block, String typed) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_suggestion").put("action_id", "value")
+                .put("block_id", block).put("value", typed).put("api_app_id", "A0HIKESHI")
+                .put("action_ts", "1795403612.447113");
+        payload.putObject("team").put("id", "T0HIKESHI").put("domain", "hikeshi-demo");
+        payload.putObject("user").put("id", user).put("team_id", "T0HIKESHI");
+        payload.putObject("container").put("type", "view").put("view_id", "V0OPTIONS");
+        payload.putObject("view").put("id", "V0OPTIONS").put("type", "modal").put("callback_id", callbackId)
+                .put("private_metadata", "").putObject("state").putObject("values");
+        try {
+            JsonNode answer = JSON.readTree(interaction(payload).path("body").asText());
+            assertEquals(List.of(), SlackApiStub.optionsAnswerBreaches(answer.toString()), "Slack would refuse the options");
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
