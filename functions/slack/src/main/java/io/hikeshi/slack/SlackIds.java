@@ -28,7 +28,9 @@ public final class SlackIds {
         /** A choice of one action item (value {@code INC-…|<item id>}): opens its form. */
         EDIT_ACTION_ITEM("pm_edit_action"),
         /** A person picked in the checklist: the postmortem's new owner (the incident is in the block id). */
-        REASSIGN_POSTMORTEM_OWNER("pm_reassign_owner");
+        REASSIGN_POSTMORTEM_OWNER("pm_reassign_owner"),
+        /** "Not needed…" in the checklist (value {@code INC-…}): opens the form asking why. */
+        POSTMORTEM_NOT_NEEDED("pm_not_needed");
 
         private final String id;
 
@@ -49,7 +51,9 @@ public final class SlackIds {
         POSTMORTEM_SECTION("pm_section"),
         ACTION_ITEM("pm_action_item"),
         /** One action item's form; private metadata {@code INC-…|<item id>|<postmortem version>}. */
-        ACTION_ITEM_EDIT("pm_action_item_edit");
+        ACTION_ITEM_EDIT("pm_action_item_edit"),
+        /** "Not needed, because …"; private metadata {@code INC-…}. */
+        POSTMORTEM_NOT_NEEDED("pm_not_needed");
 
         private final String id;
 
@@ -79,7 +83,9 @@ public final class SlackIds {
         DUE("due"),
         LINK("link"),
         DONE("done"),
-        DELETE("delete");
+        DELETE("delete"),
+        /** Why no postmortem is needed. */
+        REASON("reason");
 
         private final String id;
 

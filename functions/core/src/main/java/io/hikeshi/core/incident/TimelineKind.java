@@ -19,5 +19,10 @@ public enum TimelineKind {
     PINNED_MESSAGE,
     NOTE,
     /** The incident's postmortem changed hands or an action item changed; the text is the item's description. */
-    POSTMORTEM_CHANGED
+    POSTMORTEM_CHANGED,
+    /**
+     * Whether the incident needs a postmortem: the team's policy needs none for its severity, someone who may
+     * said it is not needed (the text is their reason), or an edit made it needed again.
+     */
+    POSTMORTEM_NOT_NEEDED
 }

@@ -31,6 +31,9 @@ import static io.hikeshi.core.incident.TimelineParams.STATE;
 import static io.hikeshi.core.incident.TimelineParams.STATUS;
 import static io.hikeshi.core.incident.TimelineParams.TO;
 import static io.hikeshi.core.incident.TimelineParams.VARIANT;
+import static io.hikeshi.core.incident.TimelineParams.BY_POLICY;
+import static io.hikeshi.core.incident.TimelineParams.NEEDED_AGAIN;
+import static io.hikeshi.core.incident.TimelineParams.SEVERITY;
 
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.i18n.Text;
@@ -83,6 +86,7 @@ public final class TimelineText {
             case PINNED_MESSAGE -> "timeline.kind.pinned.message";
             case NOTE -> "timeline.kind.note";
             case POSTMORTEM_CHANGED -> "timeline.kind.postmortem";
+            case POSTMORTEM_NOT_NEEDED -> "pmp.timeline.kind";
         });
     }
 
@@ -123,6 +127,11 @@ public final class TimelineText {
             case COMMANDER_CHANGED -> Text.of("timeline.commander", p.get(COMMANDER));
             case STATUS_UPDATE, PINNED_MESSAGE, NOTE -> asWritten(e); // their words are their text: see text()
             case POSTMORTEM_CHANGED -> postmortemChanged(p);
+            case POSTMORTEM_NOT_NEEDED -> switch (variant) {
+                case BY_POLICY -> Text.of("pmp.timeline.none.by.policy", p.get(SEVERITY));
+                case NEEDED_AGAIN -> Text.of("pmp.timeline.needed.again", e.actor());
+                default -> Text.of("pmp.timeline.not.needed", e.actor());
+            };
         };
     }
 

@@ -69,6 +69,12 @@ public final class TimelineSamples {
         entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDone(true), "Canary deploys"));
         entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDone(false), "Canary deploys"));
         entries.add(entry(entries, TimelineKind.POSTMORTEM_CHANGED, "U0BOB", TimelineParams.actionItemDeleted(), "Canary deploys"));
+        // Whether a postmortem is needed: a person's reason is the text.
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_NOT_NEEDED, "U0ALICE", TimelineParams.postmortemNotNeeded(),
+                "Known alarm during maintenance"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_NOT_NEEDED, "hikeshi",
+                TimelineParams.noPostmortemByPolicy(Severity.SEV4), ""));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_NOT_NEEDED, "U0BOB", TimelineParams.postmortemNeededAgain(), ""));
         return entries;
     }
 

@@ -69,7 +69,10 @@ class TimelineTextTest {
                 "Action item due date cleared: Canary deploys",
                 "Action item done: Canary deploys",
                 "Action item reopened: Canary deploys",
-                "Action item deleted: Canary deploys"), english);
+                "Action item deleted: Canary deploys",
+                "Postmortem not needed, said U0ALICE: Known alarm during maintenance",
+                "No postmortem: the team's policy needs none for SEV4 incidents",
+                "Postmortem needed again: U0BOB edited it"), english);
     }
 
     @Test
@@ -109,7 +112,10 @@ class TimelineTextTest {
                 "アクションアイテムの期限を解除：Canary deploys",
                 "アクションアイテムを完了：Canary deploys",
                 "アクションアイテムを未完了に戻す：Canary deploys",
-                "アクションアイテムを削除：Canary deploys"), japanese);
+                "アクションアイテムを削除：Canary deploys",
+                "U0ALICE がポストモーテム不要と判断：Known alarm during maintenance",
+                "ポストモーテムなし：チームの方針で SEV4 のインシデントには不要です",
+                "U0BOB が編集したため、ポストモーテムが再び必要になりました"), japanese);
     }
 
     @Test

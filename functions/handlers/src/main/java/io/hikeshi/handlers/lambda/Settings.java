@@ -4,6 +4,7 @@ import io.hikeshi.core.access.ActionPolicy;
 import io.hikeshi.core.calendar.BusinessCalendar;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.postmortem.PostmortemPolicy;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -60,6 +61,9 @@ import java.util.Map;
  * @param policy                {@code HIKESHI_POLICY}, e.g. {@code resolve=commander,change_roles=members}: who may
  *                              resolve, lower the severity and change roles (commander|members|anyone; default members),
  *                              with {@code HIKESHI_SLACK_ALLOW_GUESTS} (true: Slack guests may act; default false)
+ * @param postmortemRequired    {@code HIKESHI_POSTMORTEM_REQUIRED}, e.g. {@code SEV3=optional,SEV4=none}: whether a
+ *                              resolved incident of each severity needs a postmortem (required|optional|none), complete
+ *                              (the severities it does not name keep the defaults: SEV1–SEV3 required, SEV4 optional)
  */
 public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOnOk, String alarmRoutes, String integrations,
                        int stormLimit, Duration stormWindow, ZoneId timeZone, Locale locale,
@@ -67,7 +71,8 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                        String slackSigningSecretParam, String slackBotTokenParam, String slackApiUrl, String slackTaskQueueUrl,
                        String channelTemplate, String broadcastChannel, String incidentPageUrl, String stakeholderTopic,
                        String services, String guides, String webKeyParam, String webUrl, String eventBus,
-                       Duration reopenWindow, String slackTeamId, String slackEnterpriseId, ActionPolicy policy) {
+                       Duration reopenWindow, String slackTeamId, String slackEnterpriseId, ActionPolicy policy,
+                       Map<Severity, PostmortemPolicy.Requirement> postmortemRequired) {
 
     public static final String TABLE = "HIKESHI_TABLE";
     public static final String DYNAMODB_ENDPOINT = "HIKESHI_DYNAMODB_ENDPOINT";
@@ -103,12 +108,14 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
     public static final String SLACK_ENTERPRISE_ID = "HIKESHI_SLACK_ENTERPRISE_ID";
     public static final String SLACK_ALLOW_GUESTS = "HIKESHI_SLACK_ALLOW_GUESTS";
     public static final String POLICY = "HIKESHI_POLICY";
+    public static final String POSTMORTEM_REQUIRED = "HIKESHI_POSTMORTEM_REQUIRED";
 
     /** Where the one-time reminder schedules go and whom they invoke. */
     public record Reminders(String group, String targetArn, String roleArn, String deadLetterArn) { }
 
     public Settings {
         postmortemDueDays = postmortemDueDays.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(postmortemDueDays));
+        postmortemRequired = Collections.unmodifiableMap(new EnumMap<>(postmortemRequired));
     }
 
     /** This execution environment's settings. */
@@ -136,7 +143,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                 p.text(WEB_KEY_PARAM), p.text(WEB_URL), p.text(EVENT_BUS),
                 Duration.ofHours(p.positive(REOPEN_WINDOW_HOURS, 72)),
                 p.slackId(SLACK_TEAM_ID, 'T'), p.slackId(SLACK_ENTERPRISE_ID, 'E'),
-                p.policy(POLICY).guestsAllowed(p.bool(SLACK_ALLOW_GUESTS)));
+                p.policy(POLICY).guestsAllowed(p.bool(SLACK_ALLOW_GUESTS)), p.requirements(POSTMORTEM_REQUIRED));
         p.failIfAnyProblem();
         return settings;
     }
@@ -290,6 +297,15 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
             } catch (IllegalArgumentException e) {
                 problems.add(name + ": " + e.getMessage());
                 return ActionPolicy.defaults();
+            }
+        }
+
+        Map<Severity, PostmortemPolicy.Requirement> requirements(String name) {
+            try {
+                return PostmortemPolicy.parseRequirements(text(name));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + ": " + e.getMessage());
+                return PostmortemPolicy.parseRequirements(null);
             }
         }
 
