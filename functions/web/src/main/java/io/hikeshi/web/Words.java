@@ -8,6 +8,7 @@ import io.hikeshi.core.incident.TimelineEntry;
 import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.postmortem.ActionItem;
+import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public final class Words implements LocalizationSupport {
     }
 
     /** Who said a postmortem is not needed, when, and why. */
-    public String notNeeded(io.hikeshi.core.postmortem.Postmortem.NotNeeded decision) {
+    public String notNeeded(Postmortem.NotNeeded decision) {
         return get("pmp.web.not.needed", decision.by(), when(decision.at()), decision.reason());
     }
 

@@ -19,10 +19,12 @@ import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.Storage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -145,9 +147,9 @@ public final class PostmortemService {
      * the same entry (the timeline keeps one), a later resolve after a reopen its own.
      */
     private TimelineEntry noPostmortem(Incident incident) {
-        java.time.Instant at = incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant();
+        Instant at = incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant();
         return new TimelineEntry(incident.id(), "pm-none-" + at.toEpochMilli(), at, TimelineKind.POSTMORTEM_NOT_NEEDED,
-                SYSTEM, TimelineParams.noPostmortemByPolicy(incident.severity()), null, java.util.Map.of());
+                SYSTEM, TimelineParams.noPostmortemByPolicy(incident.severity()), null, Map.of());
     }
 
     /** Steps of telling people a draft is written, each done once (a redelivered "resolved" repeats none). */
