@@ -30,7 +30,10 @@ public final class SlackIds {
         /** A person picked in the checklist: the postmortem's new owner (the incident is in the block id). */
         REASSIGN_POSTMORTEM_OWNER("pm_reassign_owner"),
         /** The Home tab's Declare button: opens the declare modal, as {@code /incident declare} does. */
-        DECLARE_FROM_HOME("home_declare");
+        DECLARE_FROM_HOME("home_declare"),
+
+        /** "Not needed…" in the checklist (value {@code INC-…}): opens the form asking why. */
+        POSTMORTEM_NOT_NEEDED("pm_not_needed");
 
         private final String id;
 
@@ -51,7 +54,9 @@ public final class SlackIds {
         POSTMORTEM_SECTION("pm_section"),
         ACTION_ITEM("pm_action_item"),
         /** One action item's form; private metadata {@code INC-…|<item id>|<postmortem version>}. */
-        ACTION_ITEM_EDIT("pm_action_item_edit");
+        ACTION_ITEM_EDIT("pm_action_item_edit"),
+        /** "Not needed, because …"; private metadata {@code INC-…}. */
+        POSTMORTEM_NOT_NEEDED("pm_not_needed");
 
         private final String id;
 
@@ -97,7 +102,9 @@ public final class SlackIds {
         DUE("due"),
         LINK("link"),
         DONE("done"),
-        DELETE("delete");
+        DELETE("delete"),
+        /** Why no postmortem is needed. */
+        REASON("reason");
 
         private final String id;
 

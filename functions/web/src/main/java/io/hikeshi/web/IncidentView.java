@@ -30,6 +30,11 @@ public record IncidentView(Words words, IncidentRecord record, Optional<String> 
         return incident().id() + " " + incident().title();
     }
 
+    /** Who said the postmortem is not needed, when and why; empty while it is needed, or there is none. */
+    public Optional<String> notNeeded() {
+        return record.postmortem().map(pm -> pm.notNeeded()).map(words::notNeeded);
+    }
+
     /** The commander by name ({@code @Alice}), by id where no name is known. */
     public String commander() {
         return incident().commander() == null ? Words.NONE : "@" + record.names().of(incident().commander());

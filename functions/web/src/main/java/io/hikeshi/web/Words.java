@@ -9,6 +9,7 @@ import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.people.Names;
 import io.hikeshi.core.postmortem.ActionItem;
+import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemChecklist;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,8 +76,15 @@ public final class Words implements LocalizationSupport {
         return text(status.text());
     }
 
+    /** The page's word for a kind; a kind without one of its own is named as the timeline names it elsewhere. */
     public String kind(TimelineKind kind) {
-        return get("web.timeline.kind." + kind.name().toLowerCase(Locale.ROOT));
+        String key = "web.timeline.kind." + kind.name().toLowerCase(Locale.ROOT);
+        return messages.has(key) ? get(key) : TimelineText.kind(kind, messages);
+    }
+
+    /** Who said a postmortem is not needed, when, and why. */
+    public String notNeeded(Postmortem.NotNeeded decision) {
+        return get("pmp.web.not.needed", decision.by(), when(decision.at()), decision.reason());
     }
 
     /** The entry's sentence, its people by name where known. */

@@ -215,6 +215,8 @@ final class Items {
     }
 
     static final String OPEN_POSTMORTEMS = "POSTMORTEM#OPEN";
+    static final String NOT_NEEDED_POSTMORTEMS = "POSTMORTEM#NOT_NEEDED";
+
     /**
      * Who holds an action item not done (a list, which unlike a set may be empty): what lets a query of the open
      * postmortems return only a person's, {@code contains(assignees, :person)}, since a filter cannot look inside the
@@ -243,8 +245,15 @@ final class Items {
         item.put(ASSIGNEES, AttributeValue.fromL(assignees(pm).stream().map(Items::s).toList()));
         item.put("completedBy", pm.completedBy() == null ? null : s(pm.completedBy()));
         item.put("completedAt", time(pm.completedAt()));
-        // Open postmortems are listed by due date on the GSI; a completed one leaves the list.
-        item.put(GSI1_PK, s(pm.isComplete() ? "POSTMORTEM#DONE" : OPEN_POSTMORTEMS));
+        item.put("requirement", s(pm.requirement().name()));
+        if (pm.isNotNeeded()) {
+            item.put("notNeededReason", s(pm.notNeeded().reason()));
+            item.put("notNeededBy", s(pm.notNeeded().by()));
+            item.put("notNeededAt", time(pm.notNeeded().at()));
+        }
+        // Open postmortems are listed by due date on the GSI; a completed one leaves the list for the completed
+        // ones, one said not to be needed for a partition of its own that neither list reads.
+        item.put(GSI1_PK, s(pm.isComplete() ? "POSTMORTEM#DONE" : pm.isNotNeeded() ? NOT_NEEDED_POSTMORTEMS : OPEN_POSTMORTEMS));
         item.put(GSI1_SK, s(pm.due() + "#" + pm.incident()));
         item.put(VERSION, n(version));
         item.values().removeIf(java.util.Objects::isNull);
@@ -295,7 +304,12 @@ final class Items {
                 sections.get(io.hikeshi.core.postmortem.Postmortem.Section.WENT_WELL),
                 sections.get(io.hikeshi.core.postmortem.Postmortem.Section.WENT_WRONG),
                 sections.get(io.hikeshi.core.postmortem.Postmortem.Section.GOT_LUCKY),
-                str(item, "completedBy"), instant(item, "completedAt"), num(item, VERSION));
+                str(item, "completedBy"), instant(item, "completedAt"), num(item, VERSION),
+                // Stored before there was a policy: every postmortem was required.
+                item.containsKey("requirement") ? io.hikeshi.core.postmortem.PostmortemPolicy.Requirement.valueOf(
+                        str(item, "requirement")) : null,
+                item.containsKey("notNeededReason") ? new io.hikeshi.core.postmortem.Postmortem.NotNeeded(
+                        str(item, "notNeededReason"), str(item, "notNeededBy"), instant(item, "notNeededAt")) : null);
     }
 
     // ---- people ----

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link PostmortemRepository} in memory, with its optimistic lock. */
+/** {@link PostmortemRepository} in memory, with its optimistic lock; one said not to be needed is in neither list. */
 final class InMemoryPostmortems implements PostmortemRepository {
 
     private final Tables t;
@@ -34,7 +34,7 @@ final class InMemoryPostmortems implements PostmortemRepository {
     @Override
     public List<Postmortem> open(int limit) {
         synchronized (t) {
-            return t.postmortems.values().stream().filter(p -> !p.isComplete())
+            return t.postmortems.values().stream().filter(Postmortem::isOpen)
                     .sorted(Comparator.comparing(Postmortem::due)).limit(limit).toList();
         }
     }

@@ -68,7 +68,7 @@ class PostmortemOwnerTest {
         IncidentId id = autoResolved();
 
         // WHEN its postmortem is drafted for the monitor that resolved it
-        Postmortem pm = postmortems(Map.of("payment-api", List.of("U0KENJI", "U0MISAKI"))).draftOnResolve(id, "cloudwatch");
+        Postmortem pm = postmortems(Map.of("payment-api", List.of("U0KENJI", "U0MISAKI"))).draftOnResolve(id, "cloudwatch").orElseThrow();
 
         // THEN the service's first owner owns it and is its author; the monitor is neither
         assertEquals("U0KENJI", pm.owner());
@@ -81,7 +81,7 @@ class PostmortemOwnerTest {
         IncidentId id = autoResolved();
 
         // WHEN its postmortem is drafted
-        Postmortem pm = postmortems(Map.of()).draftOnResolve(id, "cloudwatch");
+        Postmortem pm = postmortems(Map.of()).draftOnResolve(id, "cloudwatch").orElseThrow();
 
         // THEN nobody owns it (someone must take it), and the checklist lists the owner as missing
         assertNull(pm.owner());
@@ -95,7 +95,7 @@ class PostmortemOwnerTest {
         people.changeStatus(id, Status.RESOLVED, "U0ALICE");
 
         // WHEN its postmortem is drafted
-        Postmortem pm = postmortems(Map.of("payment-api", List.of("U0KENJI"))).draftOnResolve(id, "U0ALICE");
+        Postmortem pm = postmortems(Map.of("payment-api", List.of("U0KENJI"))).draftOnResolve(id, "U0ALICE").orElseThrow();
 
         // THEN the person who resolved it owns it
         assertEquals("U0ALICE", pm.owner());
@@ -109,7 +109,7 @@ class PostmortemOwnerTest {
         alarms.receive(alarm(Signal.RESOLVE, "OK", FIRED.plus(Duration.ofMinutes(20))), "recovered");
 
         // WHEN its postmortem is drafted
-        Postmortem pm = postmortems(Map.of("payment-api", List.of("U0KENJI"))).draftOnResolve(id, "cloudwatch");
+        Postmortem pm = postmortems(Map.of("payment-api", List.of("U0KENJI"))).draftOnResolve(id, "cloudwatch").orElseThrow();
 
         // THEN the commander owns it
         assertEquals("U0BOB", pm.owner());

@@ -71,8 +71,8 @@ class PostmortemServiceTest {
     void resolve_draftsOnce_ownedByTheCommander_dueFiveBusinessDaysLaterForSev1_withRemindersScheduled() {
         Incident incident = resolvedSev1();
 
-        Postmortem pm = postmortems.draftOnResolve(incident.id(), "U0BOB");
-        Postmortem again = postmortems.draftOnResolve(incident.id(), "U0BOB");
+        Postmortem pm = postmortems.draftOnResolve(incident.id(), "U0BOB").orElseThrow();
+        Postmortem again = postmortems.draftOnResolve(incident.id(), "U0BOB").orElseThrow();
 
         assertEquals(pm, again, "a redelivered 'resolved' drafts nothing new");
         assertEquals("U0BOB", pm.owner());
@@ -173,8 +173,8 @@ class PostmortemServiceTest {
         Incident sameInJapan = resolvedSev1(new IncidentService(japaneseStore, FRIDAY), japaneseStore);
 
         // WHEN each drafts its postmortem
-        Postmortem en = postmortems.draftOnResolve(incident.id(), "U0BOB");
-        Postmortem ja = japanese.draftOnResolve(sameInJapan.id(), "U0BOB");
+        Postmortem en = postmortems.draftOnResolve(incident.id(), "U0BOB").orElseThrow();
+        Postmortem ja = japanese.draftOnResolve(sameInJapan.id(), "U0BOB").orElseThrow();
 
         // THEN each reads in its own language around what people wrote (title, description, summary)
         assertEquals("Payment API returns 5xx (SEV1, payment-api). checkout failing", en.summary());
@@ -207,7 +207,7 @@ class PostmortemServiceTest {
         Incident incident = resolvedSev1(incidents, memory.ports());
 
         // WHEN its postmortem is drafted
-        Postmortem pm = japanese.draftOnResolve(incident.id(), "U0BOB");
+        Postmortem pm = japanese.draftOnResolve(incident.id(), "U0BOB").orElseThrow();
 
         // THEN five business days skip the weekend and the three holidays: Fri 18, Thu 24, Fri 25, Mon 28, Tue 29
         assertEquals(LocalDate.of(2026, 9, 29), pm.due());
@@ -226,7 +226,7 @@ class PostmortemServiceTest {
     @Test
     void overdueReminders_neverLandOnAWeekend_evenWithoutHolidays() {
         // GIVEN a SEV1 resolved on Friday 2026-11-27: due Friday 2026-12-04 on weekdays
-        Postmortem pm = postmortems.draftOnResolve(resolvedSev1().id(), "U0BOB");
+        Postmortem pm = postmortems.draftOnResolve(resolvedSev1().id(), "U0BOB").orElseThrow();
         assertEquals(LocalDate.of(2026, 12, 4), pm.due());
 
         // THEN the one-day-late reminder is Monday, not Saturday

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Who may do what to an incident. Declaring, acknowledging and posting updates are open to anyone in the
  * workspace; resolving, lowering the severity and changing roles (the commander) belong, by default, to the
  * incident's commander and the people in its war room, because a stranger's click there changes what everyone
- * is told. Guests (Slack's restricted and single-channel users) may do nothing unless the team allows them.
+ * is told. Saying that an incident needs no postmortem belongs to its commander, falling back to the war room's
+ * members when it has none: it silences every reminder, so it is the commander's call. Guests (Slack's restricted and single-channel users) may do nothing unless the team allows them.
  *
  * <p>Configured as {@code resolve=members,lower_severity=commander,change_roles=anyone} ({@link #parse}): an
  * action not named keeps its default. {@code members} always includes the commander. When the incident has no
@@ -24,7 +25,9 @@ public final class ActionPolicy {
 
     /** What a person asks to do. */
     public enum Action {
-        DECLARE, ACKNOWLEDGE, POST_UPDATE, RESOLVE, LOWER_SEVERITY, CHANGE_ROLES;
+        DECLARE, ACKNOWLEDGE, POST_UPDATE, RESOLVE, LOWER_SEVERITY, CHANGE_ROLES,
+        /** Saying a resolved incident needs no postmortem: it stops the reminders and leaves the digest. */
+        SKIP_POSTMORTEM;
 
         /** The name used in configuration, e.g. {@code lower_severity}. */
         public String configName() {
@@ -33,7 +36,15 @@ public final class ActionPolicy {
 
         /** The action's words in the catalogue, e.g. "resolve it". */
         Text words() {
-            return Text.of("access.action." + configName());
+            return Text.of(switch (this) {
+                case DECLARE -> "access.action.declare";
+                case ACKNOWLEDGE -> "access.action.acknowledge";
+                case POST_UPDATE -> "access.action.post_update";
+                case RESOLVE -> "access.action.resolve";
+                case LOWER_SEVERITY -> "access.action.lower_severity";
+                case CHANGE_ROLES -> "access.action.change_roles";
+                case SKIP_POSTMORTEM -> "pmp.access.action.skip_postmortem";
+            });
         }
     }
 
@@ -52,7 +63,8 @@ public final class ActionPolicy {
 
     private static final Map<Action, Who> DEFAULTS = Map.of(
             Action.DECLARE, Who.ANYONE, Action.ACKNOWLEDGE, Who.ANYONE, Action.POST_UPDATE, Who.ANYONE,
-            Action.RESOLVE, Who.MEMBERS, Action.LOWER_SEVERITY, Who.MEMBERS, Action.CHANGE_ROLES, Who.MEMBERS);
+            Action.RESOLVE, Who.MEMBERS, Action.LOWER_SEVERITY, Who.MEMBERS, Action.CHANGE_ROLES, Who.MEMBERS,
+            Action.SKIP_POSTMORTEM, Who.COMMANDER);
 
     private final Map<Action, Who> rules;
     private final boolean guestsAllowed;
@@ -95,7 +107,8 @@ public final class ActionPolicy {
                         Who.valueOf(kv[1].strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + part.strip() + "' is not <action>=commander|members|anyone"
-                        + " (actions: resolve, lower_severity, change_roles, declare, acknowledge, post_update)");
+                        + " (actions: resolve, lower_severity, change_roles, skip_postmortem, declare, acknowledge,"
+                        + " post_update)");
             }
         }
         return new ActionPolicy(rules, false);

@@ -24,5 +24,11 @@ public enum TimelineKind {
      * The chat message the incident was declared from, linked (not pinned: nobody marked it in a war room, and its
      * channel may be one Hikeshi cannot read). Its actor is the message's author.
      */
-    SOURCE_MESSAGE
+    SOURCE_MESSAGE,
+
+    /**
+     * Whether the incident needs a postmortem: the team's policy needs none for its severity, someone who may
+     * said it is not needed (the text is their reason), or an edit made it needed again.
+     */
+    POSTMORTEM_NOT_NEEDED
 }

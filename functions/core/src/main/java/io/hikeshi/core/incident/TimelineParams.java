@@ -54,6 +54,10 @@ public final class TimelineParams {
     static final String ACTION_REOPENED = "action-reopened";
     static final String ACTION_DELETED = "action-deleted";
     static final String POSTMORTEM_OWNER = "postmortem-owner";
+    static final String SEVERITY = "severity";
+    static final String BY_POLICY = "policy";
+    static final String NEEDED_AGAIN = "needed-again";
+    static final String NOT_NEEDED = "not-needed";
 
     private TimelineParams() { }
 
@@ -129,6 +133,21 @@ public final class TimelineParams {
     /** {@link TimelineKind#POSTMORTEM_CHANGED}: the postmortem has a new owner. */
     public static Map<String, String> postmortemOwner(String owner) {
         return Map.of(VARIANT, POSTMORTEM_OWNER, OWNER, owner);
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_NOT_NEEDED}: someone said it is not needed; the text is their reason. */
+    public static Map<String, String> postmortemNotNeeded() {
+        return Map.of(VARIANT, NOT_NEEDED);
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_NOT_NEEDED}: the team's policy drafts none for incidents of this severity. */
+    public static Map<String, String> noPostmortemByPolicy(Severity severity) {
+        return Map.of(VARIANT, BY_POLICY, SEVERITY, severity.name());
+    }
+
+    /** {@link TimelineKind#POSTMORTEM_NOT_NEEDED}: someone edited a postmortem said not to be needed: it is needed again. */
+    public static Map<String, String> postmortemNeededAgain() {
+        return Map.of(VARIANT, NEEDED_AGAIN);
     }
 
     // ---- what monitors say (AlertIntakeService); the actor is the monitor, the text the alert's summary ----

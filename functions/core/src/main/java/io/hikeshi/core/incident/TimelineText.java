@@ -32,6 +32,9 @@ import static io.hikeshi.core.incident.TimelineParams.STATE;
 import static io.hikeshi.core.incident.TimelineParams.STATUS;
 import static io.hikeshi.core.incident.TimelineParams.TO;
 import static io.hikeshi.core.incident.TimelineParams.VARIANT;
+import static io.hikeshi.core.incident.TimelineParams.BY_POLICY;
+import static io.hikeshi.core.incident.TimelineParams.NEEDED_AGAIN;
+import static io.hikeshi.core.incident.TimelineParams.SEVERITY;
 
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.i18n.Text;
@@ -116,6 +119,7 @@ public final class TimelineText {
             case NOTE -> "timeline.kind.note";
             case POSTMORTEM_CHANGED -> "timeline.kind.postmortem";
             case SOURCE_MESSAGE -> "decl.timeline.kind.source";
+            case POSTMORTEM_NOT_NEEDED -> "pmp.timeline.kind";
         });
     }
 
@@ -158,6 +162,11 @@ public final class TimelineText {
             case STATUS_UPDATE, PINNED_MESSAGE, NOTE -> asWritten(e); // their words are their text: see text()
             case POSTMORTEM_CHANGED -> postmortemChanged(p, names);
             case SOURCE_MESSAGE -> Text.of("decl.timeline.source", p.get(CHANNEL));
+            case POSTMORTEM_NOT_NEEDED -> switch (variant) {
+                case BY_POLICY -> Text.of("pmp.timeline.none.by.policy", p.get(SEVERITY));
+                case NEEDED_AGAIN -> Text.of("pmp.timeline.needed.again", names.of(e.actor()));
+                default -> Text.of("pmp.timeline.not.needed", names.of(e.actor()));
+            };
         };
     }
 

@@ -16,27 +16,78 @@ import java.util.Objects;
  * @param due         when it must pass its checklist
  * @param completedBy who marked it complete, null while open
  * @param version     optimistic-locking version; 0 when not stored yet
+ * @param requirement what the team's policy asked of its incident when it was drafted: REQUIRED (reminded, can be
+ *                    overdue) or OPTIONAL (neither); kept with it, so a later change of policy does not start or
+ *                    stop reminders of postmortems already drafted
+ * @param notNeeded   the commander's "not needed, because …", null unless someone said so
  */
 public record Postmortem(IncidentId incident, String title, LocalDate date, List<String> authors, String owner,
                          LocalDate due, String summary, String impact, String rootCauses, String trigger,
                          String resolution, String detection, List<ActionItem> actionItems, String wentWell,
-                         String wentWrong, String gotLucky, String completedBy, Instant completedAt, long version) {
+                         String wentWrong, String gotLucky, String completedBy, Instant completedAt, long version,
+                         PostmortemPolicy.Requirement requirement, NotNeeded notNeeded) {
 
     public Postmortem {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(title, "title");
         authors = authors == null ? List.of() : List.copyOf(authors);
         actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
+        requirement = requirement == null ? PostmortemPolicy.Requirement.REQUIRED : requirement;
+        if (requirement == PostmortemPolicy.Requirement.NONE) {
+            throw new IllegalArgumentException("a postmortem that is not needed at all is never drafted");
+        }
     }
 
-    public enum Status { DRAFT, IN_REVIEW, COMPLETE }
+    /** A required postmortem that nobody said is not needed. */
+    public Postmortem(IncidentId incident, String title, LocalDate date, List<String> authors, String owner,
+                      LocalDate due, String summary, String impact, String rootCauses, String trigger,
+                      String resolution, String detection, List<ActionItem> actionItems, String wentWell,
+                      String wentWrong, String gotLucky, String completedBy, Instant completedAt, long version) {
+        this(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution, detection,
+                actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version, null, null);
+    }
 
-    /** Draft while parts are missing, in review once the checklist passes, complete once someone says so. */
+    /**
+     * Someone who may decide it (the commander, by default) said the incident needs no postmortem, and why.
+     *
+     * @param by a Slack user id
+     */
+    public record NotNeeded(String reason, String by, Instant at) {
+        public NotNeeded {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    public enum Status { DRAFT, IN_REVIEW, COMPLETE, NOT_NEEDED }
+
+    /**
+     * Draft while parts are missing, in review once the checklist passes, complete once someone says so; not needed
+     * once someone who may says so.
+     */
     public Status status() {
         if (completedAt != null) {
             return Status.COMPLETE;
         }
+        if (notNeeded != null) {
+            return Status.NOT_NEEDED;
+        }
         return PostmortemChecklist.missing(this).isEmpty() ? Status.IN_REVIEW : Status.DRAFT;
+    }
+
+    public boolean isNotNeeded() {
+        return notNeeded != null;
+    }
+
+    /** Still to be written: neither complete nor said not to be needed. */
+    public boolean isOpen() {
+        return completedAt == null && notNeeded == null;
+    }
+
+    /** Open and required: its reminders speak, and it can be overdue. */
+    public boolean isReminded() {
+        return isOpen() && requirement == PostmortemPolicy.Requirement.REQUIRED;
     }
 
     public boolean isComplete() {
@@ -73,12 +124,12 @@ public record Postmortem(IncidentId incident, String title, LocalDate date, List
                 s == Section.ROOT_CAUSES ? v : rootCauses, s == Section.TRIGGER ? v : trigger,
                 s == Section.RESOLUTION ? v : resolution, s == Section.DETECTION ? v : detection, actionItems,
                 s == Section.WENT_WELL ? v : wentWell, s == Section.WENT_WRONG ? v : wentWrong,
-                s == Section.GOT_LUCKY ? v : gotLucky, completedBy, completedAt, version);
+                s == Section.GOT_LUCKY ? v : gotLucky, completedBy, completedAt, version, requirement, notNeeded);
     }
 
     public Postmortem withActionItems(List<ActionItem> items) {
         return new Postmortem(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution,
-                detection, items, wentWell, wentWrong, gotLucky, completedBy, completedAt, version);
+                detection, items, wentWell, wentWrong, gotLucky, completedBy, completedAt, version, requirement, notNeeded);
     }
 
     /** The action item with this id, if there is one. */
@@ -97,7 +148,8 @@ public record Postmortem(IncidentId incident, String title, LocalDate date, List
 
     public Postmortem withOwner(String newOwner, LocalDate newDue) {
         return new Postmortem(incident, title, date, authors, newOwner, newDue, summary, impact, rootCauses, trigger,
-                resolution, detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version);
+                resolution, detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version,
+                requirement, notNeeded);
     }
 
     public Postmortem withAuthor(String author) {
@@ -107,16 +159,31 @@ public record Postmortem(IncidentId incident, String title, LocalDate date, List
         List<String> more = new java.util.ArrayList<>(authors);
         more.add(author);
         return new Postmortem(incident, title, date, more, owner, due, summary, impact, rootCauses, trigger, resolution,
-                detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version);
+                detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version, requirement, notNeeded);
     }
 
     public Postmortem completed(String by, Instant at) {
         return new Postmortem(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution,
-                detection, actionItems, wentWell, wentWrong, gotLucky, by, at, version);
+                detection, actionItems, wentWell, wentWrong, gotLucky, by, at, version, requirement, notNeeded);
     }
 
     public Postmortem stored(long newVersion) {
         return new Postmortem(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution,
-                detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, newVersion);
+                detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, newVersion, requirement,
+                notNeeded);
+    }
+
+    /** The same postmortem, said not to be needed (or, with null, needed again). */
+    public Postmortem withNotNeeded(NotNeeded decision) {
+        return new Postmortem(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution,
+                detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version, requirement,
+                decision);
+    }
+
+    /** The same postmortem with what the team's policy asks of it. */
+    public Postmortem withRequirement(PostmortemPolicy.Requirement newRequirement) {
+        return new Postmortem(incident, title, date, authors, owner, due, summary, impact, rootCauses, trigger, resolution,
+                detection, actionItems, wentWell, wentWrong, gotLucky, completedBy, completedAt, version, newRequirement,
+                notNeeded);
     }
 }

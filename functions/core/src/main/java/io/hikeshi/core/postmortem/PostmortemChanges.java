@@ -13,6 +13,7 @@ import java.util.Objects;
  * What a saved postmortem change puts on the incident's timeline: who owns it now, and each action item
  * added, reworded, (re)assigned, (re)dated, done or reopened, deleted. Derived from before and after, so
  * every way of changing a postmortem is recorded alike. Section edits are not: the postmortem keeps them.
+ * Said not to be needed (with the reason), or needed again, is an entry of its own kind.
  */
 final class PostmortemChanges {
 
@@ -24,6 +25,12 @@ final class PostmortemChanges {
      */
     static List<TimelineEntry> entries(Postmortem before, Postmortem after, String by, Instant at) {
         List<Fact> facts = new ArrayList<>();
+        if (after.isNotNeeded() && !after.notNeeded().equals(before.notNeeded())) {
+            facts.add(new Fact(TimelineKind.POSTMORTEM_NOT_NEEDED, TimelineParams.postmortemNotNeeded(),
+                    after.notNeeded().reason()));
+        } else if (before.isNotNeeded() && !after.isNotNeeded()) {
+            facts.add(new Fact(TimelineKind.POSTMORTEM_NOT_NEEDED, TimelineParams.postmortemNeededAgain(), null));
+        }
         if (after.owner() != null && !after.owner().equals(before.owner())) {
             facts.add(new Fact(TimelineParams.postmortemOwner(after.owner()), null));
         }
@@ -40,7 +47,7 @@ final class PostmortemChanges {
         for (int i = 0; i < facts.size(); i++) {
             Fact fact = facts.get(i);
             entries.add(new TimelineEntry(after.incident(), "pm-v" + after.version() + "-" + i, at,
-                    TimelineKind.POSTMORTEM_CHANGED, by, fact.params(), fact.text(), Map.of()));
+                    fact.kind(), by, fact.params(), fact.text(), Map.of()));
         }
         return entries;
     }
@@ -60,5 +67,10 @@ final class PostmortemChanges {
         }
     }
 
-    private record Fact(Map<String, String> params, String text) { }
+    private record Fact(TimelineKind kind, Map<String, String> params, String text) {
+        /** A change of hands or of an action item. */
+        Fact(Map<String, String> params, String text) {
+            this(TimelineKind.POSTMORTEM_CHANGED, params, text);
+        }
+    }
 }

@@ -98,7 +98,12 @@ public final class PostmortemMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(m.get("pm.md.title", written(oneLine(pm.title())), incident.id().toString())).append("\n\n");
         metadata(md, pm, incident, lacking, m, names);
-        if (!pm.isComplete() && !lacking.isEmpty()) {
+        if (pm.isNotNeeded()) {
+            Postmortem.NotNeeded why = pm.notNeeded();
+            md.append("> **").append(m.get("pmp.md.not.needed")).append("** ")
+                    .append(m.get("pmp.md.not.needed.by", person(why.by(), names), time(why.at(), zone))).append("\n>\n> ")
+                    .append(written(why.reason().strip()).replace("\r\n", "\n").replace("\n", "\n> ")).append("\n\n");
+        } else if (!pm.isComplete() && !lacking.isEmpty()) {
             md.append("> **").append(m.get("pm.md.missing.before.review")).append("** ")
                     .append(list(lacking.stream().map(x -> missingItem(x, m)).toList(), m)).append("\n\n");
         }
@@ -187,6 +192,9 @@ public final class PostmortemMarkdown {
         if (pm.isComplete()) {
             return Postmortem.Status.COMPLETE;
         }
+        if (pm.isNotNeeded()) {
+            return Postmortem.Status.NOT_NEEDED;
+        }
         return missing.isEmpty() ? Postmortem.Status.IN_REVIEW : Postmortem.Status.DRAFT;
     }
 
@@ -232,6 +240,7 @@ public final class PostmortemMarkdown {
             case DRAFT -> "pm.md.status.draft";
             case IN_REVIEW -> "pm.md.status.in_review";
             case COMPLETE -> "pm.md.status.complete";
+            case NOT_NEEDED -> "pmp.md.status.not.needed";
         });
     }
 

@@ -12,7 +12,7 @@ public interface PostmortemRepository {
     /** Saves the postmortem only if it is still at the version read (0: only if there is none); false otherwise. */
     boolean save(Postmortem postmortem);
 
-    /** Postmortems not yet complete, earliest due first. */
+    /** Postmortems still to be written (neither complete nor said not to be needed), earliest due first. */
     List<Postmortem> open(int limit);
 
     /**

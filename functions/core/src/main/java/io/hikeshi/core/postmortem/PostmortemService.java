@@ -20,11 +20,13 @@ import io.hikeshi.core.store.Change;
 import io.hikeshi.core.store.Storage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +53,8 @@ public final class PostmortemService {
     private static final int MAX_ATTEMPTS = 10;
     private static final int[] OVERDUE_DAYS = {1, 3, 7};
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The actor of what Hikeshi itself records (the policy's "no postmortem"). */
+    private static final String SYSTEM = "hikeshi";
 
     private final PostmortemRepository postmortems;
     private final IncidentRepository incidents;
@@ -113,28 +117,43 @@ public final class PostmortemService {
     }
 
     /**
-     * On resolve: drafts the postmortem (once) and schedules its reminders (again is harmless).
+     * On resolve: drafts the postmortem (once) and, when the team's policy requires one, schedules its reminders
+     * (again is harmless). Empty when the policy needs none for the incident's severity.
      */
-    public Postmortem draftOnResolve(IncidentId id, String resolvedBy) {
-        Postmortem pm = draft(id, resolvedBy);
-        if (!pm.isComplete()) {
-            reminders(pm).forEach(scheduler::schedule);
-        }
+    public Optional<Postmortem> draftOnResolve(IncidentId id, String resolvedBy) {
+        Optional<Postmortem> pm = draft(id, resolvedBy);
+        pm.filter(Postmortem::isReminded).ifPresent(p -> reminders(p).forEach(scheduler::schedule));
         return pm;
     }
 
     /**
      * The postmortem, drafted now if it was not yet: whoever gets "resolved" first drafts it (the draft is saved
-     * only if absent, so two at once write one), and schedules nothing.
+     * only if absent, so two at once write one), and schedules nothing. Empty, and said once on the timeline, when
+     * the team's policy needs no postmortem for the incident's severity.
      */
-    public Postmortem draft(IncidentId id, String resolvedBy) {
+    public Optional<Postmortem> draft(IncidentId id, String resolvedBy) {
         Optional<Postmortem> existing = postmortems.find(id);
         if (existing.isPresent()) {
-            return existing.get();
+            return existing;
         }
         Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
-        postmortems.save(draft(incident, incidents.timeline(id, 2000), resolvedBy));
-        return postmortems.find(id).orElseThrow();
+        PostmortemPolicy.Requirement requirement = policy.requirement(incident.severity());
+        if (requirement == PostmortemPolicy.Requirement.NONE) {
+            record(List.of(noPostmortem(incident)));
+            return Optional.empty();
+        }
+        postmortems.save(draft(incident, incidents.timeline(id, 2000), resolvedBy).withRequirement(requirement));
+        return postmortems.find(id);
+    }
+
+    /**
+     * "No postmortem: the policy needs none for SEV4", at the moment it resolved: a redelivered "resolved" writes
+     * the same entry (the timeline keeps one), a later resolve after a reopen its own.
+     */
+    private TimelineEntry noPostmortem(Incident incident) {
+        Instant at = incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant();
+        return new TimelineEntry(incident.id(), "pm-none-" + at.toEpochMilli(), at, TimelineKind.POSTMORTEM_NOT_NEEDED,
+                SYSTEM, TimelineParams.noPostmortemByPolicy(incident.severity()), null, Map.of());
     }
 
     /** Steps of telling people a draft is written, each done once (a redelivered "resolved" repeats none). */
@@ -276,8 +295,28 @@ public final class PostmortemService {
     }
 
     /**
-     * A reminder fired. Re-reads the postmortem: silent (empty) when it is complete, gone, or this
-     * reminder already spoke (a duplicate delivery).
+     * Someone who may decide it (the caller checks: {@code ActionPolicy.Action.SKIP_POSTMORTEM}) says the incident
+     * needs no postmortem, and why: the reason, who and when are kept with it and put on the timeline, its reminders
+     * are deleted, and it leaves the open and overdue lists and the digest. Saying it again changes nothing. It can be
+     * undone by writing it: any edit makes it needed again (see {@link #change}).
+     *
+     * @throws Refusal when the reason is blank, or the postmortem is complete (it is the record)
+     */
+    public Postmortem notNeeded(IncidentId id, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new Refusal("pmp.refusal.reason");
+        }
+        Postmortem current = get(id);
+        if (current.isNotNeeded()) {
+            return current;
+        }
+        return change(id, ANY_VERSION, by, pm -> pm.withNotNeeded(new Postmortem.NotNeeded(reason.strip(), by,
+                clock.instant())));
+    }
+
+    /**
+     * A reminder fired. Re-reads the postmortem: silent (empty) when it is complete, said not to be needed, optional,
+     * gone, or this reminder already spoke (a duplicate delivery).
      */
     public Optional<Notice> reminderFired(Reminder reminder) {
         if (reminder.kind() == Kind.NUDGE) {
@@ -285,7 +324,7 @@ public final class PostmortemService {
         }
         IncidentId id = IncidentId.parse(reminder.incident());
         Optional<Postmortem> pm = postmortems.find(id);
-        if (pm.isEmpty() || pm.get().isComplete() || ledger.isDone(ledgerKey(reminder))) {
+        if (pm.isEmpty() || !pm.get().isReminded() || ledger.isDone(ledgerKey(reminder))) {
             return Optional.empty();
         }
         Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
@@ -307,10 +346,10 @@ public final class PostmortemService {
         ledger.markDone(ledgerKey(reminder), calendar.instant().plus(LEDGER_TTL));
     }
 
-    /** Open postmortems past their due date (for the weekly digest). */
+    /** Open postmortems the policy required, past their due date (for the weekly digest); an optional one is never late. */
     public List<Postmortem> overdue() {
         LocalDate today = LocalDate.now(calendar.withZone(policy.zone()));
-        return postmortems.open(500).stream().filter(p -> p.due().isBefore(today)).toList();
+        return postmortems.open(500).stream().filter(p -> p.isReminded() && p.due().isBefore(today)).toList();
     }
 
     /** Action items not done, across open and complete postmortems alike (for the weekly digest). */
@@ -353,6 +392,8 @@ public final class PostmortemService {
     /**
      * Read → edit → save on the version read, again on a fresh read if someone saved in between; then
      * what changed hands or items goes on the incident's timeline. An edit that changes nothing saves nothing.
+     * An edit of a postmortem said not to be needed makes it needed again (its reminders return, if required):
+     * someone writing it is the best sign that it is.
      *
      * @param readVersion the version a form showed (refused if someone saved since), or {@link #ANY_VERSION}
      */
@@ -365,14 +406,17 @@ public final class PostmortemService {
             if (readVersion != ANY_VERSION && current.version() != readVersion) {
                 throw new StalePostmortemException(id.toString());
             }
-            Postmortem next = edit.apply(current);
-            if (next.equals(current)) {
+            // Writing a postmortem said not to be needed shows it is needed after all.
+            Postmortem needed = current.withNotNeeded(null);
+            Postmortem next = edit.apply(needed);
+            if (next.equals(needed)) {
                 return current;
             }
             refusePastDueDates(current, next);
             if (postmortems.save(next)) {
                 Postmortem saved = get(id);
                 record(PostmortemChanges.entries(current, saved, by, clock.instant()));
+                remindAsNeeded(current, saved);
                 return saved;
             }
             if (!Backoff.pause(attempt)) {
@@ -380,6 +424,15 @@ public final class PostmortemService {
             }
         }
         throw new StoreContentionException("the postmortem of " + id);
+    }
+
+    /** Said not to be needed: its reminders go; needed again (and required): its reminders still to come return. */
+    private void remindAsNeeded(Postmortem before, Postmortem after) {
+        if (after.isNotNeeded() && !before.isNotNeeded()) {
+            allReminders(after).forEach(r -> scheduler.cancel(r.id()));
+        } else if (before.isNotNeeded() && after.isReminded()) {
+            reminders(after).forEach(scheduler::schedule);
+        }
     }
 
     /** A due date set or moved to a day before today (the team's today, by the clock people act by). */

@@ -73,6 +73,12 @@ public final class TimelineSamples {
         entries.add(entry(entries, TimelineKind.SOURCE_MESSAGE, "U0KENJI", TimelineParams.sourceMessage(new SourceMessage(
                 "C0SUPPORT", "cs-support", "1795403580.001900", java.time.Instant.ofEpochSecond(1795403580L), "U0KENJI",
                 "https://hikeshi-demo.slack.com/archives/C0SUPPORT/p1795403580001900")), ""));
+        // Whether a postmortem is needed: a person's reason is the text.
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_NOT_NEEDED, "U0ALICE", TimelineParams.postmortemNotNeeded(),
+                "Known alarm during maintenance"));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_NOT_NEEDED, "hikeshi",
+                TimelineParams.noPostmortemByPolicy(Severity.SEV4), ""));
+        entries.add(entry(entries, TimelineKind.POSTMORTEM_NOT_NEEDED, "U0BOB", TimelineParams.postmortemNeededAgain(), ""));
         return entries;
     }
 

@@ -70,7 +70,11 @@ class TimelineTextTest {
                 "Action item done: Canary deploys",
                 "Action item reopened: Canary deploys",
                 "Action item deleted: Canary deploys",
-                "Declared from a message in #cs-support"), english);
+                "Declared from a message in #cs-support",
+
+                "Postmortem not needed, said U0ALICE: Known alarm during maintenance",
+                "No postmortem: the team's policy needs none for SEV4 incidents",
+                "Postmortem needed again: U0BOB edited it"), english);
     }
 
     @Test
@@ -111,7 +115,11 @@ class TimelineTextTest {
                 "アクションアイテムを完了：Canary deploys",
                 "アクションアイテムを未完了に戻す：Canary deploys",
                 "アクションアイテムを削除：Canary deploys",
-                "#cs-support のメッセージから宣言"), japanese);
+                "#cs-support のメッセージから宣言",
+
+                "U0ALICE がポストモーテム不要と判断：Known alarm during maintenance",
+                "ポストモーテムなし：チームの方針で SEV4 のインシデントには不要です",
+                "U0BOB が編集したため、ポストモーテムが再び必要になりました"), japanese);
     }
 
     @Test

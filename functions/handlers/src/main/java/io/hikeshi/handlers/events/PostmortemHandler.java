@@ -15,10 +15,14 @@ import io.hikeshi.handlers.wiring.Composition;
 import io.hikeshi.handlers.wiring.ReminderSchedules;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** "Incident Resolved" on the bus → the postmortem draft and its reminders (idempotent). */
+/**
+ * "Incident Resolved" on the bus → the postmortem draft and, where the team's policy requires it, its reminders
+ * (idempotent); where the policy needs none, a line on the timeline instead.
+ */
 public final class PostmortemHandler extends StreamHandler<DomainEvent, Map<String, String>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostmortemHandler.class);
@@ -50,8 +54,14 @@ public final class PostmortemHandler extends StreamHandler<DomainEvent, Map<Stri
         if (event.type() != DomainEvent.Type.INCIDENT_RESOLVED) {
             return Map.of("ignored", event.type().name());
         }
-        Postmortem pm = postmortems.draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));
-        LOG.info("postmortem drafted", kv("incident", event.incident()), kv("owner", pm.owner()), kv("due", pm.due()));
+        Optional<Postmortem> drafted = postmortems.draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));
+        if (drafted.isEmpty()) {
+            LOG.info("no postmortem: the policy needs none", kv("incident", event.incident()));
+            return Map.of("incident", event.incident(), "postmortem", "none");
+        }
+        Postmortem pm = drafted.get();
+        LOG.info("postmortem drafted", kv("incident", event.incident()), kv("owner", pm.owner()), kv("due", pm.due()),
+                kv("requirement", pm.requirement()));
         return Map.of("incident", event.incident(), "due", pm.due().toString());
     }
 }

@@ -5,6 +5,7 @@ import io.hikeshi.core.cadence.UpdateCadence;
 import io.hikeshi.core.calendar.BusinessCalendar;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.postmortem.PostmortemPolicy;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -67,6 +68,9 @@ import java.util.Map;
  * @param updateCadence         {@code HIKESHI_UPDATE_CADENCE}, e.g. {@code SEV1=15,SEV2=30,SEV3=off}: minutes without a
  *                              status update before the war room's commander is nudged, for the severities it names (the
  *                              rest keep {@link UpdateCadence#DEFAULTS})
+ * @param postmortemRequired    {@code HIKESHI_POSTMORTEM_REQUIRED}, e.g. {@code SEV3=optional,SEV4=none}: whether a
+ *                              resolved incident of each severity needs a postmortem (required|optional|none), complete
+ *                              (the severities it does not name keep the defaults: SEV1–SEV3 required, SEV4 optional)
  */
 public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOnOk, String alarmRoutes, String integrations,
                        int stormLimit, Duration stormWindow, ZoneId timeZone, Locale locale,
@@ -75,7 +79,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                        String channelTemplate, String broadcastChannel, String incidentPageUrl, String stakeholderTopic,
                        String services, String guides, String webKeyParam, String webUrl, String eventBus,
                        Duration reopenWindow, String slackTeamId, String slackEnterpriseId, ActionPolicy policy,
-                       UpdateCadence updateCadence) {
+                       UpdateCadence updateCadence, Map<Severity, PostmortemPolicy.Requirement> postmortemRequired) {
 
     public static final String TABLE = "HIKESHI_TABLE";
     public static final String DYNAMODB_ENDPOINT = "HIKESHI_DYNAMODB_ENDPOINT";
@@ -112,6 +116,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
     public static final String SLACK_ALLOW_GUESTS = "HIKESHI_SLACK_ALLOW_GUESTS";
     public static final String POLICY = "HIKESHI_POLICY";
     public static final String UPDATE_CADENCE = "HIKESHI_UPDATE_CADENCE";
+    public static final String POSTMORTEM_REQUIRED = "HIKESHI_POSTMORTEM_REQUIRED";
 
     /**
      * Where the one-time reminder schedules go and whom they invoke.
@@ -122,6 +127,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
 
     public Settings {
         postmortemDueDays = postmortemDueDays.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(postmortemDueDays));
+        postmortemRequired = Collections.unmodifiableMap(new EnumMap<>(postmortemRequired));
     }
 
     /** This execution environment's settings. */
@@ -149,7 +155,8 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                 p.text(WEB_KEY_PARAM), p.text(WEB_URL), p.text(EVENT_BUS),
                 Duration.ofHours(p.positive(REOPEN_WINDOW_HOURS, 72)),
                 p.slackId(SLACK_TEAM_ID, 'T'), p.slackId(SLACK_ENTERPRISE_ID, 'E'),
-                p.policy(POLICY).guestsAllowed(p.bool(SLACK_ALLOW_GUESTS)), p.cadence(UPDATE_CADENCE));
+                p.policy(POLICY).guestsAllowed(p.bool(SLACK_ALLOW_GUESTS)), p.cadence(UPDATE_CADENCE),
+                p.requirements(POSTMORTEM_REQUIRED));
         p.failIfAnyProblem();
         return settings;
     }
@@ -312,6 +319,15 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
             } catch (IllegalArgumentException e) {
                 problems.add(name + " " + e.getMessage());
                 return UpdateCadence.defaults();
+            }
+        }
+
+        Map<Severity, PostmortemPolicy.Requirement> requirements(String name) {
+            try {
+                return PostmortemPolicy.parseRequirements(text(name));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + ": " + e.getMessage());
+                return PostmortemPolicy.parseRequirements(null);
             }
         }
 

@@ -135,15 +135,16 @@ public final class Composition {
         }
     };
 
-    /** The business days to a postmortem's due date: the defaults, with those the settings name. */
+    /**
+     * Which resolved incidents need a postmortem, and the business days to its due date: the defaults, with those
+     * the settings name.
+     */
     public static PostmortemPolicy postmortemPolicy(Settings settings) {
         PostmortemPolicy defaults = PostmortemPolicy.defaults(settings.timeZone()).on(settings.businessCalendar());
-        if (settings.postmortemDueDays().isEmpty()) {
-            return defaults;
-        }
         var days = new EnumMap<>(defaults.businessDays());
         days.putAll(settings.postmortemDueDays());
-        return new PostmortemPolicy(days, defaults.reminderTime(), settings.timeZone(), settings.businessCalendar());
+        return new PostmortemPolicy(days, defaults.reminderTime(), settings.timeZone(), settings.businessCalendar(),
+                settings.postmortemRequired());
     }
 
     /** Built on first use, then the same one: safe from any thread. */

@@ -109,7 +109,7 @@ final class SlackRig implements AutoCloseable {
         recorded = core.incidents().declare("Queue backlog", Severity.SEV4, "orders", null, USER, "fixture-recorded")
                 .orElseThrow().id();
         core.incidents().postStatusUpdate(recorded, Status.RESOLVED, "Drained", USER);
-        core.storage().postmortems().save(core.postmortems().draftOnResolve(recorded, USER).completed(USER, CLOCK.instant()));
+        core.storage().postmortems().save(core.postmortems().draftOnResolve(recorded, USER).orElseThrow().completed(USER, CLOCK.instant()));
     }
 
     IncidentId openIncident() {

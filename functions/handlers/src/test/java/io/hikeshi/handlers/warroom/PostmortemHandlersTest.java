@@ -129,7 +129,7 @@ class PostmortemHandlersTest {
     @Event(value = "events/scheduler-reminder-due.json", type = Map.class)
     void reminderOfACompletePostmortem_isSilent(Map<String, Object> input) throws Exception {
         IncidentId id = resolvedInc42();
-        var pm = core.postmortems().draftOnResolve(id, "U0BOB");
+        var pm = core.postmortems().draftOnResolve(id, "U0BOB").orElseThrow();
         core.storage().postmortems().save(pm.completed("U0BOB", CLOCK.instant()));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -143,7 +143,7 @@ class PostmortemHandlersTest {
     @Event(value = "events/scheduler-reminder-due.json", type = Map.class)
     void weeklyDigest_listsOverduePostmortems(Map<String, Object> ignored) throws Exception {
         IncidentId id = resolvedInc42();
-        var pm = core.postmortems().draftOnResolve(id, "U0BOB");
+        var pm = core.postmortems().draftOnResolve(id, "U0BOB").orElseThrow();
         core.storage().postmortems().save(pm.withOwner("U0BOB", java.time.LocalDate.of(2026, 1, 5)));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -10,6 +10,7 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.incident.Severity;
+import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.core.warroom.WarRoomChannels;
@@ -37,6 +38,8 @@ import java.util.regex.Pattern;
 public final class IncidentCommands {
 
     private static final Pattern INCIDENT_ID = Pattern.compile("(?i)\\bINC-\\d{1,12}\\b");
+    /** {@code /incident postmortem skip <reason>}: the word, then the reason. */
+    private static final Pattern SKIP = Pattern.compile("(?i)skip(\\s+|$)");
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
     static final int MAX_NOTE = IncidentViews.MAX_TEXT;
 
@@ -123,7 +126,8 @@ public final class IncidentCommands {
                 case "severity" -> severity(id, rest, call, client, m);
                 case "reopen" -> reopen(id, rest, call, client, m);
                 case "commander" -> commander(id, rest, call, client, m);
-                case "postmortem", "pm" -> postmortem(id, m);
+                case "postmortem", "pm" -> SKIP.matcher(rest).lookingAt()
+                        ? skipPostmortem(id, SKIP.matcher(rest).replaceFirst(""), call, client, m) : postmortem(id, m);
                 default -> note(id, rest, call, m);
             };
         } catch (IncidentNotFoundException e) {
@@ -138,9 +142,22 @@ public final class IncidentCommands {
                 : exportBaseUrl.replaceAll("/+$", "") + "/incidents/" + id + "/postmortem.md";
         return postmortems.find(id)
                 .map(pm -> Reply.privately(Mrkdwn.text(m, "pm.header", id, pm.title(), Mrkdwn.mention(pm.owner(), "—"),
-                                pm.due().toString(), m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))),
+                                pm.due().toString(), PostmortemViews.statusName(m, pm.status())),
                         PostmortemViews.checklist(m, pm, export)))
                 .orElse(Reply.privately(Mrkdwn.text(m, "pm.none", id)));
+    }
+
+    /**
+     * "Not needed, because …", typed: as the checklist's form, for whoever may say so (the commander, by default), with
+     * a reason as long as the form takes.
+     */
+    private Reply skipPostmortem(IncidentId id, String reason, Invocation call, MethodsClient client, Messages m) {
+        if (reason.isBlank() || SlackLimits.length(reason) > PostmortemViews.MAX_REASON) {
+            return Reply.privately(Mrkdwn.text(m, "pmp.usage.skip", PostmortemViews.MAX_REASON));
+        }
+        permissions.check(Action.SKIP_POSTMORTEM, call.user(), incidents.get(id), client);
+        Postmortem pm = postmortems.notNeeded(id, reason, call.user());
+        return Reply.privately(Mrkdwn.text(m, "pmp.skipped", id, pm.notNeeded().reason()));
     }
 
     private Reply severity(IncidentId id, String rest, Invocation call, MethodsClient client, Messages m) {

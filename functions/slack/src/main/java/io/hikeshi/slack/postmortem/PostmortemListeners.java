@@ -11,6 +11,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.hikeshi.core.Refusal;
+import io.hikeshi.core.access.ActionPolicy;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.postmortem.IncompletePostmortemException;
@@ -48,6 +49,8 @@ public final class PostmortemListeners {
         app.blockAction(Action.EDIT_ACTION_ITEM.id(), this::onEditActionItem);
         app.viewSubmission(SlackIds.View.ACTION_ITEM_EDIT.id(), this::onActionItemEdited);
         app.blockAction(Action.REASSIGN_POSTMORTEM_OWNER.id(), this::onReassignOwner);
+        app.blockAction(Action.POSTMORTEM_NOT_NEEDED.id(), this::onNotNeeded);
+        app.viewSubmission(SlackIds.View.POSTMORTEM_NOT_NEEDED.id(), this::onNotNeededSubmitted);
     }
 
     private Response onEditSection(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
@@ -164,6 +167,59 @@ public final class PostmortemListeners {
             text = e.reason(m);
         }
         tell(p, id, text, m);
+        return ctx.ack();
+    }
+
+    /**
+     * "Not needed…" clicked: the form asking why, to someone who may say so (the commander, by default); anyone else
+     * is told who may, before writing a reason for nothing. The form checks again when it is submitted.
+     */
+    private Response onNotNeeded(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
+        BlockActionPayload p = req.getPayload();
+        String user = p.getUser().getId();
+        Messages m = cockpit.messagesFor(user, ctx.client());
+        IncidentId id = IncidentId.parse(p.getActions().get(0).getValue());
+        try {
+            Postmortem pm = postmortems.get(id);
+            if (pm.isComplete()) {
+                throw new Refusal("refusal.postmortem.complete", id.toString());
+            }
+            if (pm.isNotNeeded()) {
+                tell(p, id, PostmortemViews.notNeededText(m, pm.notNeeded()), m);
+                return ctx.ack();
+            }
+            cockpit.permissions().check(ActionPolicy.Action.SKIP_POSTMORTEM, user, cockpit.incidents().get(id), ctx.client());
+        } catch (Refusal e) {
+            tell(p, id, Mrkdwn.text(m, "already", id, e.reason()), m);
+            return ctx.ack();
+        }
+        View form = PostmortemViews.notNeededModal(m, postmortems.get(id));
+        String channel = p.getChannel() == null ? "" : p.getChannel().getId();
+        form.setPrivateMetadata(id + "|" + channel); // where to confirm it, once submitted
+        return openModal(req, ctx, form);
+    }
+
+    /** The reason given: checked again (the form may have been open while command changed hands), then recorded. */
+    private Response onNotNeededSubmitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        View view = req.getPayload().getView();
+        String user = req.getPayload().getUser().getId();
+        Messages m = cockpit.messagesFor(user, ctx.client());
+        String[] target = view.getPrivateMetadata() == null ? new String[0] : view.getPrivateMetadata().split("\\|", 2);
+        String reason = ViewValues.text(view, Input.REASON.id());
+        if (target.length == 0 || target[0].isBlank()) {
+            return ctx.ackWithErrors(Map.of(Input.REASON.id(), m.get("error.form.outdated")));
+        }
+        IncidentId id = IncidentId.parse(target[0]);
+        try {
+            cockpit.permissions().check(ActionPolicy.Action.SKIP_POSTMORTEM, user, cockpit.incidents().get(id), ctx.client());
+            Postmortem pm = postmortems.notNeeded(id, reason, user);
+            if (target.length > 1 && !target[1].isBlank()) {
+                cockpit.later(SlackTask.say(false, user, target[1], id.toString(),
+                        Mrkdwn.text(m, "pmp.skipped", id, pm.notNeeded().reason()), m));
+            }
+        } catch (Refusal e) {
+            return ctx.ackWithErrors(Map.of(Input.REASON.id(), e.reason(m)));
+        }
         return ctx.ack();
     }
 

@@ -91,15 +91,17 @@ public final class PostmortemNotices {
      * @return the channels spoken to
      */
     public List<String> drafted(IncidentId id, String resolvedBy) {
-        Postmortem pm = postmortems.draft(id, resolvedBy);
+        Optional<Postmortem> drafted = postmortems.draft(id, resolvedBy);
         List<String> channels = new ArrayList<>();
-        if (pm.isComplete()) {
+        if (drafted.isEmpty() || !drafted.get().isOpen()) { // the policy needs none, or it is settled already
             return channels;
         }
+        Postmortem pm = drafted.get();
         String inc = id.toString();
         String title = pm.title();
         if (pm.owner() != null && postmortems.toGive(id, PostmortemService.DraftNotice.OWNER)) {
-            String text = Mrkdwn.text(m, "pmc.drafted.owner", pm.owner(), inc, title, pm.due().toString());
+            String text = pm.isReminded() ? Mrkdwn.text(m, "pmc.drafted.owner", pm.owner(), inc, title, pm.due().toString())
+                    : Mrkdwn.text(m, "pmp.drafted.owner.optional", pm.owner(), inc, title);
             calls.require("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(pm.owner())
                     .text(SlackLimits.cutMrkdwn(text, SlackLimits.MESSAGE_TEXT))
                     .blocks(PostmortemViews.checklist(m, pm, null, text))));
@@ -108,11 +110,20 @@ public final class PostmortemNotices {
         }
         Optional<String> room = warRooms.channelOf(id);
         if (room.isPresent() && postmortems.toGive(id, PostmortemService.DraftNotice.WAR_ROOM)) {
-            post(room.get(), pm.owner() == null ? Mrkdwn.text(m, "pmc.drafted.room.unowned", inc, pm.due().toString())
-                    : Mrkdwn.text(m, "pmc.drafted.room", inc, PostmortemViews.person(m, pm.owner()), pm.due().toString()), channels);
+            post(room.get(), roomLine(pm), channels);
             postmortems.given(id, PostmortemService.DraftNotice.WAR_ROOM);
         }
         return channels;
+    }
+
+    /** The war room's line on a draft: who owns it and when it is due, or that it is optional and never reminded. */
+    private String roomLine(Postmortem pm) {
+        String inc = pm.incident().toString();
+        if (!pm.isReminded()) {
+            return Mrkdwn.text(m, "pmp.drafted.room.optional", inc, PostmortemViews.person(m, pm.owner()));
+        }
+        return pm.owner() == null ? Mrkdwn.text(m, "pmc.drafted.room.unowned", inc, pm.due().toString())
+                : Mrkdwn.text(m, "pmc.drafted.room", inc, PostmortemViews.person(m, pm.owner()), pm.due().toString());
     }
 
     /**

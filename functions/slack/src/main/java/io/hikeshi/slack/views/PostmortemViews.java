@@ -29,6 +29,7 @@ import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.SlackIds.Input;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,6 +46,9 @@ public final class PostmortemViews {
     private static final int MAX_FIELD = 500;
     /** An action item in the checklist's list: one line, however long its description. */
     private static final int ACTION_ITEM_SHOWN = 300;
+    /** Why a postmortem is not needed: as long as the form takes, and shown whole. */
+    public static final int MAX_REASON = 1000;
+    private static final int NOT_NEEDED_SHOWN = MAX_REASON;
     private static final Pattern HTTP_LINK = Pattern.compile("https?://\\S+");
 
     private PostmortemViews() { }
@@ -78,8 +82,11 @@ public final class PostmortemViews {
             blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(intro, SlackLimits.SECTION_TEXT)))));
         }
         blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(Mrkdwn.text(m, "pm.header", id, pm.title(),
-                person(m, pm.owner()), pm.due().toString(),
-                m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT))), SlackLimits.SECTION_TEXT)))));
+                person(m, pm.owner()), pm.due().toString(), statusName(m, pm.status())), SlackLimits.SECTION_TEXT)))));
+        if (pm.isNotNeeded()) {
+            blocks.add(section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(notNeededText(m, pm.notNeeded()),
+                    SlackLimits.SECTION_TEXT)))));
+        }
         int reserved = blocks.size() + (exportUrl != null ? 1 : 0) + (pm.isComplete() ? 0 : 1);
         for (String text : SlackLimits.pack(lines, SlackLimits.SECTION_TEXT, SlackLimits.MESSAGE_BLOCKS - reserved,
                 left -> Mrkdwn.text(m, "pm.more", left))) {
@@ -92,6 +99,24 @@ public final class PostmortemViews {
             blocks.add(actions(a -> a.blockId(SlackIds.Block.POSTMORTEM_CONTROLS.of(pm.incident())).elements(controls(m, pm))));
         }
         return blocks;
+    }
+
+    /** A postmortem's state in the reader's words ("draft", "不要"). */
+    public static String statusName(Messages m, Postmortem.Status status) {
+        return m.get(switch (status) {
+            case DRAFT -> "pm.status.draft";
+            case IN_REVIEW -> "pm.status.in_review";
+            case COMPLETE -> "pm.status.complete";
+            case NOT_NEEDED -> "pmp.status.not.needed";
+        });
+    }
+
+    /** Who said it is not needed, when (in the reader's time zone, as Slack shows dates), and why. */
+    public static String notNeededText(Messages m, Postmortem.NotNeeded decision) {
+        Mrkdwn.Markup when = new Mrkdwn.Markup("<!date^" + decision.at().getEpochSecond()
+                + "^{date_short_pretty} {time}|" + decision.at().truncatedTo(ChronoUnit.MINUTES) + ">");
+        return Mrkdwn.text(m, "pmp.checklist.not.needed", Mrkdwn.actor(decision.by()), when,
+                SlackLimits.cut(decision.reason(), NOT_NEEDED_SHOWN));
     }
 
     /** An action item on one line: its words, kind, owner (or "unassigned"), due date, and whether it is done. */
@@ -107,7 +132,10 @@ public final class PostmortemViews {
         return Mrkdwn.mention(user == null || user.isBlank() ? null : user, m.get("pmc.unassigned"));
     }
 
-    /** Edit a section, add / edit an action item, hand the postmortem to someone else, complete it. */
+    /**
+     * Edit a section, add / edit an action item, hand the postmortem to someone else, complete it, say it is not
+     * needed (while it is open: one said not to be needed is made needed again by editing it).
+     */
     private static List<BlockElement> controls(Messages m, Postmortem pm) {
         String id = pm.incident().toString();
         List<BlockElement> controls = new ArrayList<>();
@@ -131,6 +159,10 @@ public final class PostmortemViews {
         controls.add(button(b -> b.actionId(Action.COMPLETE_POSTMORTEM.id())
                 .text(plainText(SlackLimits.cut(m.get("pm.complete"), SlackLimits.BUTTON_TEXT))).value(id)
                 .style("primary")));
+        if (pm.isOpen()) {
+            controls.add(button(b -> b.actionId(Action.POSTMORTEM_NOT_NEEDED.id())
+                    .text(plainText(SlackLimits.cut(m.get("pmp.button.not.needed"), SlackLimits.BUTTON_TEXT))).value(id)));
+        }
         return controls;
     }
 
@@ -168,6 +200,18 @@ public final class PostmortemViews {
                     }
                     return i;
                 })));
+    }
+
+    /** "Not needed, because …": what it does, and the reason, which it cannot be without. */
+    public static View notNeededModal(Messages m, Postmortem pm) {
+        String id = pm.incident().toString();
+        return IncidentModals.modal(m, SlackIds.View.POSTMORTEM_NOT_NEEDED, m.get("pmp.modal.title"), id, asBlocks(
+                section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(Mrkdwn.text(m, "pmp.modal.intro", id),
+                        SlackLimits.SECTION_TEXT)))),
+                input(i -> i.blockId(Input.REASON.id()).label(label(m, "pmp.field.reason"))
+                        .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true).maxLength(MAX_REASON)
+                                .placeholder(plainText(SlackLimits.cut(m.get("pmp.field.reason.placeholder"),
+                                        SlackLimits.PLACEHOLDER))))))));
     }
 
     public static View actionItemModal(Messages m, String incident) {

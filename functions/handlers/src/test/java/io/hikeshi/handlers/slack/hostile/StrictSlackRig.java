@@ -322,11 +322,16 @@ final class StrictSlackRig implements AutoCloseable {
 
     /** {@code /incident <text>} typed in {@code channel}; returns the ack's JSON (held to Block Kit's rules). */
     JsonNode command(String text, String channel) {
+        return command(text, channel, USER);
+    }
+
+    /** {@code /incident <text>} typed in {@code channel} by {@code user}. */
+    JsonNode command(String text, String channel, String user) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("team_id", "T0HIKESHI");
         params.put("channel_id", channel);
-        params.put("user_id", USER);
-        params.put("user_name", "alice");
+        params.put("user_id", user);
+        params.put("user_name", user.toLowerCase(Locale.ROOT));
         params.put("command", "/incident");
         params.put("text", text);
         params.put("api_app_id", "A0HIKESHI");
