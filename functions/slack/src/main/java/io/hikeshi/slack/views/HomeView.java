@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -129,7 +128,7 @@ public final class HomeView {
     private static String postmortem(Messages m, Assignments.Owned owned) {
         var pm = owned.postmortem();
         return Mrkdwn.text(m, owned.overdue() ? "home.pm.line.overdue" : "home.pm.line", pm.incident(), pm.title(),
-                m.get("pm.status." + pm.status().name().toLowerCase(Locale.ROOT)), pm.due().toString());
+                PostmortemViews.statusName(m, pm.status()), pm.due().toString());
     }
 
     private static String actionItem(Messages m, Assignments.Assigned assigned) {
