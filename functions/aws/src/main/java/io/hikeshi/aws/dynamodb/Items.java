@@ -96,6 +96,7 @@ final class Items {
         fields.put(STATUS, s(i.status().name()));
         fields.put("service", s(i.service()));
         fields.put("commander", i.commander() == null ? null : s(i.commander()));
+        fields.put("roles", i.roles().isEmpty() ? null : strings(i.roles()));
         fields.put("description", i.description() == null || i.description().isEmpty() ? null : s(i.description()));
         fields.put("acknowledgedAt", time(i.acknowledgedAt()));
         fields.put("mitigatedAt", time(i.mitigatedAt()));
@@ -106,7 +107,7 @@ final class Items {
     static Incident incident(Map<String, AttributeValue> item) {
         return new Incident(new IncidentId(Long.parseLong(item.get("number").n())),
                 str(item, "title"), Severity.valueOf(str(item, "severity")), Status.valueOf(str(item, STATUS)),
-                str(item, "service"), str(item, "commander"), str(item, "alertKey"), str(item, "description"),
+                str(item, "service"), str(item, "commander"), strings(item, "roles"), str(item, "alertKey"), str(item, "description"),
                 instant(item, "detectedAt"), instant(item, "acknowledgedAt"), instant(item, "mitigatedAt"),
                 instant(item, "resolvedAt"), num(item, OCCURRENCES), num(item, VERSION));
     }

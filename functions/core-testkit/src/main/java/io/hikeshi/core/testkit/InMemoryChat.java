@@ -105,7 +105,8 @@ public final class InMemoryChat implements WarRoomChat {
     public void setTopic(String channel, Incident incident) {
         called("setTopic");
         synchronized (this) {
-            topics.put(channel, incident.severity() + " · " + incident.status() + " · " + incident.commander());
+            topics.put(channel, incident.severity() + " · " + incident.status() + " · " + incident.commander()
+                    + (incident.roles().isEmpty() ? "" : " · " + incident.roles()));
         }
     }
 

@@ -26,7 +26,9 @@ public record DomainEvent(String id, Type type, String incident, Instant at, Map
         COMMANDER_CHANGED("Incident Commander Changed"),
         STATUS_UPDATE_POSTED("Incident Status Update Posted"),
         INCIDENT_RESOLVED("Incident Resolved"),
-        TIMELINE_ENTRY_ADDED("Incident Timeline Entry Added");
+        TIMELINE_ENTRY_ADDED("Incident Timeline Entry Added"),
+        /** Someone now fills a role besides the commander (attributes {@code role}, {@code user}). */
+        ROLE_CHANGED("Incident Role Changed");
 
         private final String detailType;
 

@@ -123,6 +123,15 @@ public final class IncidentEvents {
         return events;
     }
 
+    /** The attributes of a role's change: which role, and who fills it now. */
+    public static final String ROLE = "role";
+    public static final String ROLE_USER = "user";
+
+    /** {@code user} now fills {@code role} on the incident ({@code after}). */
+    public static DomainEvent roleChanged(Incident after, String actor, Instant at, String role, String user) {
+        return event(DomainEvent.Type.ROLE_CHANGED, after, actor, at, Map.of(ROLE, role, ROLE_USER, user));
+    }
+
     public static DomainEvent timelineEntry(Incident incident, String actor, Instant at, String kind, String text) {
         return event(DomainEvent.Type.TIMELINE_ENTRY_ADDED, incident, actor, at, Map.of("kind", kind, "text", text));
     }

@@ -3,14 +3,19 @@ package io.hikeshi.core.incident;
 import io.hikeshi.core.Characters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * An incident: what is wrong, how bad, who leads, where it stands, and when each milestone was
  * reached (the time-to-X figures). Immutable: every change returns a new value, and the store
  * writes it only if nobody changed the incident since it was read ({@link #version()}).
  *
+ * @param roles       who fills each role besides the commander ({@link Roles}: role → chat user id), by role name;
+ *                    only the filled ones
  * @param alertKey    the dedup key of the alert that opened it (e.g. a CloudWatch alarm ARN),
  *                    or null for an incident a person declared
  * @param occurrences how many alert deliveries it has absorbed; counted by the store
@@ -18,7 +23,7 @@ import java.util.Optional;
  * @param version     the optimistic-locking version: 0 for an incident not stored yet
  */
 public record Incident(IncidentId id, String title, Severity severity, Status status, String service,
-                       String commander, String alertKey, String description,
+                       String commander, Map<String, String> roles, String alertKey, String description,
                        Instant detectedAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt,
                        long occurrences, long version) {
 
@@ -31,6 +36,15 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
         Objects.requireNonNull(detectedAt, "detectedAt");
         title = Characters.clip(requireText(title, "title"), MAX_TITLE);
         service = requireText(service, "service");
+        roles = Collections.unmodifiableSortedMap(new TreeMap<>(roles == null ? Map.of() : roles));
+    }
+
+    /** An incident whose roles besides the commander are not filled. */
+    public Incident(IncidentId id, String title, Severity severity, Status status, String service, String commander,
+                    String alertKey, String description, Instant detectedAt, Instant acknowledgedAt,
+                    Instant mitigatedAt, Instant resolvedAt, long occurrences, long version) {
+        this(id, title, severity, status, service, commander, Map.of(), alertKey, description, detectedAt,
+                acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
     }
 
     /** A new incident, triggered at {@code detectedAt}, not stored yet. */
@@ -57,7 +71,7 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
             }
             case TRIGGERED -> throw new IllegalTransitionException(id, status, target);
         }
-        return new Incident(id, title, severity, target, service, commander, alertKey, description,
+        return new Incident(id, title, severity, target, service, commander, roles, alertKey, description,
                 detectedAt, ack, mitigated, resolved, occurrences, version);
     }
 
@@ -68,7 +82,7 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
      */
     public Incident firedAgain(Instant at) {
         Incident investigating = moveTo(Status.INVESTIGATING, at);
-        return new Incident(id, title, severity, investigating.status, service, commander, alertKey, description,
+        return new Incident(id, title, severity, investigating.status, service, commander, roles, alertKey, description,
                 detectedAt, acknowledgedAt, investigating.mitigatedAt, investigating.resolvedAt, occurrences, version);
     }
 
@@ -80,25 +94,34 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
         if (status != Status.RESOLVED) {
             throw new IllegalTransitionException(id, status, Status.INVESTIGATING);
         }
-        return new Incident(id, title, severity, Status.INVESTIGATING, service, commander, alertKey, description,
+        return new Incident(id, title, severity, Status.INVESTIGATING, service, commander, roles, alertKey, description,
                 detectedAt, acknowledgedAt, mitigatedAt, null, occurrences, version);
     }
 
     public Incident withSeverity(Severity newSeverity) {
         requireOpen("change the severity of");
-        return new Incident(id, title, newSeverity, status, service, commander, alertKey, description,
+        return new Incident(id, title, newSeverity, status, service, commander, roles, alertKey, description,
                 detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
     }
 
     public Incident withCommander(String newCommander) {
         requireOpen("assign a commander to");
         return new Incident(id, title, severity, status, service, requireText(newCommander, "commander"),
-                alertKey, description, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
+                roles, alertKey, description, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
+    }
+
+    /** {@code user} fills {@code role} (replacing whoever did). */
+    public Incident withRole(String role, String user) {
+        requireOpen("assign a role on");
+        Map<String, String> filled = new TreeMap<>(roles);
+        filled.put(requireText(role, "role"), requireText(user, "user"));
+        return new Incident(id, title, severity, status, service, commander, filled, alertKey, description,
+                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
     }
 
     /** The same incident as stored at {@code newVersion}; used by stores only. */
     public Incident stored(long newVersion, long newOccurrences) {
-        return new Incident(id, title, severity, status, service, commander, alertKey, description,
+        return new Incident(id, title, severity, status, service, commander, roles, alertKey, description,
                 detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, newOccurrences, newVersion);
     }
 

@@ -41,6 +41,7 @@ public final class IncidentService {
     private final AlertStates alerts;
     private final Clock clock;
     private final Duration reopenWindow;
+    private final Roles roles;
 
     /** How long after resolving an incident may be reopened, unless configured: three days. */
     public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofHours(72);
@@ -51,12 +52,23 @@ public final class IncidentService {
 
     /** @param reopenWindow how long after resolving it an incident may be reopened; later, a new one is declared */
     public IncidentService(Storage storage, Clock clock, Duration reopenWindow) {
+        this(storage, clock, reopenWindow, Roles.DEFAULT);
+    }
+
+    /** @param roles the roles the team fills besides the commander ({@code comms,scribe} by default) */
+    public IncidentService(Storage storage, Clock clock, Duration reopenWindow, Roles roles) {
         Objects.requireNonNull(storage, "storage");
         this.incidents = storage.incidents();
         this.search = storage.search();
         this.alerts = storage.alerts();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reopenWindow = Objects.requireNonNull(reopenWindow, "reopenWindow");
+        this.roles = Objects.requireNonNull(roles, "roles");
+    }
+
+    /** The roles this team fills besides the commander. */
+    public Roles roles() {
+        return roles;
     }
 
     public Incident get(IncidentId id) {
@@ -191,6 +203,32 @@ public final class IncidentService {
     private static Incident commanded(Incident incident, String commander, Instant now) {
         Incident next = commander.equals(incident.commander()) ? incident : incident.withCommander(commander);
         return next.status() == Status.TRIGGERED ? next.moveTo(Status.ACKNOWLEDGED, now) : next;
+    }
+
+    /**
+     * Gives {@code user} a role besides the commander's (the communications lead, the scribe, a team's own), replacing
+     * whoever filled it; giving it to the same person again writes nothing.
+     *
+     * @throws Refusal when the team has no such role, or the incident is resolved
+     */
+    public Incident assignRole(IncidentId id, String role, String user, String actor) {
+        if (!roles.contains(role)) {
+            throw new Refusal("roles.refusal.unknown", role, String.join(", ", roles.names()));
+        }
+        String name = role.toLowerCase(java.util.Locale.ROOT);
+        Instant now = clock.instant();
+        return change(id, actor, i -> {
+                    if (user.equals(i.roles().get(name))) {
+                        return i;
+                    }
+                    if (!i.isOpen()) {
+                        throw new Refusal("roles.refusal.resolved", id.toString());
+                    }
+                    return i.withRole(name, user);
+                },
+                (before, after) -> List.of(entry(id, now, TimelineKind.ROLE_CHANGED, actor,
+                        TimelineParams.roleChanged(name, user), null)), false,
+                (before, after) -> List.of(IncidentEvents.roleChanged(after, actor, now, name, user)));
     }
 
     /** Appends a note; touches nothing else, so it never conflicts. */

@@ -30,5 +30,8 @@ public enum TimelineKind {
      * Whether the incident needs a postmortem: the team's policy needs none for its severity, someone who may
      * said it is not needed (the text is their reason), or an edit made it needed again.
      */
-    POSTMORTEM_NOT_NEEDED
+    POSTMORTEM_NOT_NEEDED,
+
+    /** Someone was given a role besides the commander's ({@link Roles}): the role and the person. */
+    ROLE_CHANGED
 }

@@ -27,6 +27,8 @@ public final class TimelineParams {
     static final String NEWER_STATE = "newerState";
     static final String NEWER_AT = "newerAt";
     static final String CHANNEL = "channel";
+    static final String ROLE = "role";
+    static final String USER = "user";
 
     /** Variants: which of its kind's sentences an entry says. */
     static final String DECLARED = "declared";
@@ -96,6 +98,11 @@ public final class TimelineParams {
     /** {@link TimelineKind#COMMANDER_CHANGED}. */
     public static Map<String, String> commanderChanged(String commander) {
         return Map.of(COMMANDER, commander);
+    }
+
+    /** {@link TimelineKind#ROLE_CHANGED}: {@code user} now fills {@code role}. */
+    public static Map<String, String> roleChanged(String role, String user) {
+        return Map.of(ROLE, role, USER, user);
     }
 
     // ---- what people do to the postmortem (PostmortemService); the text is the action item's description ----

@@ -35,6 +35,8 @@ import static io.hikeshi.core.incident.TimelineParams.VARIANT;
 import static io.hikeshi.core.incident.TimelineParams.BY_POLICY;
 import static io.hikeshi.core.incident.TimelineParams.NEEDED_AGAIN;
 import static io.hikeshi.core.incident.TimelineParams.SEVERITY;
+import static io.hikeshi.core.incident.TimelineParams.ROLE;
+import static io.hikeshi.core.incident.TimelineParams.USER;
 
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.i18n.Text;
@@ -89,13 +91,13 @@ public final class TimelineText {
         };
     }
 
-    /** The ids an entry names: who did it, and the commander or owner it made (the ids its sentence shows). */
+    /** The ids an entry names: who did it, and the commander, role holder or owner it made (the ids its sentence shows). */
     public static Set<String> people(TimelineEntry entry) {
         Set<String> ids = new LinkedHashSet<>();
         if (!entry.actor().isBlank()) {
             ids.add(entry.actor());
         }
-        for (String param : new String[] {COMMANDER, OWNER}) {
+        for (String param : new String[] {COMMANDER, USER, OWNER}) {
             String id = entry.params().get(param);
             if (id != null && !id.isBlank()) {
                 ids.add(id);
@@ -120,6 +122,7 @@ public final class TimelineText {
             case POSTMORTEM_CHANGED -> "timeline.kind.postmortem";
             case SOURCE_MESSAGE -> "decl.timeline.kind.source";
             case POSTMORTEM_NOT_NEEDED -> "pmp.timeline.kind";
+            case ROLE_CHANGED -> "roles.timeline.kind";
         });
     }
 
@@ -167,6 +170,7 @@ public final class TimelineText {
                 case NEEDED_AGAIN -> Text.of("pmp.timeline.needed.again", names.of(e.actor()));
                 default -> Text.of("pmp.timeline.not.needed", names.of(e.actor()));
             };
+            case ROLE_CHANGED -> Text.of("roles.timeline.assigned", names.of(p.get(USER)), Roles.words(p.get(ROLE)));
         };
     }
 

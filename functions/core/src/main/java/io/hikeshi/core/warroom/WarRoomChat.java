@@ -80,6 +80,9 @@ public interface WarRoomChat {
         /** @param acknowledged whether taking command acknowledged the incident too */
         record CommanderChanged(String commander, String actor, boolean acknowledged) implements Line { }
 
+        /** {@code user} now fills {@code role} ({@link io.hikeshi.core.incident.Roles}). */
+        record RoleChanged(String role, String user, String actor) implements Line { }
+
         /** A resolved incident opened again. */
         record Reopened(String reason, String actor) implements Line { }
 
@@ -101,7 +104,7 @@ public interface WarRoomChat {
     /** Creates a public channel of this name. */
     NewChannel createChannel(String name);
 
-    /** The topic says the incident's severity, status, service and commander. */
+    /** The topic says the incident's severity, status, service, commander and the roles filled. */
     void setTopic(String channel, Incident incident);
 
     /** Invites these people and the members of these user groups; the app itself and who is in already are skipped. */

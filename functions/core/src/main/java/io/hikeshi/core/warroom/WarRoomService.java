@@ -105,6 +105,7 @@ public final class WarRoomService {
                 line(room, event, new Line.CommanderChanged(commander, event.attribute("actor"),
                         event.attribute("acknowledged") != null));
             }
+            case ROLE_CHANGED -> onRoleChanged(room(id), event);
             case SEVERITY_CHANGED -> {
                 WarRoom room = room(id);
                 redraw(room);
@@ -127,6 +128,16 @@ public final class WarRoomService {
             // Told through the status change that came with them.
             case INCIDENT_RESOLVED, INCIDENT_ACKNOWLEDGED, TIMELINE_ENTRY_ADDED -> { }
         }
+    }
+
+    /** The card and topic show who fills the role now; they are invited to the room, which hears of it once. */
+    private void onRoleChanged(WarRoom room, DomainEvent event) {
+        redraw(room);
+        String user = event.attribute(IncidentEvents.ROLE_USER);
+        if (room.hasChannel()) {
+            chat.invite(room.channelId(), Set.of(user), Set.of()); // idempotent: no record needed
+        }
+        line(room, event, new Line.RoleChanged(event.attribute(IncidentEvents.ROLE), user, event.attribute("actor")));
     }
 
     /**

@@ -50,6 +50,7 @@ public final class TimelineSamples {
         entries.add(entry(entries, TimelineKind.SEVERITY_CHANGED, "U0ALICE",
                 TimelineParams.severityChanged(Severity.SEV2, Severity.SEV1), ""));
         entries.add(entry(entries, TimelineKind.COMMANDER_CHANGED, "U0ALICE", TimelineParams.commanderChanged("U0BOB"), ""));
+        entries.add(entry(entries, TimelineKind.ROLE_CHANGED, "U0BOB", TimelineParams.roleChanged("comms", "U0CAROL"), ""));
         entries.add(entry(entries, TimelineKind.STATUS_UPDATE, "U0BOB", TimelineParams.statusUpdate(Status.MITIGATED),
                 "v1.4.2 に戻しました"));
         // A pinned message and a note are only what was written: no parameters.

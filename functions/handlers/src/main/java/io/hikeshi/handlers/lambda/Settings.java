@@ -4,6 +4,7 @@ import io.hikeshi.core.access.ActionPolicy;
 import io.hikeshi.core.cadence.UpdateCadence;
 import io.hikeshi.core.calendar.BusinessCalendar;
 import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.incident.Roles;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.postmortem.PostmortemPolicy;
 import java.net.URI;
@@ -71,6 +72,9 @@ import java.util.Map;
  * @param postmortemRequired    {@code HIKESHI_POSTMORTEM_REQUIRED}, e.g. {@code SEV3=optional,SEV4=none}: whether a
  *                              resolved incident of each severity needs a postmortem (required|optional|none), complete
  *                              (the severities it does not name keep the defaults: SEV1–SEV3 required, SEV4 optional)
+ * @param roles                 {@code HIKESHI_ROLES}, e.g. {@code comms,scribe,liaison}: the roles filled besides the
+ *                              commander ({@code /incident role}); names of lowercase letters, digits and hyphens, at
+ *                              most 30 characters (default {@code comms,scribe})
  */
 public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOnOk, String alarmRoutes, String integrations,
                        int stormLimit, Duration stormWindow, ZoneId timeZone, Locale locale,
@@ -79,7 +83,8 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                        String channelTemplate, String broadcastChannel, String incidentPageUrl, String stakeholderTopic,
                        String services, String guides, String webKeyParam, String webUrl, String eventBus,
                        Duration reopenWindow, String slackTeamId, String slackEnterpriseId, ActionPolicy policy,
-                       UpdateCadence updateCadence, Map<Severity, PostmortemPolicy.Requirement> postmortemRequired) {
+                       UpdateCadence updateCadence, Map<Severity, PostmortemPolicy.Requirement> postmortemRequired,
+                       Roles roles) {
 
     public static final String TABLE = "HIKESHI_TABLE";
     public static final String DYNAMODB_ENDPOINT = "HIKESHI_DYNAMODB_ENDPOINT";
@@ -117,6 +122,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
     public static final String POLICY = "HIKESHI_POLICY";
     public static final String UPDATE_CADENCE = "HIKESHI_UPDATE_CADENCE";
     public static final String POSTMORTEM_REQUIRED = "HIKESHI_POSTMORTEM_REQUIRED";
+    public static final String ROLES = "HIKESHI_ROLES";
 
     /**
      * Where the one-time reminder schedules go and whom they invoke.
@@ -156,7 +162,7 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
                 Duration.ofHours(p.positive(REOPEN_WINDOW_HOURS, 72)),
                 p.slackId(SLACK_TEAM_ID, 'T'), p.slackId(SLACK_ENTERPRISE_ID, 'E'),
                 p.policy(POLICY).guestsAllowed(p.bool(SLACK_ALLOW_GUESTS)), p.cadence(UPDATE_CADENCE),
-                p.requirements(POSTMORTEM_REQUIRED));
+                p.requirements(POSTMORTEM_REQUIRED), p.roles(ROLES));
         p.failIfAnyProblem();
         return settings;
     }
@@ -328,6 +334,15 @@ public record Settings(String table, URI dynamoDbEndpoint, boolean autoResolveOn
             } catch (IllegalArgumentException e) {
                 problems.add(name + ": " + e.getMessage());
                 return PostmortemPolicy.parseRequirements(null);
+            }
+        }
+
+        Roles roles(String name) {
+            try {
+                return Roles.parse(text(name));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + ": " + e.getMessage());
+                return Roles.DEFAULT;
             }
         }
 

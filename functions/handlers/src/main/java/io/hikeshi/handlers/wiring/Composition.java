@@ -53,7 +53,7 @@ public final class Composition {
         this.reminders = reminders;
         this.clock = clock;
         this.calendar = calendar;
-        this.incidents = new IncidentService(store, clock, settings.reopenWindow());
+        this.incidents = new IncidentService(store, clock, settings.reopenWindow(), settings.roles());
         this.services = once(() -> ConfiguredServiceDirectory.load(json, settings.services(), settings.guides()));
         this.postmortems = once(() -> new PostmortemService(store, reminders, postmortemPolicy(settings), clock, calendar,
                 Messages.of(settings.locale()), service -> services.get().profile(service).ownerUsers()));

@@ -6,6 +6,7 @@ import com.slack.api.model.view.View;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.Refusal;
 import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.Roles;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.IncidentNotFoundException;
 import io.hikeshi.core.incident.IncidentService;
@@ -88,7 +89,7 @@ public final class IncidentCommands {
                 yield Reply.privately(link == null ? m.get("web.none") : Mrkdwn.text(m, "web.link", link));
             }
             case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
-            case "status", "severity", "commander", "resolve", "reopen", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
+            case "status", "severity", "commander", "role", "resolve", "reopen", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
             default -> Reply.privately(Mrkdwn.text(m, "unknown.subcommand", SlackLimits.cut(sub, 40)));
         };
     }
@@ -126,6 +127,7 @@ public final class IncidentCommands {
                 case "severity" -> severity(id, rest, call, client, m);
                 case "reopen" -> reopen(id, rest, call, client, m);
                 case "commander" -> commander(id, rest, call, client, m);
+                case "role" -> role(id, rest, call, client, m);
                 case "postmortem", "pm" -> SKIP.matcher(rest).lookingAt()
                         ? skipPostmortem(id, SKIP.matcher(rest).replaceFirst(""), call, client, m) : postmortem(id, m);
                 default -> note(id, rest, call, m);
@@ -208,6 +210,27 @@ public final class IncidentCommands {
         permissions.check(Action.CHANGE_ROLES, call.user(), incidents.get(id), client);
         incidents.assignCommander(id, commander, call.user());
         return Reply.privately(Mrkdwn.text(m, "commander.changed", id, commander));
+    }
+
+    /**
+     * Gives the person mentioned a role besides the commander's: {@code comms @name}. As for the commander, a name typed
+     * as plain text is refused with a hint; a role the team does not have is refused by the incident service.
+     */
+    private Reply role(IncidentId id, String rest, Invocation call, MethodsClient client, Messages m) {
+        String[] words = rest.split("\\s+", 2);
+        String role = words[0].toLowerCase(Locale.ROOT);
+        String who = words.length > 1 ? words[1].strip() : "";
+        if (role.isEmpty() || who.isEmpty()) {
+            return Reply.privately(Mrkdwn.text(m, "roles.usage", String.join(", ", incidents.roles().names())));
+        }
+        Matcher mention = MENTION.matcher(who);
+        if (!mention.find()) {
+            return Reply.privately(Mrkdwn.text(m, "roles.not.mention", SlackLimits.cut(role, 40), who));
+        }
+        String user = mention.group(1);
+        permissions.check(Action.CHANGE_ROLES, call.user(), incidents.get(id), client);
+        incidents.assignRole(id, role, user, call.user());
+        return Reply.privately(Mrkdwn.text(m, "roles.assigned", id, Mrkdwn.actor(user), Roles.words(role)));
     }
 
     private Reply note(IncidentId id, String text, Invocation call, Messages m) {

@@ -17,6 +17,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
+import io.hikeshi.core.incident.Roles;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.slack.SlackIds.Action;
@@ -48,6 +49,10 @@ public final class IncidentViews {
                 section(s -> s.text(markdownText(SlackLimits.cutMrkdwn(Mrkdwn.text(m, "card.fields", incident.severity().name(),
                         statusName(m, incident.status()), service(incident),
                         Mrkdwn.mention(incident.commander(), m.get("card.nobody"))), SlackLimits.SECTION_TEXT))))));
+        if (!incident.roles().isEmpty()) {
+            blocks.add(context(c -> c.elements(asContextElements(markdownText(SlackLimits.cutMrkdwn(
+                    String.join("   ", roles(m, incident, "roles.card.role")), SlackLimits.TEXT_OBJECT))))));
+        }
         if (incident.isOpen()) {
             blocks.add(actions(a -> a.blockId(Block.CARD_ACTIONS.id()).elements(asElements(
                     button(b -> b.actionId(Action.ACKNOWLEDGE.id()).text(buttonText(m.get("button.acknowledge"))).value(value)
@@ -61,6 +66,15 @@ public final class IncidentViews {
                             .style("danger"))))));
         }
         return blocks;
+    }
+
+    /**
+     * The roles filled besides the commander, in mrkdwn, one per role (by role name), each through {@code key}: the
+     * role's words ({@link Roles#words}: a team's own role escaped as written), then a mention of who fills it.
+     */
+    public static List<String> roles(Messages m, Incident incident, String key) {
+        return incident.roles().entrySet().stream()
+                .map(role -> Mrkdwn.text(m, key, Roles.words(role.getKey()), Mrkdwn.actor(role.getValue()))).toList();
     }
 
     /** The card's words without blocks (mrkdwn too): the notification text of a redrawn card (chat.update takes 4,000). */

@@ -9,6 +9,7 @@ import com.slack.api.model.block.LayoutBlock;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
+import io.hikeshi.core.incident.Roles;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.warroom.ServiceDirectory.ResponseGuide;
 import io.hikeshi.core.warroom.WarRoomChat.Announcement;
@@ -24,14 +25,19 @@ public final class WarRoomViews {
     private WarRoomViews() { }
 
     /**
-     * Severity, status, service and commander, in a channel topic's 250 characters. Slack says a topic "does not
+     * Severity, status, service, commander and the roles filled, in a channel topic's 250 characters. Slack says a topic "does not
      * support formatting or linkification" (https://docs.slack.dev/reference/methods/conversations.setTopic), yet its
      * clients show the {@code <@U…>} in it as a mention: the service is escaped as in any mrkdwn, so it can never
      * become one, nor a link or {@code <!channel>}.
      */
     public static String topic(Messages m, Incident i) {
-        return SlackLimits.cutMrkdwn(Mrkdwn.text(m, "warroom.topic", i.severity().name(), IncidentViews.statusName(m, i.status()),
-                IncidentViews.service(i), Mrkdwn.mention(i.commander(), m.get("card.nobody"))), SlackLimits.TOPIC);
+        String topic = Mrkdwn.text(m, "warroom.topic", i.severity().name(), IncidentViews.statusName(m, i.status()),
+                IncidentViews.service(i), Mrkdwn.mention(i.commander(), m.get("card.nobody")));
+        if (!i.roles().isEmpty()) { // last, so that a cut to the limit takes them before the commander
+            topic = Mrkdwn.text(m, "roles.topic", new Mrkdwn.Markup(topic),
+                    new Mrkdwn.Markup(String.join(", ", IncidentViews.roles(m, i, "roles.topic.role"))));
+        }
+        return SlackLimits.cutMrkdwn(topic, SlackLimits.TOPIC);
     }
 
     /** The card's notification text when it is first posted. */
@@ -114,6 +120,9 @@ public final class WarRoomViews {
                     IncidentViews.statusName(m, s.to()));
             case Line.SeverityChanged s -> Mrkdwn.text(m, "line.severity", actor, s.from().name(), s.to().name());
             case Line.Reopened r -> Mrkdwn.text(m, "line.reopened.by", actor, r.reason());
+            case Line.RoleChanged r when r.user().equals(r.actor()) -> Mrkdwn.text(m, "roles.line.self", actor,
+                    Roles.words(r.role()));
+            case Line.RoleChanged r -> Mrkdwn.text(m, "roles.line", actor, Mrkdwn.actor(r.user()), Roles.words(r.role()));
             case Line.CommanderChanged c -> Mrkdwn.text(m, "line.commander" + (c.commander().equals(c.actor()) ? ".self" : "")
                     + (c.acknowledged() ? ".ack" : ""), actor, Mrkdwn.actor(c.commander()));
             case Line.StatusUpdate u when u.from() == null ->

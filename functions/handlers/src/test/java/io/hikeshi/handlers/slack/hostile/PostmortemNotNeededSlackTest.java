@@ -227,7 +227,7 @@ class PostmortemNotNeededSlackTest {
 
             // THEN a draft exists, optional, with no reminder; the owner and the room were told it is optional
             assertEquals(Postmortem.Status.DRAFT, optional.core.postmortems().get(id).status());
-            assertEquals(List.of(), postmortemReminders(optional));
+            assertEquals(List.of(), optional.scheduled);
             assertTrue(postsTo(optional, COMMANDER).getLast().param("text").contains("任意"));
             assertTrue(postsTo(optional, optional.room().channelId()).stream()
                     .anyMatch(c -> c.param("text") != null && c.param("text").contains("任意です")));
@@ -247,21 +247,16 @@ class PostmortemNotNeededSlackTest {
 
             // THEN there is no postmortem, no reminder, no direct message; the timeline says why, once
             assertTrue(none.core.postmortems().find(id).isEmpty());
-            assertEquals(List.of(), postmortemReminders(none));
+            assertEquals(List.of(), none.scheduled);
             assertEquals(List.of(), postsTo(none, COMMANDER));
             assertEquals(1, notNeededEntries(none).size());
             assertFalse(asked.toString().contains(SlackIds.Action.POSTMORTEM_NOT_NEEDED.id()));
         }
     }
 
-    /** The postmortem's reminders among the schedules (the update cadence's nudges are the war room's, not its). */
-    private static List<ReminderScheduler.Reminder> postmortemReminders(StrictSlackRig on) {
-        return on.scheduled.stream().filter(r -> r.kind() != ReminderScheduler.Kind.NUDGE).toList();
-    }
-
-    /** The committed events through the war-room function, as the bus delivers them, and "resolved" to the draft. */
+    /** The committed events through the war-room function (the update cadence too), as the bus delivers them, and "resolved" to the draft. */
     private static void relayThroughTheFunctions(StrictSlackRig on) {
-        WarRoomHandler warRoomFunction = new WarRoomHandler(on.warRoom, on.notices);
+        WarRoomHandler warRoomFunction = new WarRoomHandler(on.warRoom, on.notices, on.core.cadence()); // as deployed: it stops the nudge on resolve
         for (List<DomainEvent> events = on.core.storage().outbox().pending(100); !events.isEmpty();
              events = on.core.storage().outbox().pending(100)) {
             for (DomainEvent event : events) {
