@@ -78,6 +78,7 @@ public final class IncidentModals {
                         .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true)
                                 .maxLength(IncidentViews.MAX_TEXT).initialValue(prefill.description())))),
                 input(i -> i.blockId(Input.VISIBILITY.id()).label(plainText(m.get("private.field.visibility"))).optional(true)
+                        .hint(plainText(m.get("private.field.private.hint")))
                         .element(checkboxes(c -> c.actionId(SlackIds.VALUE).options(List.of(
                                 option(plainText(m.get("private.field.private")), "private"))))))));
     }
