@@ -256,7 +256,7 @@ class PostmortemNotNeededSlackTest {
 
     /** The committed events through the war-room function, as the bus delivers them, and "resolved" to the draft. */
     private static void relayThroughTheFunctions(StrictSlackRig on) {
-        WarRoomHandler warRoomFunction = new WarRoomHandler(on.warRoom, on.notices);
+        WarRoomHandler warRoomFunction = new WarRoomHandler(on.warRoom, on.notices, on.core.cadence()); // as deployed: it cancels the nudges
         for (List<DomainEvent> events = on.core.storage().outbox().pending(100); !events.isEmpty();
              events = on.core.storage().outbox().pending(100)) {
             for (DomainEvent event : events) {
