@@ -818,7 +818,7 @@ public final class SlackApiStub implements AutoCloseable {
                 channelNames.put(id, name);
                 createdByBot.add(id);
                 ObjectNode channel = channel(id);
-                channel.put("is_private", "true".equals(c.param("is_private")));
+                channel.put("is_private", StrictSlack.isTrue(c.param("is_private")));
                 channel.put("creator", BOT_USER_ID);
                 r.set("channel", channel);
             }

@@ -383,6 +383,15 @@ final class StrictSlack {
 
     // ------------------------------------------------------------------ conversations
 
+    /**
+     * A boolean argument as Slack reads it: {@code is_private} of conversations.create is a boolean
+     * (https://docs.slack.dev/reference/methods/conversations.create), which form-encoded clients send as
+     * {@code true} or {@code 1} (the Java SDK sends {@code 1}).
+     */
+    static boolean isTrue(String value) {
+        return "true".equals(value) || "1".equals(value);
+    }
+
     private Answer create(SlackApiStub.Call c) {
         String name = c.param("name");
         Rule broken = channelNameRule(name);
@@ -390,7 +399,7 @@ final class StrictSlack {
             return refuse(c, broken, NAME_DETAILS.get(broken.error()));
         }
         String id = String.format(Locale.ROOT, "C%08d", stub.nextChannelNumber());
-        Channel ch = new Channel(id, name, "true".equals(c.param("is_private")), true, true);
+        Channel ch = new Channel(id, name, isTrue(c.param("is_private")), true, true);
         channels.put(id, ch);
         ObjectNode r = SlackApiStub.JSON.createObjectNode().put("ok", true);
         r.set("channel", channelJson(ch));

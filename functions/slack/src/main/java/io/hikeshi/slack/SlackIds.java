@@ -104,7 +104,9 @@ public final class SlackIds {
         DONE("done"),
         DELETE("delete"),
         /** Why no postmortem is needed. */
-        REASON("reason");
+        REASON("reason"),
+        /** The declare modal's "private" checkbox. */
+        VISIBILITY("visibility");
 
         private final String id;
 

@@ -29,8 +29,8 @@ final class Pages {
         return html(200, "list", new ListView(words, parameters.asGiven(), page.items(), next, parameters.encoded()));
     }
 
-    Response incident(Words words, IncidentId id) {
-        Optional<IncidentRecord> found = browser.incident(id);
+    Response incident(Words words, IncidentId id, IncidentBrowser.Reader reader) {
+        Optional<IncidentRecord> found = browser.incident(id, reader);
         if (found.isEmpty()) {
             return notice(404, words, id.toString(), true, Text.of("web.notFound"));
         }
@@ -40,8 +40,8 @@ final class Pages {
         return html(200, "incident", new IncidentView(words, record, markdown, missing));
     }
 
-    Response postmortemMarkdown(Words words, IncidentId id) {
-        Optional<IncidentRecord> found = browser.incident(id).filter(r -> r.postmortem().isPresent());
+    Response postmortemMarkdown(Words words, IncidentId id, IncidentBrowser.Reader reader) {
+        Optional<IncidentRecord> found = browser.incident(id, reader).filter(r -> r.postmortem().isPresent());
         if (found.isEmpty()) {
             return Response.text(404, words.get("web.postmortem.markdown.none", id.toString()));
         }

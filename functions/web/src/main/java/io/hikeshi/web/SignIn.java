@@ -1,6 +1,7 @@
 package io.hikeshi.web;
 
 import io.hikeshi.core.access.SignedLinks;
+import io.hikeshi.core.report.IncidentBrowser;
 import io.hikeshi.web.WebApp.Request;
 import io.hikeshi.web.WebApp.Response;
 import java.net.URLDecoder;
@@ -41,6 +42,19 @@ final class SignIn {
             return Optional.of(links.verify(token).isPresent() ? signedIn(request, token) : pages.signInNeeded(words));
         }
         return hasSession(request.cookie()) ? Optional.empty() : Optional.of(pages.signInNeeded(words));
+    }
+
+    /**
+     * Who reads: the person the session's link was issued to (the token being signed in with, else the cookie's), or
+     * anyone when no sign-in is needed. Asked only of a request {@link #check} let through.
+     */
+    IncidentBrowser.Reader reader(Request request) {
+        if (links == null) {
+            return IncidentBrowser.Reader.ANYONE;
+        }
+        String token = request.query().get("token");
+        return links.verify(token != null ? token : cookie(request.cookie())).map(IncidentBrowser.Reader::person)
+                .orElseThrow(() -> new IllegalStateException("a request without a session got past the sign-in"));
     }
 
     /** Whether a Cookie header carries a valid session (always, when no sign-in is needed). */

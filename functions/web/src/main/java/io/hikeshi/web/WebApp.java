@@ -100,37 +100,41 @@ public final class WebApp {
 
     private Response route(Request request, Words words) {
         String path = request.path();
+        IncidentBrowser.Reader reader = signIn.reader(request);
         Parameters parameters = new Parameters(request.query(), browser.zone()).checked();
         if (path.equals("/") || path.equals("/incidents")) {
-            return pages.list(words, parameters, page(parameters, LIST_PAGE));
+            return pages.list(words, parameters, page(parameters, LIST_PAGE, reader));
         }
         if (path.equals("/metrics")) {
             return pages.metrics(words, parameters);
         }
         if (path.equals("/export.json")) {
-            IncidentQuery.Page<Incident> page = page(parameters, parameters.exportLimit());
+            IncidentQuery.Page<Incident> page = page(parameters, parameters.exportLimit(), reader);
             return IncidentExport.json(page, browser.commanders(page.items()));
         }
         if (path.equals("/export.csv")) {
-            IncidentQuery.Page<Incident> page = page(parameters, parameters.exportLimit());
+            IncidentQuery.Page<Incident> page = page(parameters, parameters.exportLimit(), reader);
             return IncidentExport.csv(page, browser.commanders(page.items()));
         }
         Matcher markdown = MARKDOWN.matcher(path);
         if (markdown.matches()) {
-            return pages.postmortemMarkdown(words, Parameters.incidentId(markdown.group(1)));
+            return pages.postmortemMarkdown(words, Parameters.incidentId(markdown.group(1)), reader);
         }
         Matcher incident = INCIDENT.matcher(path);
         if (incident.matches()) {
-            return pages.incident(words, Parameters.incidentId(incident.group(1)));
+            return pages.incident(words, Parameters.incidentId(incident.group(1)), reader);
         }
         return pages.notFound(words);
     }
 
-    /** A page of the list as filtered; a cursor that is not one of ours is the request's fault. */
-    private IncidentQuery.Page<Incident> page(Parameters parameters, int size) {
+    /**
+     * A page of the list as filtered, less the private incidents the reader may not see; a cursor that is not one of
+     * ours is the request's fault.
+     */
+    private IncidentQuery.Page<Incident> page(Parameters parameters, int size, IncidentBrowser.Reader reader) {
         IncidentQuery query = parameters.incidentQuery();
         try {
-            return browser.find(query, parameters.cursor(), size);
+            return browser.find(query, parameters.cursor(), size, reader);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(Text.of("web.error.cursor"));
         }

@@ -84,6 +84,7 @@ final class Items {
         item.put(GSI1_SK, s(format(i.detectedAt()) + "#" + i.id()));
         item.put(OCCURRENCES, n(i.occurrences()));
         item.put(VERSION, n(version));
+        item.put("visibility", i.isPrivate() ? s(i.visibility().name()) : null); // absent: public, as rows before it
         item.values().removeIf(java.util.Objects::isNull);
         return item;
     }
@@ -109,7 +110,8 @@ final class Items {
                 str(item, "title"), Severity.valueOf(str(item, "severity")), Status.valueOf(str(item, STATUS)),
                 str(item, "service"), str(item, "commander"), strings(item, "roles"), str(item, "alertKey"), str(item, "description"),
                 instant(item, "detectedAt"), instant(item, "acknowledgedAt"), instant(item, "mitigatedAt"),
-                instant(item, "resolvedAt"), num(item, OCCURRENCES), num(item, VERSION));
+                instant(item, "resolvedAt"), num(item, OCCURRENCES), num(item, VERSION),
+                item.containsKey("visibility") ? Incident.Visibility.valueOf(str(item, "visibility")) : Incident.Visibility.PUBLIC);
     }
 
     // ---- timeline ----

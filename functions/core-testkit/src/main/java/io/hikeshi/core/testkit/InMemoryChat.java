@@ -25,6 +25,7 @@ public final class InMemoryChat implements WarRoomChat {
 
     private final Map<String, String> channelIdsByName = new HashMap<>();
     private final Set<String> ownChannels = new HashSet<>();
+    private final Set<String> privateChannels = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, String> topics = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
     private final List<Post> posts = new ArrayList<>();
@@ -86,9 +87,17 @@ public final class InMemoryChat implements WarRoomChat {
 
     // ---- the port ----
 
+    /** Whether the channel of this name was created private. */
+    public boolean isPrivate(String channelName) {
+        return privateChannels.contains(channelName);
+    }
+
     @Override
-    public NewChannel createChannel(String name) {
+    public NewChannel createChannel(String name, Incident.Visibility visibility) {
         called("createChannel");
+        if (visibility == Incident.Visibility.PRIVATE) {
+            privateChannels.add(name);
+        }
         synchronized (this) {
             String existing = channelIdsByName.get(name);
             if (existing != null) {

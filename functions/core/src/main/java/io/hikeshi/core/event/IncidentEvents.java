@@ -136,6 +136,12 @@ public final class IncidentEvents {
         return event(DomainEvent.Type.TIMELINE_ENTRY_ADDED, incident, actor, at, Map.of("kind", kind, "text", text));
     }
 
+    /**
+     * Present ({@code "true"}) on every event of a private incident: its war room is private and stakeholders
+     * (broadcast channel, notifications) never hear of it.
+     */
+    public static final String PRIVATE = "private";
+
     /** Every event carries the incident's current summary, so consumers need not read the store. */
     private static DomainEvent event(DomainEvent.Type type, Incident incident, String actor, Instant at,
                                      Map<String, String> extra) {
@@ -149,6 +155,9 @@ public final class IncidentEvents {
         }
         if (actor != null) {
             attributes.put("actor", actor);
+        }
+        if (incident.isPrivate()) {
+            attributes.put(PRIVATE, "true");
         }
         attributes.putAll(extra);
         return new DomainEvent(UUID.randomUUID().toString(), type, incident.id().toString(), at, attributes);

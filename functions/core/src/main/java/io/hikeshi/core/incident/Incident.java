@@ -21,11 +21,13 @@ import java.util.TreeMap;
  * @param occurrences how many alert deliveries it has absorbed; counted by the store
  *                    commutatively, never by read-modify-write, so concurrent repeats are all kept
  * @param version     the optimistic-locking version: 0 for an incident not stored yet
+ * @param visibility  who may see it: a private incident is seen by its war room's members only; set when it is
+ *                    declared and never changed (an incident stored before it existed is public)
  */
 public record Incident(IncidentId id, String title, Severity severity, Status status, String service,
                        String commander, Map<String, String> roles, String alertKey, String description,
                        Instant detectedAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt,
-                       long occurrences, long version) {
+                       long occurrences, long version, Visibility visibility) {
 
     public static final int MAX_TITLE = 200;
 
@@ -37,14 +39,26 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
         title = Characters.clip(requireText(title, "title"), MAX_TITLE);
         service = requireText(service, "service");
         roles = Collections.unmodifiableSortedMap(new TreeMap<>(roles == null ? Map.of() : roles));
+        visibility = visibility == null ? Visibility.PUBLIC : visibility;
     }
 
-    /** An incident whose roles besides the commander are not filled. */
+    /** Who may see an incident. */
+    public enum Visibility { PUBLIC, PRIVATE }
+
+    /** A public incident whose roles besides the commander are not filled (as incidents were before either existed). */
     public Incident(IncidentId id, String title, Severity severity, Status status, String service, String commander,
                     String alertKey, String description, Instant detectedAt, Instant acknowledgedAt,
                     Instant mitigatedAt, Instant resolvedAt, long occurrences, long version) {
         this(id, title, severity, status, service, commander, Map.of(), alertKey, description, detectedAt,
-                acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
+                acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version, Visibility.PUBLIC);
+    }
+
+    /** A public incident with these roles filled. */
+    public Incident(IncidentId id, String title, Severity severity, Status status, String service, String commander,
+                    Map<String, String> roles, String alertKey, String description, Instant detectedAt,
+                    Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt, long occurrences, long version) {
+        this(id, title, severity, status, service, commander, roles, alertKey, description, detectedAt,
+                acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version, Visibility.PUBLIC);
     }
 
     /** A new incident, triggered at {@code detectedAt}, not stored yet. */
@@ -72,7 +86,7 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
             case TRIGGERED -> throw new IllegalTransitionException(id, status, target);
         }
         return new Incident(id, title, severity, target, service, commander, roles, alertKey, description,
-                detectedAt, ack, mitigated, resolved, occurrences, version);
+                detectedAt, ack, mitigated, resolved, occurrences, version, visibility);
     }
 
     /**
@@ -83,7 +97,7 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
     public Incident firedAgain(Instant at) {
         Incident investigating = moveTo(Status.INVESTIGATING, at);
         return new Incident(id, title, severity, investigating.status, service, commander, roles, alertKey, description,
-                detectedAt, acknowledgedAt, investigating.mitigatedAt, investigating.resolvedAt, occurrences, version);
+                detectedAt, acknowledgedAt, investigating.mitigatedAt, investigating.resolvedAt, occurrences, version, visibility);
     }
 
     /**
@@ -95,19 +109,19 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
             throw new IllegalTransitionException(id, status, Status.INVESTIGATING);
         }
         return new Incident(id, title, severity, Status.INVESTIGATING, service, commander, roles, alertKey, description,
-                detectedAt, acknowledgedAt, mitigatedAt, null, occurrences, version);
+                detectedAt, acknowledgedAt, mitigatedAt, null, occurrences, version, visibility);
     }
 
     public Incident withSeverity(Severity newSeverity) {
         requireOpen("change the severity of");
         return new Incident(id, title, newSeverity, status, service, commander, roles, alertKey, description,
-                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
+                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version, visibility);
     }
 
     public Incident withCommander(String newCommander) {
         requireOpen("assign a commander to");
         return new Incident(id, title, severity, status, service, requireText(newCommander, "commander"),
-                roles, alertKey, description, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
+                roles, alertKey, description, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version, visibility);
     }
 
     /** {@code user} fills {@code role} (replacing whoever did). */
@@ -116,13 +130,23 @@ public record Incident(IncidentId id, String title, Severity severity, Status st
         Map<String, String> filled = new TreeMap<>(roles);
         filled.put(requireText(role, "role"), requireText(user, "user"));
         return new Incident(id, title, severity, status, service, commander, filled, alertKey, description,
-                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version);
+                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version, visibility);
     }
 
     /** The same incident as stored at {@code newVersion}; used by stores only. */
     public Incident stored(long newVersion, long newOccurrences) {
         return new Incident(id, title, severity, status, service, commander, roles, alertKey, description,
-                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, newOccurrences, newVersion);
+                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, newOccurrences, newVersion, visibility);
+    }
+
+    /** The same new incident, declared private: only its war room's members see it. */
+    public Incident declaredPrivate() {
+        return new Incident(id, title, severity, status, service, commander, roles, alertKey, description,
+                detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, occurrences, version, Visibility.PRIVATE);
+    }
+
+    public boolean isPrivate() {
+        return visibility == Visibility.PRIVATE;
     }
 
     public boolean isOpen() {

@@ -99,12 +99,23 @@ public final class IncidentService {
      */
     public java.util.Optional<Incident> declare(String title, Severity severity, String service, String description,
                                                 String actor, String deliveryId, SourceMessage source) {
+        return declare(title, severity, service, description, actor, deliveryId, source, Incident.Visibility.PUBLIC);
+    }
+
+    /**
+     * As {@link #declare(String, Severity, String, String, String, String, SourceMessage)}, with who may see it: a
+     * private incident gets a private war room and is never announced. Only a person declares one; an alert's
+     * incident is always public.
+     */
+    public java.util.Optional<Incident> declare(String title, Severity severity, String service, String description,
+                                                String actor, String deliveryId, SourceMessage source,
+                                                Incident.Visibility visibility) {
         if (deliveryId != null && incidents.delivered(deliveryId)) {
             return java.util.Optional.empty(); // a repeated submission: no number is taken for it
         }
         Instant now = clock.instant();
-        Incident incident = Incident.open(incidents.nextId(), title, severity, service, null,
-                clip(description), now);
+        Incident opened = Incident.open(incidents.nextId(), title, severity, service, null, clip(description), now);
+        Incident incident = visibility == Incident.Visibility.PRIVATE ? opened.declaredPrivate() : opened;
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(incident.id(), now, TimelineKind.OPENED, actor, TimelineParams.declared(), clip(description)));
         if (source != null) {

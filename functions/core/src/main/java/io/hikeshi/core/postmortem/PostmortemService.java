@@ -362,6 +362,14 @@ public final class PostmortemService {
     }
 
     /**
+     * Those of public incidents: what a shared channel (the weekly digest) may show. A private incident's postmortem
+     * is its war room's business; one whose incident is gone is kept (nothing says it was private).
+     */
+    public List<Postmortem> ofPublicIncidents(List<Postmortem> list) {
+        return list.stream().filter(p -> incidents.find(p.incident()).map(i -> !i.isPrivate()).orElse(true)).toList();
+    }
+
+    /**
      * What {@code person} has to finish (their App Home): the open postmortems they own and the action items not done
      * that they hold in open postmortems, overdue ones marked by the team's calendar.
      */

@@ -6,6 +6,7 @@ import io.hikeshi.core.incident.IncidentQuery;
 import io.hikeshi.core.incident.IncidentRepository;
 import io.hikeshi.core.incident.IncidentSearch;
 import io.hikeshi.core.incident.TimelineEntry;
+import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.incident.TimelineText;
 import io.hikeshi.core.people.Names;
 import io.hikeshi.core.people.PeopleService;
@@ -76,6 +77,22 @@ public final class IncidentBrowser {
         }
     }
 
+    /**
+     * Who reads the page: a signed-in person, or anyone where no sign-in is configured (local mode on loopback). A
+     * private incident is shown only to its commander and to whoever declared it: the web page has no Slack to ask who
+     * is in its war room, and these two are the people the incident itself names.
+     */
+    public record Reader(String person) {
+        public static final Reader ANYONE = new Reader(null);
+
+        public static Reader person(String userId) {
+            return new Reader(Objects.requireNonNull(userId, "userId"));
+        }
+    }
+
+    /** The OPENED entry is among the first of a timeline (only the message it was declared from comes before it). */
+    private static final int DECLARER_SCAN = 3;
+
     private final IncidentSearch search;
     private final IncidentRepository incidents;
     private final PostmortemRepository postmortems;
@@ -107,6 +124,34 @@ public final class IncidentBrowser {
      */
     public IncidentQuery.Page<Incident> find(IncidentQuery query, String cursor, int pageSize) {
         return search.find(query, cursor, pageSize);
+    }
+
+    /**
+     * As {@link #find(IncidentQuery, String, int)}, less the private incidents {@code reader} may not see (a page can
+     * so hold fewer than {@code pageSize}; its cursor still goes on from where the search stopped).
+     */
+    public IncidentQuery.Page<Incident> find(IncidentQuery query, String cursor, int pageSize, Reader reader) {
+        IncidentQuery.Page<Incident> page = find(query, cursor, pageSize);
+        List<Incident> shown = page.items().stream().filter(incident -> mayRead(reader, incident)).toList();
+        return shown.size() == page.items().size() ? page : new IncidentQuery.Page<>(shown, page.nextCursor());
+    }
+
+    /** As {@link #incident(IncidentId)}; empty also when {@code reader} may not see it (as if it did not exist). */
+    public Optional<IncidentRecord> incident(IncidentId id, Reader reader) {
+        return incident(id).filter(record -> mayRead(reader, record.incident()));
+    }
+
+    /** Whether {@code reader} may see {@code incident}: a public one always, a private one its commander and declarer. */
+    public boolean mayRead(Reader reader, Incident incident) {
+        if (!incident.isPrivate() || reader.person() == null) {
+            return true;
+        }
+        return reader.person().equals(incident.commander()) || reader.person().equals(declarer(incident.id()));
+    }
+
+    private String declarer(IncidentId id) {
+        return incidents.timeline(id, DECLARER_SCAN).stream().filter(e -> e.kind() == TimelineKind.OPENED)
+                .map(TimelineEntry::actor).findFirst().orElse(null);
     }
 
     /** The incident with its whole timeline, its war room, its postmortem and the names of its people. */

@@ -101,8 +101,11 @@ public interface WarRoomChat {
                 implements Line { }
     }
 
-    /** Creates a public channel of this name. */
-    NewChannel createChannel(String name);
+    /**
+     * Creates a channel of this name: public, or for a private incident a private channel (only those invited see
+     * it).
+     */
+    NewChannel createChannel(String name, Incident.Visibility visibility);
 
     /** The topic says the incident's severity, status, service, commander and the roles filled. */
     void setTopic(String channel, Incident incident);

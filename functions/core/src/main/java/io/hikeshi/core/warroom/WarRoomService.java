@@ -196,8 +196,10 @@ public final class WarRoomService {
                 }
             });
             sourceMessage().ifPresent(line -> room = once(room, SOURCE, () -> chat.postLine(channel, incident.id(), line)));
-            room = once(room, BROADCAST, () -> broadcast(new Announcement.Opened(incident, channel)));
-            room = once(room, NOTIFY, () -> notifyStakeholders(event, incident.title()));
+            if (!incident.isPrivate()) { // a private incident is told in its own room only
+                room = once(room, BROADCAST, () -> broadcast(new Announcement.Opened(incident, channel)));
+                room = once(room, NOTIFY, () -> notifyStakeholders(event, incident.title()));
+            }
             if (!room.isDone(BOOKMARKS)) { // a room built when the bookmarks were one step has them all
                 for (Bookmark bookmark : bookmarks()) {
                     room = once(room, BOOKMARKS + ":" + bookmark.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -210,7 +212,7 @@ public final class WarRoomService {
         private void openChannel() {
             for (int n = 1; n <= MAX_NAME_SUFFIX; n++) {
                 String name = n == 1 ? room.channelName() : ChannelNames.fit(room.channelName(), "-" + n);
-                switch (chat.createChannel(name)) {
+                switch (chat.createChannel(name, incident.visibility())) {
                     case NewChannel.Created created -> {
                         setUpChannel(name, created.id());
                         channelMadeNow = created.id().equals(room.channelId());
@@ -317,8 +319,11 @@ public final class WarRoomService {
                 services.guide(event.attribute("service"), to)));
     }
 
-    /** Announces and notifies once per event, whether or not the room is built yet. */
+    /** Announces and notifies once per event, whether or not the room is built yet; never a private incident. */
     private void announce(WarRoom room, DomainEvent event, Announcement announcement) {
+        if (event.attribute(IncidentEvents.PRIVATE) != null) {
+            return; // its room's members hear it in the room; stakeholders outside it never do
+        }
         WarRoom announced = once(room, BROADCAST + ":" + event.id(), () -> broadcast(announcement));
         once(announced, NOTIFY + ":" + event.id(), () -> notifyStakeholders(event, event.attribute("title")));
     }

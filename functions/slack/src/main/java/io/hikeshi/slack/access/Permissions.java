@@ -15,9 +15,6 @@ import java.util.function.Function;
  */
 public final class Permissions {
 
-    /** Members per page: "we recommend no more than 200 results at a time" (https://docs.slack.dev/reference/methods/conversations.members). */
-    static final int MEMBERS_PAGE = 200;
-
     private final ActionPolicy policy;
     private final SlackPeople people;
     private final Function<IncidentId, Optional<String>> rooms;
@@ -39,33 +36,11 @@ public final class Permissions {
                 (subject, person) -> rooms.apply(subject.id()).map(channel -> isMember(channel, person, client)));
     }
 
-    private boolean isMember(String channel, String user, MethodsClient client) {
-        String cursor = null;
-        do {
-            String from = cursor;
-            var page = call(() -> client.conversationsMembers(r -> r.channel(channel).limit(MEMBERS_PAGE).cursor(from)));
-            if (!page.isOk()) {
-                throw new IllegalStateException("conversations.members failed: " + page.getError());
-            }
-            if (page.getMembers() != null && page.getMembers().contains(user)) {
-                return true;
-            }
-            cursor = Optional.ofNullable(page.getResponseMetadata()).map(m -> m.getNextCursor()).orElse(null);
-        } while (cursor != null && !cursor.isEmpty());
-        return false;
+    private static boolean isMember(String channel, String user, MethodsClient client) {
+        return RoomMembers.contains(client, channel, user);
     }
 
-    private interface SlackCall<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T call(SlackCall<T> call) {
-        try {
-            return call.run();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Slack could not answer", e);
-        }
+    private static <T> T call(RoomMembers.SlackCall<T> call) {
+        return RoomMembers.call(call);
     }
 }

@@ -16,6 +16,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.Message;
 import com.slack.api.model.view.View;
 import io.hikeshi.core.i18n.Messages;
+import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.ServiceName;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.SourceMessage;
@@ -101,15 +102,19 @@ public final class DeclareListeners {
         }
         DeclareOrigin origin = DeclareOrigin.fromMetadata(view.getPrivateMetadata());
         SourceMessage source = origin.fromMessage() ? source(origin, ctx.client()) : null;
+        Incident.Visibility visibility = ViewValues.checked(view, Input.VISIBILITY.id())
+                ? Incident.Visibility.PRIVATE : Incident.Visibility.PUBLIC;
         // The view id identifies this submission: a repeat declares nothing twice.
         cockpit.incidents().declare(title.strip(), severity, service.strip(), description, user,
-                        "slack-view:" + view.getId(), source)
-                .filter(incident -> origin.announceIn() != null && !origin.announceIn().isBlank())
+                        "slack-view:" + view.getId(), source, visibility)
+                .filter(incident -> incident.isPrivate() || origin.announceIn() != null && !origin.announceIn().isBlank())
                 .ifPresent(incident -> {
-                    cockpit.later(SlackTask.announce(user, origin.announceIn(), incident.id().toString(),
-                            Mrkdwn.text(m, "declared", incident.id(), user, incident.title(), incident.severity().name(),
-                                    incident.service()), m));
-                    if (user.equals(origin.announceIn())) { // declared from the Home tab: told in a DM, the tab shows it
+                    // A private incident is told to its declarer alone (a direct message), never in a shared channel.
+                    String announceIn = incident.isPrivate() ? user : origin.announceIn();
+                    cockpit.later(SlackTask.announce(user, announceIn, incident.id().toString(),
+                            Mrkdwn.text(m, incident.isPrivate() ? "private.declared" : "declared", incident.id(), user,
+                                    incident.title(), incident.severity().name(), incident.service()), m));
+                    if (user.equals(announceIn)) { // told in a DM (the Home tab, or private): the tab shows it
                         cockpit.later(SlackTask.publishHome(user));
                     }
                 });

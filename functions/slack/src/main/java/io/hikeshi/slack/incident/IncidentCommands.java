@@ -18,6 +18,7 @@ import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.core.access.ActionPolicy.Action;
 import io.hikeshi.slack.Reply;
 import io.hikeshi.slack.access.Permissions;
+import io.hikeshi.slack.access.PrivateIncidents;
 import io.hikeshi.slack.views.IncidentModals;
 import io.hikeshi.slack.views.IncidentViews;
 import io.hikeshi.slack.views.Mrkdwn;
@@ -50,6 +51,7 @@ public final class IncidentCommands {
     private final String exportBaseUrl;
     private final Permissions permissions;
     private final ServiceDirectory services;
+    private final PrivateIncidents privateIncidents;
     private volatile Function<String, String> webLink = user -> null;
 
     /**
@@ -64,6 +66,7 @@ public final class IncidentCommands {
         this.postmortems = postmortems;
         this.warRooms = warRooms;
         this.exportBaseUrl = exportBaseUrl;
+        this.privateIncidents = new PrivateIncidents(warRooms::channelOf);
     }
 
     /** How {@code /incident web} makes a personal, expiring link to the web page (null: none configured). */
@@ -88,10 +91,15 @@ public final class IncidentCommands {
                 String link = webLink.apply(call.user());
                 yield Reply.privately(link == null ? m.get("web.none") : Mrkdwn.text(m, "web.link", link));
             }
-            case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, incidents.openIncidents(200)));
+            case "list" -> Reply.privately(m.get("list.header"), IncidentViews.list(m, openFor(call.user(), client)));
             case "status", "severity", "commander", "role", "resolve", "reopen", "note", "postmortem", "pm" -> onIncident(sub, args, call, client, m);
             default -> Reply.privately(Mrkdwn.text(m, "unknown.subcommand", SlackLimits.cut(sub, 40)));
         };
+    }
+
+    /** The open incidents this person may see: the private ones only if they are in the war room. */
+    private List<Incident> openFor(String user, MethodsClient client) {
+        return privateIncidents.visibleTo(user, incidents.openIncidents(200), client);
     }
 
     private Reply onIncident(String sub, String args, Invocation call, MethodsClient client, Messages m)
@@ -104,7 +112,7 @@ public final class IncidentCommands {
             return Reply.privately(m.get("reopen.usage"));
         }
         if (target.isEmpty()) {
-            List<Incident> open = incidents.openIncidents(200);
+            List<Incident> open = openFor(call.user(), client);
             String command = (sub + " " + rest).strip();
             if (open.isEmpty()) {
                 return Reply.privately(m.get("no.open.incidents"));

@@ -127,12 +127,13 @@ public final class PostmortemNotices {
     }
 
     /**
-     * The weekly digest: overdue postmortems and open action items, to the broadcast channel. However many there are,
+     * The weekly digest: overdue postmortems and open action items of public incidents, to the broadcast channel. However many there are,
      * it is one message: lines past Slack's 40,000 characters are left out and the last line says how many.
      */
     public String digest() {
-        List<Postmortem> overdue = postmortems.overdue();
-        List<ActionItem> items = postmortems.openActionItems(postmortems.open());
+        // The broadcast channel is shared: private incidents' postmortems stay in their war rooms.
+        List<Postmortem> overdue = postmortems.ofPublicIncidents(postmortems.overdue());
+        List<ActionItem> items = postmortems.openActionItems(postmortems.ofPublicIncidents(postmortems.open()));
         List<String> lines = new ArrayList<>();
         lines.add(m.get("pm.digest.header"));
         if (overdue.isEmpty() && items.isEmpty()) {

@@ -11,6 +11,7 @@ import io.hikeshi.core.incident.IncidentService;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.slack.LocaleResolver;
+import io.hikeshi.slack.access.PrivateIncidents;
 import io.hikeshi.slack.views.HomeView;
 import io.hikeshi.slack.views.IncidentViews;
 import io.hikeshi.slack.views.Mrkdwn;
@@ -27,6 +28,7 @@ public final class SlackTaskRunner {
     private final IncidentService incidents;
     private final PostmortemService postmortems;
     private final WarRoomChannels warRooms;
+    private final PrivateIncidents privateIncidents;
     private final MethodsClient slack;
     private final LocaleResolver locales;
 
@@ -35,6 +37,7 @@ public final class SlackTaskRunner {
         this.incidents = incidents;
         this.postmortems = postmortems;
         this.warRooms = warRooms;
+        this.privateIncidents = new PrivateIncidents(warRooms::channelOf);
         this.slack = slack;
         this.locales = locales;
     }
@@ -63,10 +66,11 @@ public final class SlackTaskRunner {
 
     /**
      * The person's Home tab as it is now: the open incidents with their war rooms (one batch read for the rooms), and
-     * what the person has to finish (one query of the open postmortems). Only this person's own work is read.
+     * what the person has to finish (one query of the open postmortems). Only this person's own work is read; a
+     * private incident is shown only to its war room's members.
      */
     private void publishHome(String user, Messages m) throws IOException, SlackApiException {
-        List<Incident> open = incidents.openIncidents(200);
+        List<Incident> open = privateIncidents.visibleTo(user, incidents.openIncidents(200), slack);
         Map<IncidentId, String> rooms = warRooms.channelsOf(open.stream().limit(HomeView.INCIDENTS_SHOWN)
                 .map(Incident::id).toList());
         HomeView.Content content = new HomeView.Content(open, rooms, postmortems.assignedTo(user));

@@ -6,6 +6,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.view.Views.view;
@@ -75,7 +76,11 @@ public final class IncidentModals {
                         .element(ServiceOptions.element(m, services))),
                 input(i -> i.blockId(Input.DESCRIPTION.id()).label(plainText(m.get("field.description"))).optional(true)
                         .element(plainTextInput(p -> p.actionId(SlackIds.VALUE).multiline(true)
-                                .maxLength(IncidentViews.MAX_TEXT).initialValue(prefill.description()))))));
+                                .maxLength(IncidentViews.MAX_TEXT).initialValue(prefill.description())))),
+                input(i -> i.blockId(Input.VISIBILITY.id()).label(plainText(m.get("private.field.visibility"))).optional(true)
+                        .hint(plainText(m.get("private.field.private.hint")))
+                        .element(checkboxes(c -> c.actionId(SlackIds.VALUE).options(List.of(
+                                option(plainText(m.get("private.field.private")), "private"))))))));
     }
 
     /** @param channel where the modal was opened from: the update is announced there */

@@ -48,27 +48,31 @@ public final class SlackWarRoomChat implements WarRoomChat {
     }
 
     @Override
-    public NewChannel createChannel(String name) {
+    public NewChannel createChannel(String name, Incident.Visibility visibility) {
+        boolean isPrivate = visibility == Incident.Visibility.PRIVATE; // a private channel needs groups:write
         ConversationsCreateResponse created = calls.call("conversations.create",
-                () -> slack.conversationsCreate(r -> r.name(name).isPrivate(false)));
+                () -> slack.conversationsCreate(r -> r.name(name).isPrivate(isPrivate)));
         if (created.isOk()) {
             return new NewChannel.Created(created.getChannel().getId());
         }
         if (!"name_taken".equals(created.getError())) {
             throw new IllegalStateException("conversations.create " + name + " failed: " + created.getError());
         }
-        String ours = ownChannelNamed(name);
+        String ours = ownChannelNamed(name, isPrivate ? ConversationType.PRIVATE_CHANNEL : ConversationType.PUBLIC_CHANNEL);
         return ours == null ? new NewChannel.NameTaken() : new NewChannel.MadeEarlier(ours);
     }
 
-    /** A public channel of this name that this bot created (conversations.list, paged), or null. */
-    private String ownChannelNamed(String name) {
+    /**
+     * A channel of this name and type that this bot created (conversations.list, paged; a private one is listed to
+     * the bot because it is a member, with groups:read), or null.
+     */
+    private String ownChannelNamed(String name, ConversationType type) {
         String bot = botUserId();
         String cursor = null;
         do {
             String page = cursor;
             ConversationsListResponse list = calls.require("conversations.list", () -> slack.conversationsList(r -> r
-                    .types(List.of(ConversationType.PUBLIC_CHANNEL)).excludeArchived(true).limit(1000).cursor(page)));
+                    .types(List.of(type)).excludeArchived(true).limit(1000).cursor(page)));
             for (Conversation c : list.getChannels()) {
                 if (name.equals(c.getName()) && bot.equals(c.getCreator())) {
                     return c.getId();

@@ -95,11 +95,11 @@ class SlackWarRoomChatTest {
     @Test
     void aChannelNameTaken_isAdoptedWhenThisAppMadeIt_andRefusedWhenSomeoneElseDid() {
         // GIVEN a channel this app made, and "general", made by a person
-        NewChannel made = chat.createChannel("inc-20261124-0042-payment-api");
+        NewChannel made = chat.createChannel("inc-20261124-0042-payment-api", io.hikeshi.core.incident.Incident.Visibility.PUBLIC);
 
         // WHEN each name is created again
-        NewChannel again = chat.createChannel("inc-20261124-0042-payment-api");
-        NewChannel general = chat.createChannel("general");
+        NewChannel again = chat.createChannel("inc-20261124-0042-payment-api", io.hikeshi.core.incident.Incident.Visibility.PUBLIC);
+        NewChannel general = chat.createChannel("general", io.hikeshi.core.incident.Incident.Visibility.PUBLIC);
 
         // THEN the app's own is adopted, the person's is taken
         assertEquals(new NewChannel.MadeEarlier(((NewChannel.Created) made).id()), again);
