@@ -72,6 +72,11 @@ public final class SlackHttp {
             // Bolt's single-team authorization takes the context's token before its fixed one.
             request.getContext().setBotToken(botToken.get());
             return app.run(request);
+        } catch (com.google.gson.JsonParseException e) {
+            // Bolt reads some of a payload only when a listener asks for it: a signed body whose fields do not fit
+            // Slack's types (an event_time past 2^31) is malformed, not our failure, and a retry would not mend it.
+            Log.error("slack request malformed", e);
+            return Response.json(400, Map.of("error", "malformed Slack request"));
         } catch (Exception e) {
             Log.error("slack request failed", e);
             return Response.json(500, Map.of("error", "request failed"));
