@@ -272,9 +272,9 @@ class DeclareFromMessageTest {
 
     // ---- helpers ----
 
-    /** A Slack message ts {@code secondsAgo} before now (the rig signs, and the core runs, on now). */
-    private static String messageTs(long secondsAgo) {
-        return (Instant.now().getEpochSecond() - secondsAgo) + ".001000";
+    /** A Slack message ts {@code secondsAgo} before the rig's now (people act, and requests are signed, on its clock). */
+    private String messageTs(long secondsAgo) {
+        return (rig.clock.instant().getEpochSecond() - secondsAgo) + ".001000";
     }
 
     private JsonNode lastView() {

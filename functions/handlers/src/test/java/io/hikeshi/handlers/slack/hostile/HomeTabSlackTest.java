@@ -17,7 +17,6 @@ import io.hikeshi.slack.views.SlackLimits;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,6 @@ class HomeTabSlackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The core and Bolt both run on now (Bolt checks signatures against the machine's clock). */
-    private static final Clock NOW = Clock.systemUTC();
     private static final String ALICE = StrictSlackRig.USER;
     private static final String BOB = "U0BOB";
 
@@ -49,7 +47,7 @@ class HomeTabSlackTest {
     }
 
     private LocalDate today() {
-        return LocalDate.now(NOW.withZone(StrictSlackRig.TOKYO));
+        return LocalDate.ofInstant(rig.calendar.instant(), StrictSlackRig.TOKYO);
     }
 
     /** A postmortem as stored, owned by {@code owner}, due {@code due}, with these action items. */

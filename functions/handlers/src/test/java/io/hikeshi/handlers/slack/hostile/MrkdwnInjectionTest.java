@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,7 +247,7 @@ class MrkdwnInjectionTest {
         event.put("rawPath", "/alerts/" + integration);
         ((ObjectNode) event.path("pathParameters")).put("integration", integration);
         ((ObjectNode) event.path("requestContext").path("http")).put("path", "/alerts/" + integration);
-        ((ObjectNode) event.path("requestContext")).put("timeEpoch", Instant.now().toEpochMilli());
+        ((ObjectNode) event.path("requestContext")).put("timeEpoch", rig.clock.instant().toEpochMilli());
         ((ObjectNode) event.path("headers")).put("authorization", "Bearer x").remove("content-length");
         event.put("body", payload.toString());
         try {

@@ -17,7 +17,6 @@ import io.hikeshi.slack.SlackIds;
 import io.hikeshi.slackstub.SlackApiStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class PrivateIncidentSlackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Clock NOW = Clock.systemUTC();
     private static final String ALICE = StrictSlackRig.USER;
     private static final String BOB = "U0BOB";
     private static final String TITLE = "顧客データの漏えい疑い";
@@ -141,7 +139,7 @@ class PrivateIncidentSlackTest {
     }
 
     private void postmortem(IncidentId id, String title, String item) {
-        LocalDate today = LocalDate.now(NOW.withZone(StrictSlackRig.TOKYO));
+        LocalDate today = LocalDate.ofInstant(rig.calendar.instant(), StrictSlackRig.TOKYO);
         ActionItem open = new ActionItem(UUID.randomUUID().toString(), item, ActionItem.Type.PREVENT, ALICE, null, null, false);
         assertTrue(rig.core.storage().postmortems().save(new Postmortem(id, title, today.minusDays(10), List.of(), ALICE,
                 today.minusDays(3), null, null, null, null, null, null, List.of(open), null, null, null, null, null, 0)));

@@ -41,9 +41,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -79,12 +79,17 @@ final class StrictSlackRig implements AutoCloseable {
     /** How long a person takes between two actions, on the stub's clock. */
     static final Duration BETWEEN_ACTIONS = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Bolt checks signatures against the machine's clock: requests are signed now, and the core runs on now. */
-    private static final Clock NOW = Clock.systemUTC();
+    /**
+     * Where every clock of the rig starts: a fixed instant, never the machine's, so the tests read the same on any day.
+     * The signature check runs on {@link #clock} too, so requests are signed on it.
+     */
+    static final Instant START = Instant.parse("2026-11-27T05:00:00Z");
 
     final HostileData data;
-    final ManualClock slackClock = new ManualClock(NOW.instant());
-    final MovableClock calendar = new MovableClock(NOW.instant());
+    final ManualClock slackClock = new ManualClock(START);
+    final MovableClock calendar = new MovableClock(START);
+    /** The clock people act by, and the one their requests are signed and checked on: it moves with each request. */
+    final MovableClock clock = new MovableClock(START);
     final SlackApiStub slack;
     final Composition core;
     final SlackWiring slackSide;
@@ -142,10 +147,10 @@ final class StrictSlackRig implements AutoCloseable {
                     public void cancel(String reminderId) {
                         scheduled.removeIf(r -> r.id().equals(reminderId));
                     }
-                }, NOW, calendar);
+                }, clock, calendar);
         slack = SlackApiStub.builder().clock(slackClock).start(); // strict: the default
-        slackSide = new SlackWiring(core, new HikeshiSlackApp.Settings(SECRET, "xoxb-hostile", slack.methodsUrlPrefix(),
-                team, "https://hikeshi.example.jp"), queued::add);
+        slackSide = new SlackWiring(core, new HikeshiSlackApp.Settings(() -> SECRET, () -> "xoxb-hostile",
+                slack.methodsUrlPrefix(), team, "https://hikeshi.example.jp", clock), queued::add);
         handler = new SlackHandler(slackSide);
         SlackCalls calls = SlackCalls.standard().pausingWith(slackClock::advance);
         warRoom = slackSide.warRoom(ConfiguredServiceDirectory.load(core.json(), servicesFile, "infrastructure/guides"),
@@ -225,7 +230,7 @@ final class StrictSlackRig implements AutoCloseable {
     private byte[] alarmEvent(String alarmName, String stateValue) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("events", "alarm-metric-alarm.json")));
-            Instant now = NOW.instant();
+            Instant now = clock.instant();
             event.put("id", UUID.randomUUID().toString()).put("time", now.toString());
             event.putArray("resources").add("arn:aws:cloudwatch:ap-northeast-1:123456789012:alarm:" + alarmName);
             ObjectNode detail = (ObjectNode) event.path("detail");
@@ -255,6 +260,8 @@ final class StrictSlackRig implements AutoCloseable {
     WarRoom room(IncidentId id) {
         return core.storage().warRooms().find(id).orElseThrow(() -> new AssertionError("no war room for " + id));
     }
+
+
 
     /** Committed domain events to the war room, and "resolved" to the postmortem draft, until there are none. */
     void relayEvents() {
@@ -411,11 +418,12 @@ final class StrictSlackRig implements AutoCloseable {
 
     private JsonNode send(String body) {
         slackClock.advance(BETWEEN_ACTIONS);
+        clock.advance(BETWEEN_ACTIONS);
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0").put("rawPath", "/slack/events");
         ObjectNode headers = event.putObject("headers");
         headers.put("content-type", body.trim().startsWith("{") ? "application/json" : "application/x-www-form-urlencoded");
-        SlackSigner.headers(SECRET, NOW.instant().getEpochSecond(), body)
+        SlackSigner.headers(SECRET, clock.instant().getEpochSecond(), body)
                 .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         event.putObject("requestContext").putObject("http").put("sourceIp", "192.0.2.10");
         event.put("body", body).put("isBase64Encoded", false);
