@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hikeshi.aws.eventbridge.DomainEventCodec;
-import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineKind;
@@ -16,14 +14,10 @@ import io.hikeshi.core.postmortem.ActionItem;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.handlers.lambda.Settings;
-import io.hikeshi.handlers.slack.WarRoomHandler;
 import io.hikeshi.slack.SlackIds;
 import io.hikeshi.slackstub.SlackApiStub;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -244,30 +238,6 @@ class PostmortemActionItemsSlackTest {
         }
     }
 
-    /**
-     * The committed events through the war-room function, as the bus delivers them ({@code times} each: a
-     * redelivery), then "resolved" to the postmortem function too.
-     */
-    private static void relayThroughTheFunctions(StrictSlackRig rig, int times) {
-        WarRoomHandler warRoomFunction = new WarRoomHandler(rig.warRoom, rig.notices);
-        for (List<DomainEvent> events = rig.core.storage().outbox().pending(100); !events.isEmpty();
-             events = rig.core.storage().outbox().pending(100)) {
-            for (DomainEvent event : events) {
-                for (int i = 0; i < times; i++) {
-                    byte[] busEvent = ("{\"detail\":" + DomainEventCodec.encode(event) + "}").getBytes(StandardCharsets.UTF_8);
-                    try {
-                        warRoomFunction.handleRequest(new ByteArrayInputStream(busEvent), new ByteArrayOutputStream(), null);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                if (event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
-                    rig.core.postmortems().draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));
-                }
-            }
-            rig.core.storage().outbox().relayed(events);
-        }
-    }
 
     private static List<SlackApiStub.Call> postsTo(StrictSlackRig rig, String channel) {
         return rig.slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.param("channel"))).toList();
@@ -280,7 +250,7 @@ class PostmortemActionItemsSlackTest {
         rig.core.incidents().changeStatus(id, Status.RESOLVED, StrictSlackRig.USER);
 
         // WHEN the war-room function gets "resolved" twice (a redelivery), and the postmortem function once
-        relayThroughTheFunctions(rig, 2);
+        rig.relayThroughTheFunctions(2);
 
         // THEN the owner got one direct message with the checklist, the war room one line naming the owner, and
         // the reminders are scheduled all the same
@@ -304,7 +274,7 @@ class PostmortemActionItemsSlackTest {
             autoResolving.recover(autoResolving.data.alarmName());
 
             // WHEN "resolved" reaches the functions
-            relayThroughTheFunctions(autoResolving, 1);
+            autoResolving.relayThroughTheFunctions(1);
 
             // THEN nobody owns the postmortem, and the war room is asked who takes it; no message went to a monitor
             assertEquals(null, autoResolving.core.postmortems().get(id).owner());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hikeshi.aws.eventbridge.DomainEventCodec;
-import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.incident.TimelineEntry;
@@ -16,14 +14,10 @@ import io.hikeshi.core.incident.TimelineKind;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.ReminderScheduler;
 import io.hikeshi.handlers.lambda.Settings;
-import io.hikeshi.handlers.slack.WarRoomHandler;
 import io.hikeshi.slack.SlackIds;
 import io.hikeshi.slackstub.SlackApiStub;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -223,7 +217,7 @@ class PostmortemNotNeededSlackTest {
             optional.core.incidents().changeStatus(id, Status.RESOLVED, COMMANDER);
 
             // WHEN "resolved" reaches the war-room function and the postmortem flow
-            relayThroughTheFunctions(optional);
+            optional.relayThroughTheFunctions(1);
 
             // THEN a draft exists, optional, with no reminder; the owner and the room were told it is optional
             assertEquals(Postmortem.Status.DRAFT, optional.core.postmortems().get(id).status());
@@ -242,7 +236,7 @@ class PostmortemNotNeededSlackTest {
             none.core.incidents().changeStatus(id, Status.RESOLVED, COMMANDER);
 
             // WHEN "resolved" reaches the functions
-            relayThroughTheFunctions(none);
+            none.relayThroughTheFunctions(1);
             JsonNode asked = none.command("postmortem", none.room().channelId());
 
             // THEN there is no postmortem, no reminder, no direct message; the timeline says why, once
@@ -254,25 +248,6 @@ class PostmortemNotNeededSlackTest {
         }
     }
 
-    /** The committed events through the war-room function (the update cadence too), as the bus delivers them, and "resolved" to the draft. */
-    private static void relayThroughTheFunctions(StrictSlackRig on) {
-        WarRoomHandler warRoomFunction = new WarRoomHandler(on.warRoom, on.notices, on.core.cadence()); // as deployed: it stops the nudge on resolve
-        for (List<DomainEvent> events = on.core.storage().outbox().pending(100); !events.isEmpty();
-             events = on.core.storage().outbox().pending(100)) {
-            for (DomainEvent event : events) {
-                byte[] busEvent = ("{\"detail\":" + DomainEventCodec.encode(event) + "}").getBytes(StandardCharsets.UTF_8);
-                try {
-                    warRoomFunction.handleRequest(new ByteArrayInputStream(busEvent), new ByteArrayOutputStream(), null);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
-                    on.core.postmortems().draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));
-                }
-            }
-            on.core.storage().outbox().relayed(events);
-        }
-    }
 
     private static List<SlackApiStub.Call> postsTo(StrictSlackRig on, String channel) {
         return on.slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.param("channel"))).toList();

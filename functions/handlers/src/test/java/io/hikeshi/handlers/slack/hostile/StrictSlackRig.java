@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hikeshi.aws.dynamodb.TestTables;
+import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.aws.scheduler.SchedulerReminderScheduler;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.i18n.Messages;
@@ -29,6 +30,7 @@ import io.hikeshi.handlers.wiring.SlackWiring;
 import io.hikeshi.handlers.slack.ReminderHandler;
 import io.hikeshi.handlers.slack.SlackHandler;
 import io.hikeshi.handlers.TestClocks;
+import io.hikeshi.handlers.slack.WarRoomHandler;
 import io.hikeshi.handlers.wiring.ConfiguredServiceDirectory;
 import io.hikeshi.slack.HikeshiSlackApp;
 import io.hikeshi.slack.SlackCalls;
@@ -262,6 +264,30 @@ final class StrictSlackRig implements AutoCloseable {
     }
 
 
+    /**
+     * The committed events through the war-room function as deployed (its postmortem notices and update cadence
+     * included), each delivered {@code times} times as the bus may redeliver, and "resolved" to the postmortem draft too.
+     */
+    void relayThroughTheFunctions(int times) {
+        WarRoomHandler warRoomFunction = new WarRoomHandler(warRoom, notices, core.cadence());
+        for (List<DomainEvent> events = core.storage().outbox().pending(100); !events.isEmpty();
+             events = core.storage().outbox().pending(100)) {
+            for (DomainEvent event : events) {
+                byte[] busEvent = ("{\"detail\":" + DomainEventCodec.encode(event) + "}").getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < times; i++) {
+                    try {
+                        warRoomFunction.handleRequest(new ByteArrayInputStream(busEvent), new ByteArrayOutputStream(), null);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                if (event.type() == DomainEvent.Type.INCIDENT_RESOLVED) {
+                    core.postmortems().draftOnResolve(IncidentId.parse(event.incident()), event.attribute("actor"));
+                }
+            }
+            core.storage().outbox().relayed(events);
+        }
+    }
 
     /** Committed domain events to the war room, and "resolved" to the postmortem draft, until there are none. */
     void relayEvents() {
