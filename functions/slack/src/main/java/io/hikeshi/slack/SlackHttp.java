@@ -72,9 +72,10 @@ public final class SlackHttp {
             // Bolt's single-team authorization takes the context's token before its fixed one.
             request.getContext().setBotToken(botToken.get());
             return app.run(request);
-        } catch (com.google.gson.JsonParseException e) {
+        } catch (com.google.gson.JsonParseException | MalformedSlackPayload e) {
             // Bolt reads some of a payload only when a listener asks for it: a signed body whose fields do not fit
-            // Slack's types (an event_time past 2^31) is malformed, not our failure, and a retry would not mend it.
+            // Slack's types (an event_time past 2^31), or whose values are not those Hikeshi sent, is malformed,
+            // not our failure, and a retry would not mend it.
             Log.error("slack request malformed", e);
             return Response.json(400, Map.of("error", "malformed Slack request"));
         } catch (Exception e) {

@@ -18,6 +18,7 @@ import io.hikeshi.slack.Log;
 import io.hikeshi.slack.Reply;
 import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.task.SlackTask;
+import io.hikeshi.slack.views.ActionValues;
 import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.SlackLimits;
 import java.util.function.Function;
@@ -45,9 +46,9 @@ public final class IncidentCommandListeners {
         app.blockAction(Action.TAKE_COMMAND.id(), (req, ctx) -> onCard(req, ctx, incidentOf(req),
                 incident -> ActionPolicy.Action.CHANGE_ROLES, (id, user) -> incidents.assignCommander(id, user, user)));
         app.blockAction(Action.CHANGE_SEVERITY.id(), (req, ctx) -> {
-            String[] value = req.getPayload().getActions().get(0).getSelectedOption().getValue().split("\\|");
-            Severity severity = Severity.parse(value[1]);
-            return onCard(req, ctx, IncidentId.parse(value[0]),
+            String[] value = ActionValues.parts(ActionValues.selected(req.getPayload()), 2);
+            Severity severity = ActionValues.severity(value[1]);
+            return onCard(req, ctx, ActionValues.incident(value[0]),
                     incident -> IncidentCommands.lowers(incident, severity) ? ActionPolicy.Action.LOWER_SEVERITY : null,
                     (id, user) -> incidents.changeSeverity(id, severity, user));
         });
@@ -104,7 +105,7 @@ public final class IncidentCommandListeners {
 
     /** "Which incident?" answered: run the command again, on the chosen incident. */
     private Response onPick(BlockActionRequest req, ActionContext ctx) {
-        String[] value = valueOf(req).split("\\|", 2);
+        String[] value = ActionValues.parts(valueOf(req), 2);
         return runPicked(req, ctx, value[1] + " " + value[0]);
     }
 
@@ -137,10 +138,10 @@ public final class IncidentCommandListeners {
     }
 
     private static IncidentId incidentOf(BlockActionRequest req) {
-        return IncidentId.parse(valueOf(req));
+        return ActionValues.incident(valueOf(req));
     }
 
     private static String valueOf(BlockActionRequest req) {
-        return req.getPayload().getActions().get(0).getValue();
+        return ActionValues.value(req.getPayload());
     }
 }

@@ -11,9 +11,11 @@ import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.slack.Cockpit;
+import io.hikeshi.slack.MalformedSlackPayload;
 import io.hikeshi.slack.SlackIds;
 import io.hikeshi.slack.SlackIds.Input;
 import io.hikeshi.slack.task.SlackTask;
+import io.hikeshi.slack.views.ActionValues;
 import io.hikeshi.slack.views.IncidentViews;
 import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.SlackLimits;
@@ -67,8 +69,13 @@ public final class IncidentModalListeners {
         if (!errors.isEmpty()) {
             return ctx.ackWithErrors(errors);
         }
-        String[] origin = view.getPrivateMetadata().split("\\|", 2);
-        IncidentId id = IncidentId.parse(origin[0]);
+        String[] origin = String.valueOf(view.getPrivateMetadata()).split("\\|", 2);
+        IncidentId id;
+        try {
+            id = ActionValues.incident(origin[0]);
+        } catch (MalformedSlackPayload e) { // not this modal's metadata
+            return ctx.ackWithErrors(Map.of(summaryBlock.id(), m.get("error.form.outdated")));
+        }
         try {
             if (status == Status.RESOLVED) {
                 cockpit.permissions().check(ActionPolicy.Action.RESOLVE, user, cockpit.incidents().get(id), ctx.client());

@@ -19,10 +19,12 @@ import io.hikeshi.core.postmortem.PastDueDateException;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.slack.Cockpit;
+import io.hikeshi.slack.MalformedSlackPayload;
 import io.hikeshi.slack.SlackIds;
 import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.SlackIds.Input;
 import io.hikeshi.slack.task.SlackTask;
+import io.hikeshi.slack.views.ActionValues;
 import io.hikeshi.slack.views.Mrkdwn;
 import io.hikeshi.slack.views.PostmortemViews;
 import io.hikeshi.slack.views.ViewValues;
@@ -54,15 +56,25 @@ public final class PostmortemListeners {
     }
 
     private Response onEditSection(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
-        String[] value = req.getPayload().getActions().get(0).getSelectedOption().getValue().split("\\|");
-        Messages m = cockpit.messagesFor(req.getPayload().getUser().getId(), ctx.client());
-        Postmortem pm = postmortems.get(IncidentId.parse(value[0]));
-        return openModal(req, ctx, PostmortemViews.sectionModal(m, pm, Postmortem.Section.valueOf(value[1])));
+        BlockActionPayload p = req.getPayload();
+        String[] value = ActionValues.parts(ActionValues.selected(p), 2);
+        IncidentId id = ActionValues.incident(value[0]);
+        Postmortem.Section section = ActionValues.section(value[1]);
+        Messages m = cockpit.messagesFor(p.getUser().getId(), ctx.client());
+        Postmortem pm;
+        try {
+            pm = postmortems.get(id);
+        } catch (Refusal e) { // no postmortem (any more) for this incident
+            tell(p, id, Mrkdwn.text(m, "already", id, e.reason()), m);
+            return ctx.ack();
+        }
+        return openModal(req, ctx, PostmortemViews.sectionModal(m, pm, section));
     }
 
     private Response onAddActionItem(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
         Messages m = cockpit.messagesFor(req.getPayload().getUser().getId(), ctx.client());
-        return openModal(req, ctx, PostmortemViews.actionItemModal(m, req.getPayload().getActions().get(0).getValue()));
+        return openModal(req, ctx, PostmortemViews.actionItemModal(m,
+                ActionValues.incident(ActionValues.value(req.getPayload())).toString()));
     }
 
     private static Response openModal(BlockActionRequest req, ActionContext ctx, View modal)
@@ -76,13 +88,15 @@ public final class PostmortemListeners {
         BlockActionPayload p = req.getPayload();
         String user = p.getUser().getId();
         Messages m = cockpit.messagesFor(user, ctx.client());
-        IncidentId id = IncidentId.parse(p.getActions().get(0).getValue());
+        IncidentId id = ActionValues.incident(ActionValues.value(p));
         String text;
         try {
             postmortems.complete(id, user);
             text = Mrkdwn.text(m, "pm.completed", id, user);
         } catch (IncompletePostmortemException e) {
             text = Mrkdwn.text(m, "pm.incomplete", id, PostmortemViews.missingText(m, e.missing()));
+        } catch (Refusal e) {
+            text = Mrkdwn.text(m, "already", id, e.reason());
         }
         if (p.getChannel() != null) {
             cockpit.later(SlackTask.say(false, user, p.getChannel().getId(), id.toString(), text, m));
@@ -94,13 +108,15 @@ public final class PostmortemListeners {
         View view = req.getPayload().getView();
         String user = req.getPayload().getUser().getId();
         Messages m = cockpit.messagesFor(user, ctx.client());
-        String[] target = view.getPrivateMetadata().split("\\|");
         ViewState.Value text = ViewValues.value(view, Input.TEXT.id());
-        if (text == null || target.length != 3) { // not this modal's state or metadata: refuse rather than overwrite
+        if (text == null) { // not this modal's state: refuse rather than overwrite
             return ctx.ackWithErrors(Map.of(Input.TEXT.id(), m.get("error.form.outdated")));
         }
-        return edit(ctx, m, Input.TEXT, () -> postmortems.editSection(IncidentId.parse(target[0]),
-                Postmortem.Section.valueOf(target[1]), text.getValue(), user, Long.parseLong(target[2])));
+        return edit(ctx, m, Input.TEXT, () -> {
+            String[] target = ActionValues.parts(view.getPrivateMetadata(), 3);
+            postmortems.editSection(ActionValues.incident(target[0]), ActionValues.section(target[1]), text.getValue(),
+                    user, ActionValues.version(target[2]));
+        });
     }
 
     private Response onActionItemSubmitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -111,7 +127,7 @@ public final class PostmortemListeners {
         if (!item.errors().isEmpty()) {
             return ctx.ackWithErrors(item.errors());
         }
-        return edit(ctx, m, Input.DESCRIPTION, () -> postmortems.addActionItem(IncidentId.parse(view.getPrivateMetadata()),
+        return edit(ctx, m, Input.DESCRIPTION, () -> postmortems.addActionItem(ActionValues.incident(view.getPrivateMetadata()),
                 item.description(), item.type(), item.owner(), item.due(), item.link(), user));
     }
 
@@ -119,10 +135,16 @@ public final class PostmortemListeners {
     private Response onEditActionItem(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
         BlockActionPayload p = req.getPayload();
         Messages m = cockpit.messagesFor(p.getUser().getId(), ctx.client());
-        String[] value = p.getActions().get(0).getSelectedOption().getValue().split("\\|");
-        IncidentId id = IncidentId.parse(value[0]);
-        Postmortem pm = postmortems.get(id);
-        var item = pm.actionItem(value.length > 1 ? value[1] : "");
+        String[] value = ActionValues.parts(ActionValues.selected(p), 2);
+        IncidentId id = ActionValues.incident(value[0]);
+        Postmortem pm;
+        try {
+            pm = postmortems.get(id);
+        } catch (Refusal e) {
+            tell(p, id, Mrkdwn.text(m, "already", id, e.reason()), m);
+            return ctx.ack();
+        }
+        var item = pm.actionItem(value[1]);
         if (item.isEmpty()) { // deleted since the checklist was shown
             tell(p, id, new Refusal("refusal.pm.action.none", id.toString()).reason(m), m);
             return ctx.ack();
@@ -158,7 +180,7 @@ public final class PostmortemListeners {
         if (action.getBlockId() == null || !action.getBlockId().startsWith(prefix) || owner == null) {
             return ctx.ack(); // not the checklist's controls: nothing to reassign
         }
-        IncidentId id = IncidentId.parse(action.getBlockId().substring(prefix.length()));
+        IncidentId id = ActionValues.incident(action.getBlockId().substring(prefix.length()));
         String text;
         try {
             postmortems.reassignOwner(id, owner, user);
@@ -178,7 +200,7 @@ public final class PostmortemListeners {
         BlockActionPayload p = req.getPayload();
         String user = p.getUser().getId();
         Messages m = cockpit.messagesFor(user, ctx.client());
-        IncidentId id = IncidentId.parse(p.getActions().get(0).getValue());
+        IncidentId id = ActionValues.incident(ActionValues.value(p));
         try {
             Postmortem pm = postmortems.get(id);
             if (pm.isComplete()) {
@@ -209,8 +231,8 @@ public final class PostmortemListeners {
         if (target.length == 0 || target[0].isBlank()) {
             return ctx.ackWithErrors(Map.of(Input.REASON.id(), m.get("error.form.outdated")));
         }
-        IncidentId id = IncidentId.parse(target[0]);
         try {
+            IncidentId id = ActionValues.incident(target[0]);
             cockpit.permissions().check(ActionPolicy.Action.SKIP_POSTMORTEM, user, cockpit.incidents().get(id), ctx.client());
             Postmortem pm = postmortems.notNeeded(id, reason, user);
             if (target.length > 1 && !target[1].isBlank()) {
@@ -219,6 +241,8 @@ public final class PostmortemListeners {
             }
         } catch (Refusal e) {
             return ctx.ackWithErrors(Map.of(Input.REASON.id(), e.reason(m)));
+        } catch (MalformedSlackPayload e) {
+            return ctx.ackWithErrors(Map.of(Input.REASON.id(), m.get("error.form.outdated")));
         }
         return ctx.ack();
     }
@@ -241,6 +265,8 @@ public final class PostmortemListeners {
             return ctx.ackWithErrors(Map.of(Input.DUE.id(), e.reason(m)));
         } catch (Refusal e) {
             return ctx.ackWithErrors(Map.of(block.id(), e.reason(m)));
+        } catch (MalformedSlackPayload e) { // not this modal's metadata: refuse rather than overwrite
+            return ctx.ackWithErrors(Map.of(block.id(), m.get("error.form.outdated")));
         }
         return ctx.ack();
     }
