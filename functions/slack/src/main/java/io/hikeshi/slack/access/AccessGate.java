@@ -9,6 +9,7 @@ import io.hikeshi.core.access.ActionPolicy;
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.slack.LocaleResolver;
 import io.hikeshi.slack.Log;
+import io.hikeshi.slack.MalformedSlackPayload;
 import io.hikeshi.slack.task.SlackTask;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,10 @@ public final class AccessGate implements Middleware {
             return chain.next(req);
         }
         RequestOrigin origin = RequestOrigin.of(req);
+        if (origin.userId() == null && type != RequestType.Event) {
+            // a command or interaction always names who did it; every check and record below needs that person
+            throw new MalformedSlackPayload("a request that names who acted", type.name());
+        }
         Workspace expected;
         try {
             expected = configured != null ? configured : Workspace.of(req.getContext().getAuthTestResponse());
