@@ -30,5 +30,11 @@ public enum TimelineKind {
      * Whether the incident needs a postmortem: the team's policy needs none for its severity, someone who may
      * said it is not needed (the text is their reason), or an edit made it needed again.
      */
-    POSTMORTEM_NOT_NEEDED
+    POSTMORTEM_NOT_NEEDED,
+
+    /**
+     * Someone ticked or unticked a step of a response guide posted in the war room (the step's words are a parameter,
+     * the guide's message and the step's place are attributes: {@link GuideChecklist}).
+     */
+    GUIDE_STEP
 }

@@ -35,6 +35,8 @@ import static io.hikeshi.core.incident.TimelineParams.VARIANT;
 import static io.hikeshi.core.incident.TimelineParams.BY_POLICY;
 import static io.hikeshi.core.incident.TimelineParams.NEEDED_AGAIN;
 import static io.hikeshi.core.incident.TimelineParams.SEVERITY;
+import static io.hikeshi.core.incident.TimelineParams.STEP;
+import static io.hikeshi.core.incident.TimelineParams.TICKED;
 
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.i18n.Text;
@@ -120,6 +122,7 @@ public final class TimelineText {
             case POSTMORTEM_CHANGED -> "timeline.kind.postmortem";
             case SOURCE_MESSAGE -> "decl.timeline.kind.source";
             case POSTMORTEM_NOT_NEEDED -> "pmp.timeline.kind";
+            case GUIDE_STEP -> "guide.timeline.kind";
         });
     }
 
@@ -167,6 +170,8 @@ public final class TimelineText {
                 case NEEDED_AGAIN -> Text.of("pmp.timeline.needed.again", names.of(e.actor()));
                 default -> Text.of("pmp.timeline.not.needed", names.of(e.actor()));
             };
+            case GUIDE_STEP -> Text.of(TICKED.equals(variant) ? "guide.timeline.ticked" : "guide.timeline.unticked",
+                    actor, p.get(STEP));
         };
     }
 
