@@ -256,7 +256,8 @@ class PostmortemNotNeededSlackTest {
 
     /** The committed events through the war-room function, as the bus delivers them, and "resolved" to the draft. */
     private static void relayThroughTheFunctions(StrictSlackRig on) {
-        WarRoomHandler warRoomFunction = new WarRoomHandler(on.warRoom, on.notices);
+        // as deployed: the war-room function also sets and stops the update nudges (opening set one)
+        WarRoomHandler warRoomFunction = new WarRoomHandler(on.warRoom, on.notices, on.core.cadence());
         for (List<DomainEvent> events = on.core.storage().outbox().pending(100); !events.isEmpty();
              events = on.core.storage().outbox().pending(100)) {
             for (DomainEvent event : events) {
