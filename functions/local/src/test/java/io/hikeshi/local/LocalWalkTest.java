@@ -159,6 +159,9 @@ class LocalWalkTest {
             calls.add(JSON.readTree(line));
         }
         logged = lines.size();
+        // a 429 is weather, not a refusal: SlackCalls waited it out and sent the call again (logged as a call of its own);
+        // whether one happens depends on how fast the steps follow each other (a channel's burst of three posts)
+        calls.removeIf(call -> "ratelimited".equals(call.path("error").asText()));
         calls.forEach(call -> assertTrue(call.path("ok").asBoolean(), name + ": Slack refused " + call));
         List<String> methods = calls.stream().map(c -> c.path("method").asText()).toList();
         table.add(String.format("%-40s %s", name, summary(methods)));
