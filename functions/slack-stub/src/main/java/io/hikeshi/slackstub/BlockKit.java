@@ -286,7 +286,11 @@ final class BlockKit {
             }
             case "overflow" -> options(e.get("options"), p + "/options", true);
             case "checkboxes", "radio_buttons" -> {
-                options(e.get("options"), p + "/options", false);
+                JsonNode options = e.get("options");
+                if ("checkboxes".equals(type) && options != null && options.isArray() && options.size() > 10) {
+                    add(Rules.CHECKBOX_OPTIONS, "no more than 10 items allowed " + at(p + "/options"));
+                }
+                options(options, p + "/options", false);
                 optionalOption(e, "initial_option", p, false);
                 options(e.get("initial_options"), p + "/initial_options", false);
             }

@@ -29,6 +29,7 @@ public final class Rules {
     private static final String TEXT_OBJECT = "https://docs.slack.dev/reference/block-kit/composition-objects/text-object";
     private static final String OPTION = "https://docs.slack.dev/reference/block-kit/composition-objects/option-object";
     private static final String BUTTON = "https://docs.slack.dev/reference/block-kit/block-elements/button-element";
+    private static final String CHECKBOXES = "https://docs.slack.dev/reference/block-kit/block-elements/checkboxes-element";
     private static final String SELECT = "https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element";
     private static final String PLAIN_TEXT_INPUT =
             "https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element";
@@ -156,6 +157,10 @@ public final class Rules {
     public static final Rule SELECT_OPTIONS = new Rule("blocks.select_options_100", BLOCK_METHODS,
             "A select menu has at most 100 options (or option groups)", BLOCK_ERROR, SELECT,
             "An array of option objects. Maximum number of options is 100.");
+
+    public static final Rule CHECKBOX_OPTIONS = new Rule("blocks.checkboxes_options_10", BLOCK_METHODS,
+            "A checkboxes element has at most 10 options", BLOCK_ERROR, CHECKBOXES,
+            "An array of option objects. A maximum of 10 options are allowed.");
 
     /**
      * An external select's options come from the app's answer to a {@code block_suggestion} request, not from a Web
@@ -430,7 +435,7 @@ public final class Rules {
             MESSAGE_BLOCKS_MAX, VIEW_BLOCKS_MAX, BLOCKS_FORMAT, UNKNOWN_TYPE, REQUIRED_FIELD, INPUT_OUTSIDE_VIEWS,
             BLOCK_ID_LENGTH, ACTION_ID_LENGTH, TEXT_OBJECT_LENGTH, TEXT_OBJECT_TYPE, SECTION_TEXT,
             SECTION_FIELDS_COUNT, SECTION_FIELD_TEXT, HEADER_TEXT, CONTEXT_ELEMENTS, ACTIONS_ELEMENTS, BUTTON_TEXT,
-            BUTTON_VALUE, BUTTON_URL, OPTION_TEXT, OPTION_VALUE, SELECT_OPTIONS, OPTIONS_ANSWER, PLACEHOLDER, INPUT_LABEL,
+            BUTTON_VALUE, BUTTON_URL, OPTION_TEXT, OPTION_VALUE, SELECT_OPTIONS, CHECKBOX_OPTIONS, OPTIONS_ANSWER, PLACEHOLDER, INPUT_LABEL,
             PLAIN_TEXT_INPUT_LENGTHS,
             VIEW_TYPE, VIEW_TITLE, VIEW_SUBMIT, VIEW_SUBMIT_REQUIRED, VIEW_CLOSE, VIEW_PRIVATE_METADATA,
             VIEW_CALLBACK_ID, VIEW_TOO_LARGE,

@@ -167,6 +167,24 @@ class StrictBlockKitTest extends StrictStubTest {
     }
 
     @Test
+    void postMessage_checkboxes_takeAtMostTenOptions() throws Exception {
+        StringBuilder options = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            options.append(i == 0 ? "" : ",").append("{\"text\":{\"type\":\"mrkdwn\",\"text\":\"*step* ").append(i)
+                    .append("\"},\"value\":\"v").append(i).append("\"}");
+        }
+        String eleven = "[{\"type\":\"actions\",\"elements\":[{\"type\":\"checkboxes\",\"action_id\":\"steps\","
+                + "\"options\":[" + options + "]}]}]";
+        ChatPostMessageResponse tooMany = post(eleven);
+        assertRefused(tooMany, "invalid_blocks");
+        assertEquals(List.of("no more than 10 items allowed [json-pointer:/blocks/0/elements/0/options]"), tooMany.getErrors());
+        assertEquals(List.of("blocks.checkboxes_options_10"), refusedBy());
+
+        assertTrue(post(eleven.replace(",{\"text\":{\"type\":\"mrkdwn\",\"text\":\"*step* 10\"},\"value\":\"v10\"}", ""))
+                .isOk(), "ten are fine, in mrkdwn too");
+    }
+
+    @Test
     void postMessage_unknownTypes_missingFields_andInputBlocks_areRefused() throws Exception {
         ChatPostMessageResponse typo = post("[{\"type\":\"sectoin\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"x\"}}]");
         assertRefused(typo, "invalid_blocks");

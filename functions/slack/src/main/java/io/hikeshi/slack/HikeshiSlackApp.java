@@ -18,6 +18,7 @@ import io.hikeshi.slack.access.LearnNames;
 import io.hikeshi.slack.access.Permissions;
 import io.hikeshi.slack.access.SlackPeople;
 import io.hikeshi.slack.events.EventListeners;
+import io.hikeshi.slack.guide.GuideListeners;
 import io.hikeshi.slack.home.HomeListeners;
 import io.hikeshi.slack.incident.IncidentCommandListeners;
 import io.hikeshi.slack.incident.DeclareListeners;
@@ -127,6 +128,7 @@ public final class HikeshiSlackApp {
         new PostmortemListeners(cockpit).register(app);
         new EventListeners(cockpit).register(app);
         new HomeListeners(cockpit).register(app);
+        new GuideListeners(cockpit).register(app);
     }
 
     private static SlackConfig slackConfig(Settings settings) {

@@ -33,7 +33,13 @@ public final class SlackIds {
         DECLARE_FROM_HOME("home_declare"),
 
         /** "Not needed…" in the checklist (value {@code INC-…}): opens the form asking why. */
-        POSTMORTEM_NOT_NEEDED("pm_not_needed");
+        POSTMORTEM_NOT_NEEDED("pm_not_needed"),
+
+        /**
+         * The response guide's checkboxes (one element per {@link Block#GUIDE_STEPS} block); an option's value is
+         * {@code <step number>|<the step's words, cut>}.
+         */
+        TICK_GUIDE_STEP("guide_step");
 
         private final String id;
 
@@ -127,6 +133,10 @@ public final class SlackIds {
         CARD_ACTIONS("incident_actions"),
         /** The response guide's header; suffixed with the incident ({@link #of}). */
         GUIDE("response_guide"),
+        /** A group of the response guide's checkboxes; suffixed with the incident and the group ({@link #of}{@code :3}). */
+        GUIDE_STEPS("guide_steps"),
+        /** Who ticked which step of a {@link #GUIDE_STEPS} group, under it (same suffix). */
+        GUIDE_TICKS("guide_ticks"),
         /** The postmortem checklist's controls; suffixed with the incident ({@link #of}). */
         POSTMORTEM_CONTROLS("pm_controls"),
         /** The Home tab's buttons (Declare). */

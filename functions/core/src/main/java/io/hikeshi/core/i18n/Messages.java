@@ -19,7 +19,7 @@ public final class Messages {
 
     /** The catalogue's files: Slack replies and cards first, then each area that has words of its own. */
     public static final List<String> AREAS = List.of("messages", "timeline", "postmortem", "web", "changes", "guard", "access",
-            "pmclose", "cadence", "home", "declare", "pmpolicy", "roles", "private");
+            "pmclose", "cadence", "home", "declare", "pmpolicy", "roles", "private", "guide");
 
     private final Locale locale;
     private final List<ResourceBundle> bundles;

@@ -269,6 +269,41 @@ public final class IncidentService {
                 incident, pinnedBy, writtenAt, entry.kind().name(), entry.text())))) == CommitResult.COMMITTED;
     }
 
+    /** How much of the timeline is read to know a guide's ticks: the web page's whole timeline. */
+    private static final int GUIDE_TIMELINE_READ = 2000;
+
+    /**
+     * Records what one click on a posted guide's checklist changed ({@link GuideChecklist}): each step newly ticked
+     * or unticked, once, with who did it. Touches nothing but the timeline.
+     *
+     * @return the entries recorded now; empty when the click changed nothing already recorded
+     */
+    public List<TimelineEntry> recordGuideClick(IncidentId id, GuideChecklist.Click click, String actor) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Incident incident = get(id);
+            List<TimelineEntry> entries = GuideChecklist.entries(id, click, guideState(id, click.guide()), actor,
+                    clock.instant());
+            if (entries.isEmpty()) {
+                return entries;
+            }
+            List<DomainEvent> events = entries.stream().map(e -> IncidentEvents.timelineEntry(incident, actor, e.at(),
+                    e.kind().name(), e.params().get(TimelineParams.STEP))).toList();
+            if (incidents.commit(new Change(null, null, null, entries, events)) == CommitResult.COMMITTED) {
+                return entries;
+            }
+            // someone changed the same step at the same moment: decide again on what they recorded
+            if (!Backoff.pause(attempt)) {
+                break;
+            }
+        }
+        throw new StoreContentionException(id.toString());
+    }
+
+    /** Which steps of a posted guide are ticked, and by whom, as the timeline records them. */
+    public Map<Integer, GuideChecklist.Tick> guideState(IncidentId id, String guide) {
+        return GuideChecklist.state(incidents.timeline(id, GUIDE_TIMELINE_READ), guide);
+    }
+
     private interface Entries {
         List<TimelineEntry> of(Incident before, Incident after);
     }

@@ -33,5 +33,10 @@ public enum TimelineKind {
     POSTMORTEM_NOT_NEEDED,
 
     /** Someone was given a role besides the commander's ({@link Roles}): the role and the person. */
-    ROLE_CHANGED
+    ROLE_CHANGED,
+    /**
+     * Someone ticked or unticked a step of a response guide posted in the war room (the step's words are a parameter,
+     * the guide's message and the step's place are attributes: {@link GuideChecklist}).
+     */
+    GUIDE_STEP
 }

@@ -60,6 +60,9 @@ public final class TimelineParams {
     static final String BY_POLICY = "policy";
     static final String NEEDED_AGAIN = "needed-again";
     static final String NOT_NEEDED = "not-needed";
+    static final String STEP = "step";
+    static final String TICKED = "ticked";
+    static final String UNTICKED = "unticked";
 
     private TimelineParams() { }
 
@@ -155,6 +158,16 @@ public final class TimelineParams {
     /** {@link TimelineKind#POSTMORTEM_NOT_NEEDED}: someone edited a postmortem said not to be needed: it is needed again. */
     public static Map<String, String> postmortemNeededAgain() {
         return Map.of(VARIANT, NEEDED_AGAIN);
+    }
+
+    /** {@link TimelineKind#GUIDE_STEP}: a response guide's step (its words), ticked or unticked. */
+    public static Map<String, String> guideStep(String step, boolean ticked) {
+        return Map.of(VARIANT, ticked ? TICKED : UNTICKED, STEP, step);
+    }
+
+    /** Whether a {@link TimelineKind#GUIDE_STEP} entry ticked its step (else it unticked it). */
+    public static boolean ticked(TimelineEntry entry) {
+        return TICKED.equals(entry.params().get(VARIANT));
     }
 
     // ---- what monitors say (AlertIntakeService); the actor is the monitor, the text the alert's summary ----

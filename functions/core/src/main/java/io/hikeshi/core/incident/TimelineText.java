@@ -37,6 +37,8 @@ import static io.hikeshi.core.incident.TimelineParams.NEEDED_AGAIN;
 import static io.hikeshi.core.incident.TimelineParams.SEVERITY;
 import static io.hikeshi.core.incident.TimelineParams.ROLE;
 import static io.hikeshi.core.incident.TimelineParams.USER;
+import static io.hikeshi.core.incident.TimelineParams.STEP;
+import static io.hikeshi.core.incident.TimelineParams.TICKED;
 
 import io.hikeshi.core.i18n.Messages;
 import io.hikeshi.core.i18n.Text;
@@ -123,6 +125,7 @@ public final class TimelineText {
             case SOURCE_MESSAGE -> "decl.timeline.kind.source";
             case POSTMORTEM_NOT_NEEDED -> "pmp.timeline.kind";
             case ROLE_CHANGED -> "roles.timeline.kind";
+            case GUIDE_STEP -> "guide.timeline.kind";
         });
     }
 
@@ -171,6 +174,8 @@ public final class TimelineText {
                 default -> Text.of("pmp.timeline.not.needed", names.of(e.actor()));
             };
             case ROLE_CHANGED -> Text.of("roles.timeline.assigned", names.of(p.get(USER)), Roles.words(p.get(ROLE)));
+            case GUIDE_STEP -> Text.of(TICKED.equals(variant) ? "guide.timeline.ticked" : "guide.timeline.unticked",
+                    actor, p.get(STEP));
         };
     }
 

@@ -80,6 +80,11 @@ public final class TimelineSamples {
         entries.add(entry(entries, TimelineKind.POSTMORTEM_NOT_NEEDED, "hikeshi",
                 TimelineParams.noPostmortemByPolicy(Severity.SEV4), ""));
         entries.add(entry(entries, TimelineKind.POSTMORTEM_NOT_NEEDED, "U0BOB", TimelineParams.postmortemNeededAgain(), ""));
+        // A response guide's step ticked, and unticked: the step's words are a parameter.
+        entries.add(entry(entries, TimelineKind.GUIDE_STEP, "U0ALICE",
+                TimelineParams.guideStep("Roll back the deploy / デプロイを戻す", true), ""));
+        entries.add(entry(entries, TimelineKind.GUIDE_STEP, "U0BOB",
+                TimelineParams.guideStep("Roll back the deploy / デプロイを戻す", false), ""));
         return entries;
     }
 

@@ -75,7 +75,9 @@ class TimelineTextTest {
 
                 "Postmortem not needed, said U0ALICE: Known alarm during maintenance",
                 "No postmortem: the team's policy needs none for SEV4 incidents",
-                "Postmortem needed again: U0BOB edited it"), english);
+                "Postmortem needed again: U0BOB edited it",
+                "U0ALICE ticked \"Roll back the deploy / デプロイを戻す\"",
+                "U0BOB unticked \"Roll back the deploy / デプロイを戻す\""), english);
     }
 
     @Test
@@ -121,7 +123,9 @@ class TimelineTextTest {
 
                 "U0ALICE がポストモーテム不要と判断：Known alarm during maintenance",
                 "ポストモーテムなし：チームの方針で SEV4 のインシデントには不要です",
-                "U0BOB が編集したため、ポストモーテムが再び必要になりました"), japanese);
+                "U0BOB が編集したため、ポストモーテムが再び必要になりました",
+                "U0ALICE が「Roll back the deploy / デプロイを戻す」を完了にしました",
+                "U0BOB が「Roll back the deploy / デプロイを戻す」の完了を取り消しました"), japanese);
     }
 
     @Test

@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
  *
  * <p>Response guides are Markdown, one file per service plus {@code default.md} (bundled under
  * {@code guides/}, or in another directory): a {@code # Title} line, then {@code ## SEV1} …
- * {@code ## SEV4} and {@code ## Any} sections of list items ({@code - [ ] step}, {@code - [x] step}
- * or {@code - step}). The guide for (service, severity) is the service file's section for the
- * severity, else its {@code ## Any} section, else the same two from {@code default.md}. The default
+ * {@code ## SEV4} and {@code ## Any} sections of list items ({@code - [ ] step}, {@code - [x] step},
+ * {@code - step} or {@code 1. step}), each a step people tick in the war room; other text is for
+ * the file's readers. The guide for (service, severity) is the service file's section for the severity, else its {@code ## Any} section, else the same two from {@code default.md}. The default
  * guide must cover every severity, or loading fails. Files are read once; services that are not a
  * {@link ServiceName} never reach the file system and get the default guide.
  */
@@ -325,7 +325,7 @@ public final class ConfiguredServiceDirectory implements ServiceDirectory {
     record GuideFile(String fileName, String title, Map<Severity, List<String>> sections, List<String> any) {
 
         private static final Pattern SECTION = Pattern.compile("(?i)(?:sev\\s*-?\\s*([1-4])|(any))(?![a-z0-9]).*");
-        private static final Pattern ITEM = Pattern.compile("[-*+]\\s+(?:\\[[ xX]]\\s*)?(.*)");
+        private static final Pattern ITEM = Pattern.compile("(?:[-*+]|\\d{1,9}[.)])\\s+(?:\\[[ xX]]\\s*)?(.*)");
 
         /** The guide for this severity from this file alone: its section, else its Any section. */
         Optional<ResponseGuide> guide(Severity severity) {

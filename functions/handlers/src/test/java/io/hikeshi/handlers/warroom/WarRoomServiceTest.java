@@ -123,7 +123,7 @@ class WarRoomServiceTest {
         var posts = slackApi.calls("chat.postMessage");
         assertTrue(posts.stream().anyMatch(c -> channel.equals(c.param("channel")) && c.param("blocks").contains("incident_acknowledge")),
                 "the card with its buttons");
-        assertTrue(posts.stream().anyMatch(c -> channel.equals(c.param("channel")) && c.param("blocks").contains(":white_large_square:")),
+        assertTrue(posts.stream().anyMatch(c -> channel.equals(c.param("channel")) && c.param("blocks").contains("\"type\":\"checkboxes\"")),
                 "the response guide as a checklist");
         assertTrue(posts.stream().anyMatch(c -> BROADCAST.equals(c.param("channel")) && c.param("text").contains("INC-0001")));
         assertEquals(1, notifications.size());

@@ -134,6 +134,24 @@ class ConfiguredServiceDirectoryTest {
     }
 
     @Test
+    void guide_takesNumberedItemsAsSteps_eachOneCheckbox_andLeavesProseAndDecimalsAlone() throws IOException {
+        write(guides.resolve("svc.md"), """
+                # Svc
+
+                ## SEV2
+                The commander reads this first; it is not a step.
+                1. Acknowledge
+                2) Take command
+                   with `/incident commander`
+                10. [ ] Post an update
+                3.5 is no item either
+                """);
+
+        assertEquals(List.of("Acknowledge", "Take command with `/incident commander`", "Post an update"),
+                load().guide("svc", Severity.SEV2).steps());
+    }
+
+    @Test
     void guide_withoutTitle_isNamedAfterTheFile_andEmptySectionsFallThrough() throws IOException {
         write(guides.resolve("svc.md"), """
                 ## SEV1

@@ -27,6 +27,8 @@ public record SlackTask(Kind kind, String user, String channel, String ts, Strin
         ANNOUNCE,
         /** Redraw the card of {@code incident} in message {@code channel}/{@code ts}. */
         REFRESH_CARD,
+        /** Redraw the response guide of {@code incident} in message {@code channel}/{@code ts} from the ticks recorded. */
+        REFRESH_GUIDE,
         /** Post {@code text} to {@code channel} for everyone. */
         POST,
         /** Show {@code text} to {@code user} only, in {@code channel}. */
@@ -51,6 +53,11 @@ public record SlackTask(Kind kind, String user, String channel, String ts, Strin
 
     public static SlackTask refreshCard(String user, String channel, String ts, String incident, Messages m) {
         return new SlackTask(Kind.REFRESH_CARD, user, channel, ts, incident, null, tag(m));
+    }
+
+    /** @param m the team's language: everyone in the war room sees the guide */
+    public static SlackTask refreshGuide(String user, String channel, String ts, String incident, Messages m) {
+        return new SlackTask(Kind.REFRESH_GUIDE, user, channel, ts, incident, null, tag(m));
     }
 
     /** {@code text} for everyone in the channel, or only for {@code user} there. */

@@ -12,6 +12,7 @@ import io.hikeshi.core.postmortem.PostmortemService;
 import io.hikeshi.core.warroom.WarRoomChannels;
 import io.hikeshi.slack.LocaleResolver;
 import io.hikeshi.slack.access.PrivateIncidents;
+import io.hikeshi.slack.views.GuideChecklistView;
 import io.hikeshi.slack.views.HomeView;
 import io.hikeshi.slack.views.IncidentViews;
 import io.hikeshi.slack.views.Mrkdwn;
@@ -58,6 +59,7 @@ public final class SlackTaskRunner {
                 check(slack.chatUpdate(r -> r.channel(task.channel()).ts(task.ts())
                         .text(IncidentViews.cardText(incident)).blocks(IncidentViews.card(m, incident))), "chat.update");
             }
+            case REFRESH_GUIDE -> refreshGuide(task, m);
             case POST -> check(slack.chatPostMessage(r -> r.channel(task.channel()).text(messageText(task))), "chat.postMessage");
             case EPHEMERAL -> check(slack.chatPostEphemeral(r -> r.channel(task.channel()).user(task.user())
                     .text(messageText(task))), "chat.postEphemeral");
@@ -95,6 +97,21 @@ public final class SlackTaskRunner {
             check(slack.chatPostEphemeral(r -> r.channel(task.channel()).user(task.user())
                     .text(Mrkdwn.text(m, "pinned", incident.get()))), "chat.postEphemeral");
         }
+    }
+
+    /**
+     * The guide's message drawn again as the timeline has its ticks, for everyone. Read from Slack and redrawn in
+     * place (its steps as posted), so the guide file may have changed since without changing a posted checklist.
+     */
+    private void refreshGuide(SlackTask task, Messages m) throws IOException, SlackApiException {
+        Message message = fetch(task.channel(), task.ts());
+        if (message == null || message.getBlocks() == null) {
+            return; // deleted: nothing to redraw
+        }
+        var state = incidents.guideState(IncidentId.parse(task.incident()), task.channel() + ":" + task.ts());
+        check(slack.chatUpdate(r -> r.channel(task.channel()).ts(task.ts())
+                .text(SlackLimits.cutMrkdwn(message.getText(), SlackLimits.UPDATE_TEXT))
+                .blocks(GuideChecklistView.ticked(m, message.getBlocks(), state))), "chat.update");
     }
 
     private Message fetch(String channel, String ts) throws IOException, SlackApiException {

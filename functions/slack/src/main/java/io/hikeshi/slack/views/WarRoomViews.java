@@ -63,21 +63,9 @@ public final class WarRoomViews {
         return SlackLimits.cutMrkdwn(Mrkdwn.text(m, "warroom.guide.header", guide.title()), SlackLimits.SECTION_TEXT);
     }
 
-    /**
-     * The response guide as a checklist; its header block says whose it is, so a retry can find it. The steps fill as
-     * many sections as they need, within a message's 50 blocks.
-     */
+    /** The response guide as a checklist people tick ({@link GuideChecklistView}). */
     public static List<LayoutBlock> guide(Messages m, IncidentId incident, ResponseGuide guide) {
-        List<String> steps = guide.steps().stream().map(step -> ":white_large_square: " + step).toList();
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.blockId(Block.GUIDE.of(incident)).text(markdownText(guideHeader(m, guide)))));
-        for (String text : SlackLimits.pack(steps, SlackLimits.SECTION_TEXT, SlackLimits.MESSAGE_BLOCKS - 2,
-                left -> Mrkdwn.text(m, "warroom.guide.more", left))) {
-            blocks.add(section(s -> s.text(markdownText(text))));
-        }
-        blocks.add(context(c -> c.elements(asContextElements(markdownText(SlackLimits.cutMrkdwn(
-                Mrkdwn.text(m, "warroom.guide.source", guide.source()), SlackLimits.TEXT_OBJECT))))));
-        return blocks;
+        return GuideChecklistView.blocks(m, incident, guide);
     }
 
     /**

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hikeshi.slack.SlackIds.Action;
+import io.hikeshi.slack.SlackIds.Block;
 import io.hikeshi.slackstub.SlackSigner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,12 @@ class MalformedActionValuesTest {
         requests.put("action item, no item part", menu(Action.EDIT_ACTION_ITEM, "INC-0042"));
         requests.put("complete, id not an id", button(Action.COMPLETE_POSTMORTEM, "\"value\":\"0042\""));
         requests.put("add action item, id not an id", button(Action.ADD_ACTION_ITEM, "\"value\":\"<!channel>\""));
+        requests.put("guide, more steps than a checkbox group holds", blockAction(
+                "{\"type\":\"checkboxes\",\"action_id\":\"" + Action.TICK_GUIDE_STEP.id() + "\",\"block_id\":\""
+                + Block.GUIDE_STEPS.id() + ":INC-0042:0\",\"selected_options\":["
+                + IntStream.rangeClosed(1, 11).mapToObj(n -> "{\"text\":{\"type\":\"plain_text\",\"text\":\"s\"},"
+                        + "\"value\":\"" + n + "|step " + n + "\"}").collect(Collectors.joining(","))
+                + "],\"action_ts\":\"1795403567.000100\"}"));
         Map<String, JsonNode> answers = new TreeMap<>();
 
         // WHEN each arrives signed

@@ -80,6 +80,8 @@ final class StrictSlackRig implements AutoCloseable {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     /** How long a person takes between two actions, on the stub's clock. */
     static final Duration BETWEEN_ACTIONS = Duration.ofSeconds(5);
+    /** A setting of the rig itself: the directory of response guides the war room reads (the repository's by default). */
+    static final String GUIDES = "rig.guides";
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Where every clock of the rig starts: a fixed instant, never the machine's, so the tests read the same on any day.
@@ -131,6 +133,8 @@ final class StrictSlackRig implements AutoCloseable {
         String table = "hostile-" + UUID.randomUUID();
         TestTables.createWithoutTtlSweeper(dynamo, table);
         Map<String, String> coreSettings = new LinkedHashMap<>(settings);
+        String guides = coreSettings.getOrDefault(GUIDES, "infrastructure/guides");
+        coreSettings.remove(GUIDES);
         coreSettings.put(Settings.TABLE, table);
         coreSettings.putIfAbsent(Settings.LOCALE, "ja");
         Locale team = Messages.parseLocale(coreSettings.get(Settings.LOCALE));
@@ -155,7 +159,7 @@ final class StrictSlackRig implements AutoCloseable {
                 slack.methodsUrlPrefix(), team, "https://hikeshi.example.jp", clock), queued::add);
         handler = new SlackHandler(slackSide);
         SlackCalls calls = SlackCalls.standard().pausingWith(slackClock::advance);
-        warRoom = slackSide.warRoom(ConfiguredServiceDirectory.load(core.json(), servicesFile, "infrastructure/guides"),
+        warRoom = slackSide.warRoom(ConfiguredServiceDirectory.load(core.json(), servicesFile, guides),
                 (subject, message, attributes) -> notifications.add(attributes),
                 new WarRoomService.Settings(TEMPLATE, BROADCAST, "https://hikeshi.example.jp", TOKYO), calls);
         notices = slackSide.postmortemNotices(BROADCAST, calls);
