@@ -4,6 +4,7 @@ import io.hikeshi.aws.dynamodb.IncidentTable;
 import io.hikeshi.bench.Summary;
 import io.hikeshi.dynamodblocal.EmbeddedDynamoDb;
 import io.hikeshi.slackstub.SlackApiStub;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Cold init of every function: a fresh JVM, on the Lambda artifact's class path, constructs the
@@ -67,6 +71,45 @@ public final class ColdStartBench {
         return Path.of("").toAbsolutePath().relativize(code.toAbsolutePath());
     }
 
+    /**
+     * What Lambda is given: the function's folder in .aws-sam/build zipped as {@code sam deploy} uploads it (deflated,
+     * the default level), weighed in a temporary file. A jar or zip CodeUri is its own package.
+     */
+    static long packageBytes(Path artifact) throws IOException {
+        if (!Files.isDirectory(artifact)) {
+            return Files.size(artifact);
+        }
+        Path zip = Files.createTempFile("hikeshi-package", ".zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+             Stream<Path> files = Files.walk(artifact)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new ZipEntry(artifact.relativize(file).toString()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        try {
+            return Files.size(zip);
+        } finally {
+            Files.delete(zip);
+        }
+    }
+
+    /** The class path Lambda's Java runtime gives a package: its top folder, then every jar in its lib/. */
+    static String classPath(Path artifact) {
+        return Files.isDirectory(artifact) ? artifact + ":" + artifact.resolve("lib") + "/*" : artifact.toString();
+    }
+
+    /** The jars a package holds, by name, for the table. */
+    static String jarsIn(Path artifact) throws IOException {
+        if (!Files.isDirectory(artifact.resolve("lib"))) {
+            return artifact.getFileName().toString();
+        }
+        try (Stream<Path> jars = Files.list(artifact.resolve("lib"))) {
+            return jars.map(j -> j.getFileName().toString()).sorted().collect(java.util.stream.Collectors.joining(" "));
+        }
+    }
+
     private static List<Row> measureAll(List<ColdStartFunctions.Function> functions, List<String> only, boolean haveAws,
                                         Map<String, String> env, int runs, SlackApiStub slack, RuntimeInit runtime) throws Exception {
         List<Row> rows = new ArrayList<>();
@@ -101,7 +144,7 @@ public final class ColdStartBench {
             Path event = Files.createTempFile("hikeshi-cold-" + f.name(), ".json");
             Files.writeString(event, f.event().make());
             ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
-                    "-cp", artifact(f) + ":" + launcherClasses(), ColdStartLauncher.class.getName(), handler, event.toString());
+                    "-cp", classPath(artifact(f)) + ":" + launcherClasses(), ColdStartLauncher.class.getName(), handler, event.toString());
             pb.environment().putAll(env);
             Process p = pb.redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
@@ -141,16 +184,16 @@ public final class ColdStartBench {
         System.out.printf("Cold init, fresh JVM → first event handled (median of %d, no SnapStart, JVM start excluded);%n", runs);
         System.out.printf("in Lambda's runtime: its Init Duration under RIE (JVM start → handler built → first /next; first event excluded)%n");
         System.out.printf("%-14s %12s %22s %8s %21s %9s  %s%n", "function", "Hikeshi", "bare, same SDK clients", "ratio",
-                "in Lambda's runtime", "artifact", "");
+                "in Lambda's runtime", "package", "");
         for (Row r : rows) {
             if (r.skipped() != null) {
                 System.out.printf("%-14s %s%n", r.function(), r.skipped());
                 continue;
             }
             String inRuntime = Double.isNaN(r.runtime()) ? "—" : "%.0f ms".formatted(r.runtime());
-            double mb = Files.size(r.artifact()) / 1e6;
+            double mb = packageBytes(r.artifact()) / 1e6;
             System.out.printf("%-14s %9.0f ms %19.0f ms %8.2f %21s %6.1f MB  %s%n", r.function(), r.hikeshi(), r.bare(),
-                    r.hikeshi() / r.bare(), inRuntime, mb, r.artifact().getFileName());
+                    r.hikeshi() / r.bare(), inRuntime, mb, jarsIn(r.artifact()));
             Summary.add("cold init " + r.function(), "%.0f ms vs %.0f ms bare (×%.2f)".formatted(r.hikeshi(), r.bare(),
                     r.hikeshi() / r.bare()), "bin/bench cold-start " + runs + " " + r.function());
             if (!Double.isNaN(r.runtime())) {
@@ -159,7 +202,8 @@ public final class ColdStartBench {
         }
         rows.stream().filter(r -> r.artifact() != null).map(Row::artifact).distinct().forEach(a -> {
             try {
-                Summary.add("Lambda artifact " + a.getFileName(), "%.1f MB".formatted(Files.size(a) / 1e6), "bin/bench cold-start");
+                Summary.add("Lambda package " + a.getFileName(), "%.1f MB (%s)".formatted(packageBytes(a) / 1e6, jarsIn(a)),
+                        "bin/bench cold-start");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

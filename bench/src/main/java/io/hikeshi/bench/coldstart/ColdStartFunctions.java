@@ -83,7 +83,8 @@ final class ColdStartFunctions {
                         this::slackTask, "\"batchItemFailures\":[]", true),
                 new Function("outbox-relay", events + "OutboxRelayHandler", "eventbridge", Map.of(),
                         () -> Files.readString(Path.of("events/dynamodb-stream-outbox.json")), "\"relayed\":1", true),
-                new Function("war-room", slackGroup + "WarRoomHandler", "dynamodb,ssm,sns,slack", slack,
+                // as deployed, the war-room function also sets the update cadence's nudges (Scheduler)
+                new Function("war-room", slackGroup + "WarRoomHandler", "dynamodb,ssm,sns,slack,scheduler", merge(slack, reminders),
                         this::incidentOpened, "", true),
                 new Function("postmortem", events + "PostmortemHandler", "dynamodb,scheduler", reminders,
                         this::incidentResolved, "\"due\"", true),
