@@ -53,7 +53,7 @@ public final class ColdStartBench {
                 env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
                 env.putAll(aws.provision(ColdStartFunctions.SECRETS));
             }
-            ColdStartFunctions functions = new ColdStartFunctions(db.client(), table);
+            ColdStartFunctions functions = new ColdStartFunctions(db.client(), table, slack);
             try (RuntimeInit runtime = RuntimeInit.start(aws)) {
                 report(runs, measureAll(functions.all(), only, aws != null, env, runs, slack, runtime));
             }

@@ -19,6 +19,7 @@ import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.incident.Status;
 import io.hikeshi.bench.NoReminders;
 import io.hikeshi.handlers.wiring.Composition;
+import io.hikeshi.slackstub.SlackApiStub;
 import io.hikeshi.slackstub.SlackSigner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +57,13 @@ final class ColdStartFunctions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Composition seed;
+    /** The Slack the functions call: a war room seeded here must be a channel there too, or Slack says channel_not_found. */
+    private final SlackApiStub slack;
     private final AtomicInteger run = new AtomicInteger();
 
-    ColdStartFunctions(DynamoDbClient dynamo, String table) {
+    ColdStartFunctions(DynamoDbClient dynamo, String table, SlackApiStub slack) {
         this.seed = Composition.fromSettings(Map.of(Settings.TABLE, table), dynamo, reference -> "unused", NoReminders.INSTANCE);
+        this.slack = slack;
     }
 
     List<Function> all() {
@@ -154,7 +158,9 @@ final class ColdStartFunctions {
     /** The due-day reminder of a fresh postmortem whose war room exists: it speaks in the room. */
     private String reminderDue() throws Exception {
         Incident incident = resolved();
-        seed.storage().warRooms().recordChannel(incident.id(), "inc-cold-start-" + run.get(), "C0WARROOM" + run.get());
+        String channel = "C0WARROOM" + run.get(), name = "inc-cold-start-" + run.get();
+        seed.storage().warRooms().recordChannel(incident.id(), name, channel);
+        slack.addChannel(channel, name, false, true);
         seed.postmortems().draftOnResolve(incident.id(), "U0BOB");
         return JSON.writeValueAsString(Map.of("reminderId", "pm-" + incident.id() + "-due", "incident",
                 incident.id().toString(), "kind", "DUE", "at", Instant.now().toString()));

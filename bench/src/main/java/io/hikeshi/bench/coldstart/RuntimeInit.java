@@ -37,7 +37,7 @@ final class RuntimeInit implements AutoCloseable {
         this.cloud = cloud;
         this.rie = rie;
         // Fresh data per run, seeded in the runtime's own table (a DynamoDB Local of its own).
-        this.seeded = new ColdStartFunctions(cloud.dynamo(), cloud.ref("IncidentsTable"));
+        this.seeded = new ColdStartFunctions(cloud.dynamo(), cloud.ref("IncidentsTable"), cloud.slack());
         this.taskRoots = Files.createTempDirectory("hikeshi-bench-task-");
     }
 
