@@ -17,8 +17,6 @@ import io.hikeshi.core.incident.Incident;
 import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.postmortem.Assignments;
 import io.hikeshi.slack.SlackIds;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,6 @@ public final class HomeView {
     static final int INCIDENTS_CHARACTERS = LISTS_CHARACTERS * 2 / 3;
     static final int MINE_CHARACTERS = LISTS_CHARACTERS / 6;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
     private HomeView() { }
 
@@ -121,7 +118,7 @@ public final class HomeView {
     private static String incident(Messages m, Incident i, String warRoom) {
         Object room = warRoom != null ? Mrkdwn.channel(warRoom) : m.get("home.incident.noroom");
         return Mrkdwn.text(m, "home.incident.line", i.id(), i.title(), i.severity().name(),
-                IncidentViews.statusName(m, i.status()), IncidentViews.service(i), WHEN.format(i.detectedAt()), room)
+                IncidentViews.statusName(m, i.status()), IncidentViews.service(i), Mrkdwn.when(i.detectedAt()), room)
                 + (i.commander() == null ? "" : " · :firefighter: " + Mrkdwn.mention(i.commander(), ""));
     }
 

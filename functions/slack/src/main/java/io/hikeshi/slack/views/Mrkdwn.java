@@ -64,6 +64,15 @@ public final class Mrkdwn {
         return user == null ? new Markup(escape(none)) : new Markup("<@" + user + ">");
     }
 
+    /**
+     * A moment as Slack shows dates: in each reader's own time zone and language ("Yesterday 9:41 AM", "昨日 9:41"),
+     * with the minute in UTC for clients that cannot (https://docs.slack.dev/messaging/formatting-message-text#date-formatting).
+     */
+    public static Markup when(java.time.Instant at) {
+        return new Markup("<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|"
+                + at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ">");
+    }
+
     /** An incident id (or another word Hikeshi chose) in bold. */
     public static Markup bold(Object word) {
         return new Markup("*" + escape(String.valueOf(word)) + "*");

@@ -29,7 +29,6 @@ import io.hikeshi.slack.SlackIds.Action;
 import io.hikeshi.slack.SlackIds.Input;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -113,9 +112,7 @@ public final class PostmortemViews {
 
     /** Who said it is not needed, when (in the reader's time zone, as Slack shows dates), and why. */
     public static String notNeededText(Messages m, Postmortem.NotNeeded decision) {
-        Mrkdwn.Markup when = new Mrkdwn.Markup("<!date^" + decision.at().getEpochSecond()
-                + "^{date_short_pretty} {time}|" + decision.at().truncatedTo(ChronoUnit.MINUTES) + ">");
-        return Mrkdwn.text(m, "pmp.checklist.not.needed", Mrkdwn.actor(decision.by()), when,
+        return Mrkdwn.text(m, "pmp.checklist.not.needed", Mrkdwn.actor(decision.by()), Mrkdwn.when(decision.at()),
                 SlackLimits.cut(decision.reason(), NOT_NEEDED_SHOWN));
     }
 

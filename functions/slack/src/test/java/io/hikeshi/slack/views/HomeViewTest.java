@@ -1,6 +1,7 @@
 package io.hikeshi.slack.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.Slack;
@@ -76,8 +77,28 @@ class HomeViewTest {
             assertEquals(150, shownAndLeftOut(view, m, "home.pm.header", "home.pm.more", "*INC-"), "postmortems");
             assertEquals(150, shownAndLeftOut(view, m, "home.items.header", "home.items.more", "• "), "action items");
             assertTrue(all.contains("<#C0WARROOM>"), "the war room linked");
-            assertEquals(0, all.chars().filter(c -> c == '<').count() - count(all, "<#C0WARROOM>"),
-                    "nothing but the war room link is markup");
+            String detected = Mrkdwn.when(DETECTED).mrkdwn();
+            assertEquals(0, all.chars().filter(c -> c == '<').count() - count(all, "<#C0WARROOM>") - count(all, detected),
+                    "nothing but the war room link and whole dates is markup");
+        }
+    }
+
+    @Test
+    void anIncidentsDetection_isASlackDate_whichEachReaderSeesInTheirOwnTimeZone() {
+        // GIVEN an open incident detected at 03:12 UTC (12:12 in Tokyo, 04:12 in Paris)
+        Incident open = Incident.open(new IncidentId(7), "Checkout is slow", Severity.SEV2, "payment-api", null, null,
+                DETECTED);
+        HomeView.Content content = new HomeView.Content(List.of(open), Map.of(), new Assignments(List.of(), List.of()));
+
+        for (Messages m : List.of(Messages.of(Messages.JAPANESE), Messages.of(Messages.ENGLISH))) {
+            // WHEN the tab is drawn
+            String all = String.join("\n", sectionTexts(HomeView.of(m, content)));
+
+            // THEN the line carries Slack's date token for that moment (Slack renders it in the reader's zone and
+            // language), with the UTC minute for clients that cannot, and no fixed zone's clock time
+            assertTrue(all.contains("<!date^" + DETECTED.getEpochSecond() + "^{date_short_pretty} {time}|2026-11-24T03:12:00Z>"),
+                    all);
+            assertFalse(all.contains("12:12"), all);
         }
     }
 
