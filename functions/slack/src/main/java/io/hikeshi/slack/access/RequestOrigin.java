@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a Slack request says it comes from: its workspace, its Enterprise Grid organisation, and who acted (with
@@ -24,12 +28,23 @@ import java.util.List;
  * @param inputBlocks the input blocks of a submitted modal (where a refusal can be shown); empty otherwise
  */
 public record RequestOrigin(String teamId, String enterpriseId, String userId, String userTeamId, String channelId,
-                            List<String> inputBlocks) {
+                            List<String> inputBlocks, Set<String> named) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Nothing could be read: every check fails on it. */
-    static final RequestOrigin UNKNOWN = new RequestOrigin(null, null, null, null, null, List.of());
+    static final RequestOrigin UNKNOWN = new RequestOrigin(null, null, null, null, null, List.of(), Set.of());
+
+    /** A mention in a command's text: {@code <@U0KENJI>} or, with escaping on, {@code <@U0KENJI|kenji>}. */
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
+    /** Slack's user ids, as users_select and multi_users_select answer them. */
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+
+    /** Who sent a request and the people it names, for the whole Slack side to read the same way. */
+    public RequestOrigin(String teamId, String enterpriseId, String userId, String userTeamId, String channelId,
+                         List<String> inputBlocks) {
+        this(teamId, enterpriseId, userId, userTeamId, channelId, inputBlocks, Set.of());
+    }
 
     public static RequestOrigin of(Request<?> req) {
         String body = req.getRequestBodyAsString();
@@ -48,8 +63,14 @@ public record RequestOrigin(String teamId, String enterpriseId, String userId, S
     }
 
     private static RequestOrigin command(String body) {
+        Set<String> named = new LinkedHashSet<>();
+        String text = formField(body, "text");
+        Matcher mention = MENTION.matcher(text == null ? "" : text);
+        while (mention.find()) {
+            named.add(mention.group(1));
+        }
         return new RequestOrigin(formField(body, "team_id"), formField(body, "enterprise_id"), formField(body, "user_id"),
-                null, formField(body, "channel_id"), List.of());
+                null, formField(body, "channel_id"), List.of(), Set.copyOf(named));
     }
 
     private static RequestOrigin event(JsonNode callback) {
@@ -62,9 +83,25 @@ public record RequestOrigin(String teamId, String enterpriseId, String userId, S
         JsonNode user = payload.path("user");
         List<String> inputs = new ArrayList<>();
         payload.path("view").path("state").path("values").fieldNames().forEachRemaining(inputs::add);
+        Set<String> named = new LinkedHashSet<>();
+        payload.path("actions").forEach(action -> picked(action, named));
+        payload.path("view").path("state").path("values").forEach(block -> block.forEach(element -> picked(element, named)));
         return new RequestOrigin(text(payload.path("team").path("id")), text(payload.path("enterprise").path("id")),
                 text(user.path("id")), text(user.path("team_id")), text(payload.path("channel").path("id")),
-                List.copyOf(inputs));
+                List.copyOf(inputs), Set.copyOf(named));
+    }
+
+    /** The users a users_select or multi_users_select holds (a button or a text input holds none). */
+    private static void picked(JsonNode element, Set<String> named) {
+        JsonNode one = element.path("selected_user");
+        if (one.isTextual() && USER_ID.matcher(one.asText()).matches()) {
+            named.add(one.asText());
+        }
+        element.path("selected_users").forEach(u -> {
+            if (u.isTextual() && USER_ID.matcher(u.asText()).matches()) {
+                named.add(u.asText());
+            }
+        });
     }
 
     private static String text(JsonNode node) {

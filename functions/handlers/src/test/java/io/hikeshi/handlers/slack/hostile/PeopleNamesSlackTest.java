@@ -91,6 +91,29 @@ class PeopleNamesSlackTest {
         assertTrue(lines.stream().noneMatch(l -> l.contains(BOB_NAME)), lines.toString());
     }
 
+    @Test
+    void someoneNamedCommanderByMention_whoNeverActs_isKnownByName_onTheWebPage() {
+        // GIVEN Kenji, in the workspace, who has sent Hikeshi nothing
+        String kenji = "U0KENJI";
+        rig.slack.addUser(kenji, "kenji");
+        rig.slack.setProfileNames(kenji, "kenji (SRE)", "Kenji Watanabe");
+
+        // WHEN Alice makes him commander by mentioning him, as Slack sends a mention with escaping on
+        rig.command("commander <@" + kenji + "|kenji>", room);
+        rig.runTasks();
+        rig.relayEvents();
+
+        // THEN he commands, Slack was asked his name once, and the web page shows it (no id)
+        assertEquals(kenji, rig.stored().commander());
+        assertEquals(1, usersInfoCalls(kenji));
+        assertEquals(Map.of(kenji, "kenji (SRE)"), rig.core.storage().people().names(Set.of(kenji)));
+        WebApp web = new WebApp(new IncidentBrowser(rig.core.storage(), rig.core.clock(), StrictSlackRig.TOKYO), null);
+        String page = web.handle(new WebApp.Request("GET", "/incidents/" + rig.incident(), Map.of("lang", "en"), null))
+                .body();
+        assertTrue(page.contains("kenji (SRE)"), page);
+        assertFalse(page.contains(kenji), page);
+    }
+
     private long usersInfoCalls(String user) {
         return rig.slack.calls("users.info").stream().map((SlackApiStub.Call c) -> c.param("user"))
                 .filter(user::equals).count();
