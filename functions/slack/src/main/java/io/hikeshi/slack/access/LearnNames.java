@@ -10,10 +10,10 @@ import io.hikeshi.slack.Log;
 /**
  * Whoever acts in Slack is known by name outside it: on every admitted request from a person, {@link SlackPeople}
  * asks users.info (once per person per {@link SlackPeople#TTL}; the gate and the person's language use the same
- * answer) and records a new or changed name; so are the people a request names (a mention in a command, a user picked
- * in a select or a form), once the listener has done its work. Runs after {@link AccessGate}, so only our workspace's
- * requests are read.
- * Slack not answering never stops the request: the name waits for the next one.
+ * answer) and records a new or changed name; so are the people a request names (a mention in a command that makes
+ * them commander or gives them a role, a user picked in a select or a form), once the listener has done its work.
+ * Runs after {@link AccessGate}, so only our workspace's requests are read. Slack not answering never stops the
+ * request: the name waits for the next one.
  */
 public final class LearnNames implements Middleware {
 

@@ -35,6 +35,8 @@ public record RequestOrigin(String teamId, String enterpriseId, String userId, S
     /** Nothing could be read: every check fails on it. */
     static final RequestOrigin UNKNOWN = new RequestOrigin(null, null, null, null, null, List.of(), Set.of());
 
+    /** The subcommands that give someone a part ({@code commander @kenji}, {@code role comms @hana}). */
+    private static final Pattern NAMING_COMMAND = Pattern.compile("\\s*(commander|role)\\b", Pattern.CASE_INSENSITIVE);
     /** A mention in a command's text: {@code <@U0KENJI>} or, with escaping on, {@code <@U0KENJI|kenji>}. */
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
     /** Slack's user ids, as users_select and multi_users_select answer them. */
@@ -65,7 +67,8 @@ public record RequestOrigin(String teamId, String enterpriseId, String userId, S
     private static RequestOrigin command(String body) {
         Set<String> named = new LinkedHashSet<>();
         String text = formField(body, "text");
-        Matcher mention = MENTION.matcher(text == null ? "" : text);
+        // only a command that gives someone a part names them; a status text mentioning people names nobody
+        Matcher mention = MENTION.matcher(text != null && NAMING_COMMAND.matcher(text).lookingAt() ? text : "");
         while (mention.find()) {
             named.add(mention.group(1));
         }

@@ -13,7 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The people a request names besides its sender, whose names the Slack side then learns: mentions in a command's text,
+ * The people a request names besides its sender, whose names the Slack side then learns: mentions in a command that gives
+ * someone a part (commander, role),
  * users picked in a users_select or multi_users_select, in a message or a form. Anything shaped otherwise is no one.
  */
 class RequestOriginNamedTest {
@@ -32,6 +33,19 @@ class RequestOriginNamedTest {
         // THEN the two mentions are named; the sender is the sender
         assertEquals(Set.of("U0KENJI", "W0GRID"), origin.named());
         assertEquals("U0ALICE", origin.userId());
+    }
+
+    @Test
+    void aCommandThatGivesNobodyAPart_namesNobody_whoeverItsTextMentions() {
+        // GIVEN a note and a commander command, both mentioning people
+        String note = "team_id=T0HIKESHI&user_id=U0ALICE&command=%2Fincident&text="
+                + URLEncoder.encode("note paged <@U0KENJI> and <@U0HANA>", StandardCharsets.UTF_8);
+        String commander = "team_id=T0HIKESHI&user_id=U0ALICE&command=%2Fincident&text="
+                + URLEncoder.encode("Commander INC-0042 <@U0HANA>", StandardCharsets.UTF_8);
+
+        // THEN only the commander command names someone
+        assertEquals(Set.of(), RequestOrigin.of(new SlashCommandRequest(note, NO_HEADERS)).named());
+        assertEquals(Set.of("U0HANA"), RequestOrigin.of(new SlashCommandRequest(commander, NO_HEADERS)).named());
     }
 
     @Test
