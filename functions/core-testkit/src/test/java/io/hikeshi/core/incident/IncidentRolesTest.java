@@ -14,6 +14,7 @@ import io.hikeshi.core.testkit.InMemoryStorage;
 import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.core.warroom.WarRoomChat.Line;
 import io.hikeshi.core.warroom.WarRoomService;
+import io.hikeshi.core.testkit.InMemoryServiceDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,22 +31,7 @@ class IncidentRolesTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T03:12:47Z"), ZoneOffset.UTC);
     private static final String BOB = "U0BOB";
     private static final String CAROL = "U0CAROL";
-    private static final ServiceDirectory SERVICES = new ServiceDirectory() {
-        @Override
-        public List<String> services() {
-            return List.of("payment-api");
-        }
-
-        @Override
-        public ServiceProfile profile(String service) {
-            return new ServiceProfile(service, List.of("U0ALICE"), List.of(), null, null);
-        }
-
-        @Override
-        public ResponseGuide guide(String service, Severity severity) {
-            return new ResponseGuide(service, List.of("Acknowledge"), "guides/" + service + ".md");
-        }
-    };
+    private static final ServiceDirectory SERVICES = InMemoryServiceDirectory.of("payment-api");
 
     private final Storage store = InMemoryStorage.create().ports();
     private final IncidentService incidents = new IncidentService(store, CLOCK, Duration.ofHours(72),

@@ -17,6 +17,7 @@ import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.testkit.InMemoryChat;
 import io.hikeshi.core.testkit.InMemoryStorage;
+import io.hikeshi.core.testkit.InMemoryServiceDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,22 +32,7 @@ import org.junit.jupiter.api.Test;
 class PrivateIncidentTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T03:12:47Z"), ZoneOffset.UTC);
-    private static final ServiceDirectory SERVICES = new ServiceDirectory() {
-        @Override
-        public List<String> services() {
-            return List.of("payment-api");
-        }
-
-        @Override
-        public ServiceProfile profile(String service) {
-            return new ServiceProfile(service, List.of("U0ALICE"), List.of(), null, null);
-        }
-
-        @Override
-        public ResponseGuide guide(String service, Severity severity) {
-            return new ResponseGuide(service + " response", List.of("Acknowledge"), "infrastructure/guides/default.md");
-        }
-    };
+    private static final ServiceDirectory SERVICES = InMemoryServiceDirectory.of("payment-api");
 
     private final Storage store = InMemoryStorage.create().ports();
     private final IncidentService incidents = new IncidentService(store, CLOCK, Duration.ofHours(72));

@@ -14,10 +14,9 @@ import io.hikeshi.core.incident.Status;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.testkit.InMemoryChat;
 import io.hikeshi.core.testkit.InMemoryStorage;
-import io.hikeshi.core.warroom.ServiceDirectory.ResponseGuide;
-import io.hikeshi.core.warroom.ServiceDirectory.ServiceProfile;
 import io.hikeshi.core.warroom.WarRoomChat.Announcement;
 import io.hikeshi.core.warroom.WarRoomChat.Bookmark;
+import io.hikeshi.core.testkit.InMemoryServiceDirectory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -39,24 +38,7 @@ class WarRoomServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T03:12:47Z"), ZoneOffset.UTC);
     private static final String BROADCAST = "C0INCIDENTS";
     private static final String ROOM = "inc-20261124-0001-payment-api-returns-5xx";
-    private static final ServiceDirectory SERVICES = new ServiceDirectory() {
-        @Override
-        public List<String> services() {
-            return List.of("payment-api");
-        }
-
-        @Override
-        public ServiceProfile profile(String service) {
-            return new ServiceProfile(service, List.of("U0ALICE"), List.of("S0ONCALL"), "https://runbooks.example.jp/" + service,
-                    null);
-        }
-
-        @Override
-        public ResponseGuide guide(String service, Severity severity) {
-            return new ResponseGuide(service + " — " + severity + " response", List.of("Acknowledge", "Check the dashboard"),
-                    "infrastructure/guides/" + service + ".md");
-        }
-    };
+    private static final ServiceDirectory SERVICES = InMemoryServiceDirectory.of("payment-api");
 
     private final InMemoryStorage memory = InMemoryStorage.create();
     private final Storage store = memory.ports();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
+import io.hikeshi.slack.views.Mrkdwn;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,6 @@ public record RequestOrigin(String teamId, String enterpriseId, String userId, S
     private static final Pattern NAMING_COMMAND = Pattern.compile("\\s*(commander|role)\\b", Pattern.CASE_INSENSITIVE);
     /** A mention in a command's text: {@code <@U0KENJI>} or, with escaping on, {@code <@U0KENJI|kenji>}. */
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
-    /** Slack's user ids, as users_select and multi_users_select answer them. */
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
 
     /** Who sent a request and the people it names, for the whole Slack side to read the same way. */
     public RequestOrigin(String teamId, String enterpriseId, String userId, String userTeamId, String channelId,
@@ -97,11 +96,11 @@ public record RequestOrigin(String teamId, String enterpriseId, String userId, S
     /** The users a users_select or multi_users_select holds (a button or a text input holds none). */
     private static void picked(JsonNode element, Set<String> named) {
         JsonNode one = element.path("selected_user");
-        if (one.isTextual() && USER_ID.matcher(one.asText()).matches()) {
+        if (one.isTextual() && Mrkdwn.isUserId(one.asText())) {
             named.add(one.asText());
         }
         element.path("selected_users").forEach(u -> {
-            if (u.isTextual() && USER_ID.matcher(u.asText()).matches()) {
+            if (u.isTextual() && Mrkdwn.isUserId(u.asText())) {
                 named.add(u.asText());
             }
         });

@@ -30,6 +30,7 @@ import io.hikeshi.slack.views.PostmortemViews;
 import io.hikeshi.slack.views.ViewValues;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /** The postmortem's checklist buttons and its edit modals. */
 public final class PostmortemListeners {
@@ -61,14 +62,8 @@ public final class PostmortemListeners {
         IncidentId id = ActionValues.incident(value[0]);
         Postmortem.Section section = ActionValues.section(value[1]);
         Messages m = cockpit.messagesFor(p.getUser().getId(), ctx.client());
-        Postmortem pm;
-        try {
-            pm = postmortems.get(id);
-        } catch (Refusal e) { // no postmortem (any more) for this incident
-            tell(p, id, Mrkdwn.text(m, "already", id, e.reason()), m);
-            return ctx.ack();
-        }
-        return openModal(req, ctx, PostmortemViews.sectionModal(m, pm, section));
+        Optional<Postmortem> pm = postmortemOrSayWhy(p, id, m);
+        return pm.isEmpty() ? ctx.ack() : openModal(req, ctx, PostmortemViews.sectionModal(m, pm.get(), section));
     }
 
     private Response onAddActionItem(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
@@ -137,19 +132,16 @@ public final class PostmortemListeners {
         Messages m = cockpit.messagesFor(p.getUser().getId(), ctx.client());
         String[] value = ActionValues.parts(ActionValues.selected(p), 2);
         IncidentId id = ActionValues.incident(value[0]);
-        Postmortem pm;
-        try {
-            pm = postmortems.get(id);
-        } catch (Refusal e) {
-            tell(p, id, Mrkdwn.text(m, "already", id, e.reason()), m);
+        Optional<Postmortem> pm = postmortemOrSayWhy(p, id, m);
+        if (pm.isEmpty()) {
             return ctx.ack();
         }
-        var item = pm.actionItem(value[1]);
+        var item = pm.get().actionItem(value[1]);
         if (item.isEmpty()) { // deleted since the checklist was shown
             tell(p, id, new Refusal("refusal.pm.action.none", id.toString()).reason(m), m);
             return ctx.ack();
         }
-        return openModal(req, ctx, PostmortemViews.actionItemEditModal(m, pm, item.get()));
+        return openModal(req, ctx, PostmortemViews.actionItemEditModal(m, pm.get(), item.get()));
     }
 
     private Response onActionItemEdited(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -245,6 +237,16 @@ public final class PostmortemListeners {
             return ctx.ackWithErrors(Map.of(Input.REASON.id(), m.get("error.form.outdated")));
         }
         return ctx.ack();
+    }
+
+    /** The incident's postmortem; when it has none (any more), the person is told why nothing opens. */
+    private Optional<Postmortem> postmortemOrSayWhy(BlockActionPayload p, IncidentId id, Messages m) {
+        try {
+            return Optional.of(postmortems.get(id));
+        } catch (Refusal e) {
+            tell(p, id, Mrkdwn.text(m, "already", id, e.reason()), m);
+            return Optional.empty();
+        }
     }
 
     /** Only to the person who acted, where they acted. */

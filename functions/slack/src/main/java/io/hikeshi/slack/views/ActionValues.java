@@ -5,7 +5,7 @@ import io.hikeshi.core.incident.IncidentId;
 import io.hikeshi.core.incident.Severity;
 import io.hikeshi.core.postmortem.Postmortem;
 import io.hikeshi.slack.MalformedSlackPayload;
-import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Reads back what Hikeshi wrote into buttons' and options' values and into modals' private metadata
@@ -44,32 +44,28 @@ public final class ActionValues {
     }
 
     public static IncidentId incident(String text) {
-        try {
-            return IncidentId.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedSlackPayload("an incident id", text);
-        }
+        return read("an incident id", text, IncidentId::parse);
     }
 
     public static Severity severity(String text) {
-        try {
-            return Severity.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedSlackPayload("a severity", text);
-        }
+        return read("a severity", text, Severity::parse);
     }
 
     public static Postmortem.Section section(String text) {
-        return Arrays.stream(Postmortem.Section.values()).filter(s -> s.name().equals(text)).findFirst()
-                .orElseThrow(() -> new MalformedSlackPayload("a postmortem section", text));
+        return read("a postmortem section", text, name -> Postmortem.Section.valueOf(String.valueOf(name)));
     }
 
     /** A record's version, as the modal saw it when it opened. */
     public static long version(String text) {
+        return read("a version", text, Long::parseLong);
+    }
+
+    /** {@code text} parsed, or, where the parser refuses it (a number's too), what did not read. */
+    private static <T> T read(String what, String text, Function<String, T> parser) {
         try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new MalformedSlackPayload("a version", text);
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedSlackPayload(what, text);
         }
     }
 
