@@ -3,7 +3,6 @@ package io.hikeshi.handlers.alerts;
 import io.hikeshi.handlers.wiring.AlertsWiring;
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.core.alert.AlertIntakeService;
 import io.hikeshi.core.alert.AlertOutcome;
 import io.hikeshi.handlers.lambda.Settings;
@@ -11,8 +10,10 @@ import io.hikeshi.handlers.lambda.SnapStartPriming;
 import io.hikeshi.handlers.lambda.StreamHandler;
 import io.hikeshi.ingest.InvalidEventException;
 import io.hikeshi.ingest.alarm.AlarmEventParser;
+import io.hikeshi.ingest.json.JsonTree;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,8 +48,7 @@ public final class AlarmIngestHandler extends StreamHandler<AlarmEventParser.Del
     }
 
     private AlarmIngestHandler(AlertsWiring wiring, boolean primeForSnapStart) {
-        super(new ObjectMapper());
-        this.parser = new AlarmEventParser(json);
+        this.parser = new AlarmEventParser();
         this.intake = wiring.intake();
         this.priming = primeForSnapStart ? SnapStartPriming.register("alarm-ingest", this::prime) : null;
     }
@@ -90,6 +90,12 @@ public final class AlarmIngestHandler extends StreamHandler<AlarmEventParser.Del
             LOG.error("rejected alarm event", kv("reason", e.getMessage()), kv("bytes", event.length));
             throw e;
         }
+    }
+
+    /** Four strings, written without an ObjectMapper: this function never builds one (its cold start). */
+    @Override
+    protected void write(OutputStream output, Map<String, String> answer) throws IOException {
+        JsonTree.writeObject(output, answer);
     }
 
     @Override

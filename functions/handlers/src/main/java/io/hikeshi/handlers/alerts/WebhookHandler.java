@@ -3,7 +3,6 @@ package io.hikeshi.handlers.alerts;
 import io.hikeshi.handlers.wiring.AlertsWiring;
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.handlers.lambda.HttpApiEvent;
 import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.handlers.lambda.SnapStartPriming;
@@ -38,14 +37,13 @@ public final class WebhookHandler extends StreamHandler<HttpApiEvent, HttpApiEve
     }
 
     private WebhookHandler(AlertsWiring wiring, boolean primeForSnapStart) {
-        super(new ObjectMapper());
         this.webhooks = wiring.webhooks();
         this.priming = primeForSnapStart ? SnapStartPriming.register("webhook", () -> webhooks.prime() > 0) : null;
     }
 
     @Override
     protected HttpApiEvent read(byte[] event) throws IOException {
-        return HttpApiEvent.read(json.readTree(event));
+        return HttpApiEvent.read(json().readTree(event));
     }
 
     @Override
@@ -73,7 +71,7 @@ public final class WebhookHandler extends StreamHandler<HttpApiEvent, HttpApiEve
 
     private String write(Object body) {
         try {
-            return json.writeValueAsString(body);
+            return json().writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalStateException("an answer that is not JSON: " + e.getMessage(), e);
         }

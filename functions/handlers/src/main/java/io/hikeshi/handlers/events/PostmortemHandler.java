@@ -2,7 +2,6 @@ package io.hikeshi.handlers.events;
 
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.core.event.DomainEvent;
 import io.hikeshi.core.incident.IncidentId;
@@ -35,7 +34,6 @@ public final class PostmortemHandler extends StreamHandler<DomainEvent, Map<Stri
     }
 
     public PostmortemHandler(PostmortemService postmortems) {
-        super(new ObjectMapper());
         this.postmortems = postmortems;
     }
 
@@ -46,7 +44,7 @@ public final class PostmortemHandler extends StreamHandler<DomainEvent, Map<Stri
 
     @Override
     protected DomainEvent read(byte[] event) throws IOException {
-        return DomainEventCodec.decode(json.readTree(event).path("detail"));
+        return DomainEventCodec.decode(json().readTree(event).path("detail"));
     }
 
     @Override

@@ -24,11 +24,17 @@ import org.slf4j.LoggerFactory;
 public abstract class StreamHandler<I, O> implements RequestStreamHandler {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
-    /** Reads events and writes answers; one per handler, built with it. */
-    protected final ObjectMapper json;
 
-    protected StreamHandler(ObjectMapper json) {
-        this.json = json;
+    /**
+     * Jackson's mapper, for the handlers that read or answer with it; built when first asked for (a mapper is a
+     * cold start's 55 ms, and the alarm function never needs one). Shared: a mapper is safe between threads.
+     */
+    protected static ObjectMapper json() {
+        return Mapper.JSON;
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 
     @Override
@@ -45,10 +51,10 @@ public abstract class StreamHandler<I, O> implements RequestStreamHandler {
                 event = read(bytes);
             } catch (IOException | RuntimeException e) {
                 answer = unreadable(e, bytes.length);
-                json.writeValue(output, answer);
+                write(output, answer);
                 return;
             }
-            json.writeValue(output, handle(event));
+            write(output, handle(event));
         } catch (IOException | RuntimeException e) {
             log.error("invocation failed", LambdaLog.kv("cause", e.toString()));
             throw e;
@@ -62,6 +68,11 @@ public abstract class StreamHandler<I, O> implements RequestStreamHandler {
      * must name itself (the reminder function setting its next schedule) needs it. Never called outside Lambda.
      */
     protected void invokedAs(String functionArn) {
+    }
+
+    /** Writes the answer as JSON; by default with {@link #json()}. */
+    protected void write(OutputStream output, O answer) throws IOException {
+        json().writeValue(output, answer);
     }
 
     /** The event, decoded; throws when it cannot be. */

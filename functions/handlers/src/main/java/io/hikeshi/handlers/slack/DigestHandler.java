@@ -3,7 +3,6 @@ package io.hikeshi.handlers.slack;
 import io.hikeshi.handlers.wiring.SlackWiring;
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.handlers.lambda.StreamHandler;
 import io.hikeshi.slack.postmortem.PostmortemNotices;
@@ -29,7 +28,6 @@ public final class DigestHandler extends StreamHandler<byte[], Map<String, Strin
     }
 
     public DigestHandler(PostmortemNotices notices) {
-        super(new ObjectMapper());
         this.notices = notices;
     }
 

@@ -3,7 +3,6 @@ package io.hikeshi.handlers.slack;
 import io.hikeshi.handlers.wiring.SlackWiring;
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.scheduler.SchedulerReminderScheduler;
 import io.hikeshi.core.postmortem.ReminderScheduler.Kind;
 import io.hikeshi.core.postmortem.ReminderScheduler.Reminder;
@@ -55,7 +54,6 @@ public final class ReminderHandler extends StreamHandler<Reminder, Map<String, O
     }
 
     private ReminderHandler(PostmortemNotices notices, UpdateNudges nudges, AtomicReference<String> ownArn) {
-        super(new ObjectMapper());
         this.notices = notices;
         this.nudges = nudges;
         this.ownArn = ownArn;
@@ -69,7 +67,7 @@ public final class ReminderHandler extends StreamHandler<Reminder, Map<String, O
     /** The schedule's own input ({@code reminderId, incident, kind, at}), as the scheduler adapter wrote it. */
     @Override
     protected Reminder read(byte[] event) throws IOException {
-        return SchedulerReminderScheduler.fromInput(json.readTree(event));
+        return SchedulerReminderScheduler.fromInput(json().readTree(event));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.hikeshi.handlers.slack;
 import io.hikeshi.handlers.wiring.SlackWiring;
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.bolt.response.Response;
 import io.hikeshi.handlers.lambda.HttpApiEvent;
 import io.hikeshi.handlers.lambda.Settings;
@@ -43,7 +42,6 @@ public final class SlackHandler extends StreamHandler<HttpApiEvent, HttpApiEvent
     }
 
     private SlackHandler(SlackWiring slack, AtomicReference<String> apiBaseUrl, boolean primeForSnapStart) {
-        super(new ObjectMapper());
         this.slack = slack.http();
         this.apiBaseUrl = apiBaseUrl;
         this.priming = primeForSnapStart ? SnapStartPriming.register("slack", this::prime) : null;
@@ -65,7 +63,7 @@ public final class SlackHandler extends StreamHandler<HttpApiEvent, HttpApiEvent
 
     @Override
     protected HttpApiEvent read(byte[] event) throws IOException {
-        return HttpApiEvent.read(json.readTree(event));
+        return HttpApiEvent.read(json().readTree(event));
     }
 
     @Override

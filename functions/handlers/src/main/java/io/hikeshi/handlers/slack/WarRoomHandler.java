@@ -3,7 +3,6 @@ package io.hikeshi.handlers.slack;
 import io.hikeshi.handlers.wiring.SlackWiring;
 import static io.hikeshi.handlers.lambda.LambdaLog.kv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.aws.eventbridge.DomainEventCodec;
 import io.hikeshi.core.cadence.CadenceService;
 import io.hikeshi.core.event.DomainEvent;
@@ -50,7 +49,6 @@ public final class WarRoomHandler extends StreamHandler<DomainEvent, Map<String,
     }
 
     public WarRoomHandler(WarRoomService warRoom, PostmortemNotices postmortems, CadenceService cadence) {
-        super(new ObjectMapper());
         this.warRoom = warRoom;
         this.postmortems = postmortems;
         this.cadence = cadence;
@@ -58,7 +56,7 @@ public final class WarRoomHandler extends StreamHandler<DomainEvent, Map<String,
 
     @Override
     protected DomainEvent read(byte[] event) throws IOException {
-        return DomainEventCodec.decode(json.readTree(event).path("detail"));
+        return DomainEventCodec.decode(json().readTree(event).path("detail"));
     }
 
     @Override

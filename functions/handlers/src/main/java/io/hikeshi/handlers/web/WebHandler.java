@@ -1,6 +1,5 @@
 package io.hikeshi.handlers.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.handlers.lambda.HttpApiEvent;
 import io.hikeshi.handlers.lambda.Settings;
 import io.hikeshi.handlers.lambda.StreamHandler;
@@ -26,13 +25,12 @@ public final class WebHandler extends StreamHandler<HttpApiEvent, HttpApiEvent.R
     }
 
     public WebHandler(WebApp web) {
-        super(new ObjectMapper());
         this.web = web;
     }
 
     @Override
     protected HttpApiEvent read(byte[] event) throws IOException {
-        return HttpApiEvent.read(json.readTree(event));
+        return HttpApiEvent.read(json().readTree(event));
     }
 
     @Override

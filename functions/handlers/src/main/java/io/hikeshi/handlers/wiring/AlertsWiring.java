@@ -34,7 +34,7 @@ public final class AlertsWiring {
         this.core = core;
         Settings settings = core.settings();
         StormGuard guard = new StormGuard(core.storage().counters(), core.clock(), settings.stormLimit(), settings.stormWindow());
-        this.intake = new AlertIntakeService(core.storage(), AlertRoutingConfig.load(core.json(), settings.alarmRoutes()),
+        this.intake = new AlertIntakeService(core.storage(), AlertRoutingConfig.load(settings.alarmRoutes()),
                 settings.autoResolveOnOk(), guard);
         this.webhooks = Composition.once(() -> new WebhookService(IntegrationsConfig.load(core.json(), settings.integrations()),
                 new WebhookAuthenticator(core.secrets(), core.clock()), intake, core.json(), core.clock(), LOG_SINK));

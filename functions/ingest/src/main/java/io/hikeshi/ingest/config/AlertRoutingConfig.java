@@ -1,9 +1,9 @@
 package io.hikeshi.ingest.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.core.alert.AlertRouting;
 import io.hikeshi.core.incident.Severity;
+import io.hikeshi.ingest.json.JsonTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,23 +23,23 @@ public final class AlertRoutingConfig {
 
     private AlertRoutingConfig() { }
 
-    public static AlertRouting load(ObjectMapper json, String overridePath) {
+    public static AlertRouting load(String overridePath) {
         if (overridePath != null && !overridePath.isBlank()) {
             try (InputStream in = Files.newInputStream(Path.of(overridePath))) {
-                return parse(json, in, overridePath);
+                return parse(in, overridePath);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read alarm routes from " + overridePath + ": " + e.getMessage(), e);
             }
         }
         try (InputStream in = AlertRoutingConfig.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? AlertRouting.defaults() : parse(json, in, "classpath:" + RESOURCE);
+            return in == null ? AlertRouting.defaults() : parse(in, "classpath:" + RESOURCE);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read bundled alarm routes: " + e.getMessage(), e);
         }
     }
 
-    static AlertRouting parse(ObjectMapper json, InputStream in, String origin) throws IOException {
-        JsonNode root = json.readTree(in);
+    static AlertRouting parse(InputStream in, String origin) throws IOException {
+        JsonNode root = JsonTree.read(in); // read at every alarm function's cold start: without an ObjectMapper
         JsonNode defaults = root.path("default");
         String service = defaults.path("service").asText("unassigned");
         Severity severity = severity(defaults.path("severity").asText("SEV3"), origin + " default.severity");

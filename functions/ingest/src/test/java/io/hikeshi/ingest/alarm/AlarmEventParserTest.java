@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AlarmEventParserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AlarmEventParser parser = new AlarmEventParser(JSON);
+    private final AlarmEventParser parser = new AlarmEventParser();
 
     @ParameterizedTest(name = "{0}={1} → {2}")
     @CsvSource({

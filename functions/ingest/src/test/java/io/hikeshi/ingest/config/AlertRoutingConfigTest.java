@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.alert.AlertRouting;
 import io.hikeshi.core.alert.Signal;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Alarm routes: the file bundled from infrastructure/config, or the one HIKESHI_ALARM_ROUTES names. */
 class AlertRoutingConfigTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant FIRED = Instant.parse("2026-11-24T03:12:45.123Z");
 
     @TempDir
@@ -29,7 +27,7 @@ class AlertRoutingConfigTest {
     @Test
     void bundledRoutes_routeAnAlarmByItsNamePattern_andTheRestToTheDefault() {
         // GIVEN the routes bundled with ingest (infrastructure/config/alarm-routes.json)
-        AlertRouting routing = AlertRoutingConfig.load(JSON, null);
+        AlertRouting routing = AlertRoutingConfig.load(null);
 
         // WHEN an alarm of a routed service and an alarm nobody routed are routed
         AlertRouting.Decision payment = routing.route(alarm("payment-api-5xx-rate"));
@@ -48,7 +46,7 @@ class AlertRoutingConfigTest {
                  "routes": [{"alarmName": "payment-api-*", "service": "payments", "severity": "SEV1"}]}""");
 
         // WHEN it is loaded in place of the bundled one
-        AlertRouting routing = AlertRoutingConfig.load(JSON, routes.toString());
+        AlertRouting routing = AlertRoutingConfig.load(routes.toString());
 
         // THEN its routes and its default decide
         assertEquals(new AlertRouting.Decision("payments", Severity.SEV1), routing.route(alarm("payment-api-5xx-rate")));
@@ -62,7 +60,7 @@ class AlertRoutingConfigTest {
                 {"routes": [{"alarmName": "a-*", "service": "a"}, {"service": "b"}]}""");
 
         // WHEN it is loaded
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AlertRoutingConfig.load(JSON, routes.toString()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AlertRoutingConfig.load(routes.toString()));
 
         // THEN the error says where
         assertEquals(routes + " routes[1].alarmName is missing", e.getMessage());
@@ -75,7 +73,7 @@ class AlertRoutingConfigTest {
                 {"routes": [{"alarmName": "a-*", "service": "a", "severity": "urgent"}]}""");
 
         // WHEN it is loaded
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AlertRoutingConfig.load(JSON, routes.toString()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AlertRoutingConfig.load(routes.toString()));
 
         // THEN the error names the field
         assertTrue(e.getMessage().startsWith(routes + " routes[0].severity: "), e.getMessage());
@@ -87,7 +85,7 @@ class AlertRoutingConfigTest {
         String nowhere = dir.resolve("absent.json").toString();
 
         // WHEN it is loaded
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AlertRoutingConfig.load(JSON, nowhere));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AlertRoutingConfig.load(nowhere));
 
         // THEN the error names the file
         assertTrue(e.getMessage().startsWith("cannot read alarm routes from " + nowhere), e.getMessage());

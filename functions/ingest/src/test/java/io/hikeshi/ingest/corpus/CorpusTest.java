@@ -127,13 +127,13 @@ class CorpusTest {
     /** The functions' wiring: the bundled integrations and alarm routes; every secret is {@link #SECRET}. */
     private static final class Intake {
         private final WebhookService webhooks;
-        private final AlarmEventParser alarms = new AlarmEventParser(JSON);
+        private final AlarmEventParser alarms = new AlarmEventParser();
         private final AlertIntakeService intake;
         private final MutableClock clock;
 
         Intake(Storage storage, MutableClock clock) {
             this.clock = clock;
-            this.intake = new AlertIntakeService(storage, AlertRoutingConfig.load(JSON, null), false);
+            this.intake = new AlertIntakeService(storage, AlertRoutingConfig.load(null), false);
             this.webhooks = new WebhookService(IntegrationsConfig.load(JSON, null),
                     new WebhookAuthenticator(reference -> SECRET, clock), intake, JSON, clock, QUIET);
         }

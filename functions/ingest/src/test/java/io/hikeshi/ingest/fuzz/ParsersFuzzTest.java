@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hikeshi.core.alert.Alert;
 import io.hikeshi.core.testkit.Seeds;
 import io.hikeshi.ingest.alarm.AlarmEventParser;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ParsersFuzzTest {
 
-    private static final AlarmEventParser ALARMS = new AlarmEventParser(new ObjectMapper());
+    private static final AlarmEventParser ALARMS = new AlarmEventParser();
 
     /**
      * What each seed parses to: per alert its signal, state, name, time (WebhookFuzzing.RECEIVED,

@@ -79,7 +79,7 @@ class WebhookServiceTest {
     /** Wired as the functions wire it: the bundled integrations and alarm routes; every secret is {@link #SECRET}. */
     private WebhookService webhooks(int stormLimit) {
         StormGuard guard = new StormGuard(storage.counters(), clock, stormLimit, STORM_WINDOW);
-        AlertIntakeService intake = new AlertIntakeService(storage, AlertRoutingConfig.load(JSON, null), false, guard);
+        AlertIntakeService intake = new AlertIntakeService(storage, AlertRoutingConfig.load(null), false, guard);
         return new WebhookService(IntegrationsConfig.load(JSON, null), new WebhookAuthenticator(reference -> SECRET, clock),
                 intake, JSON, clock, log);
     }
