@@ -136,45 +136,56 @@ public final class ColdStartBench {
             fenv.putAll(f.env());
             fenv.put(BareHandler.CLIENTS, f.bareClients());
             slack.clear();
-            double hikeshi = median(runs, f, f.handler(), fenv);
+            // Alternating, the function then its twin, run after run: a machine that slows down or speeds up
+            // meanwhile (a shared host does) then weighs on both medians alike.
+            List<Double> hikeshiTimes = new ArrayList<>();
+            List<Double> bareTimes = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                hikeshiTimes.add(coldInit(f, f.handler(), fenv, i == 0));
+                bareTimes.add(coldInit(f, BareHandler.class.getName(), fenv, i == 0));
+            }
             if (!slack.calls().isEmpty()) {
                 System.err.printf("  Slack methods called: %s%n", new java.util.TreeSet<>(slack.calls().stream()
                         .map(SlackApiStub.Call::method).toList()));
             }
-            double bare = median(runs, f, BareHandler.class.getName(), fenv);
+            double hikeshi = median(hikeshiTimes);
+            double bare = median(bareTimes);
             double inRuntime = runtime == null ? Double.NaN : runtime.median(f, runs);
             rows.add(new Row(f.name(), hikeshi, bare, inRuntime, null, artifact(f)));
         }
         return rows;
     }
 
-    private static double median(int runs, ColdStartFunctions.Function f, String handler, Map<String, String> env) throws Exception {
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            Path event = Files.createTempFile("hikeshi-cold-" + f.name(), ".json");
-            Files.writeString(event, f.event().make());
-            ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
-                    "-cp", classPath(artifact(f)) + ":" + launcherClasses(), ColdStartLauncher.class.getName(), handler, event.toString());
-            pb.environment().putAll(env);
-            Process p = pb.redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            Files.delete(event);
-            String[] lines = out.split("\n");
-            boolean bare = !handler.equals(f.handler());
-            boolean handled = p.waitFor() == 0 && lines.length >= 2 && (bare || lines[lines.length - 2].contains(f.expect()));
-            if (!handled) {
-                throw new IllegalStateException(f.name() + " (" + handler + ") did not handle its event as expected ("
-                        + f.expect() + "):\n" + out);
-            }
-            if (i == 0) {
-                String answer = lines[lines.length - 2];
-                System.err.printf("  %s answered: %s%n", handler.substring(handler.lastIndexOf('.') + 1),
-                        answer.length() > 160 ? answer.substring(0, 160) + "…" : answer);
-            }
-            times.add(Double.parseDouble(lines[lines.length - 1].strip()));
+    private static double median(List<Double> times) {
+        List<Double> sorted = new ArrayList<>(times);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** One fresh JVM: the handler built and its first event handled, in milliseconds; {@code show}: print its answer. */
+    private static double coldInit(ColdStartFunctions.Function f, String handler, Map<String, String> env, boolean show)
+            throws Exception {
+        Path event = Files.createTempFile("hikeshi-cold-" + f.name(), ".json");
+        Files.writeString(event, f.event().make());
+        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
+                "-cp", classPath(artifact(f)) + ":" + launcherClasses(), ColdStartLauncher.class.getName(), handler, event.toString());
+        pb.environment().putAll(env);
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        Files.delete(event);
+        String[] lines = out.split("\n");
+        boolean bare = !handler.equals(f.handler());
+        boolean handled = p.waitFor() == 0 && lines.length >= 2 && (bare || lines[lines.length - 2].contains(f.expect()));
+        if (!handled) {
+            throw new IllegalStateException(f.name() + " (" + handler + ") did not handle its event as expected ("
+                    + f.expect() + "):\n" + out);
         }
-        times.sort(Double::compare);
-        return times.get(times.size() / 2);
+        if (show) {
+            String answer = lines[lines.length - 2];
+            System.err.printf("  %s answered: %s%n", handler.substring(handler.lastIndexOf('.') + 1),
+                    answer.length() > 160 ? answer.substring(0, 160) + "…" : answer);
+        }
+        return Double.parseDouble(lines[lines.length - 1].strip());
     }
 
     /**
@@ -191,7 +202,7 @@ public final class ColdStartBench {
     }
 
     private static void report(int runs, List<Row> rows) throws Exception {
-        System.out.printf("Cold init, fresh JVM → first event handled (median of %d, no SnapStart, JVM start excluded);%n", runs);
+        System.out.printf("Cold init, fresh JVM → first event handled (median of %d, function and twin alternating; no SnapStart, JVM start excluded);%n", runs);
         System.out.printf("in Lambda's runtime: its Init Duration under RIE (JVM start → handler built → first /next; first event excluded)%n");
         System.out.printf("%-14s %12s %22s %8s %21s %9s  %s%n", "function", "Hikeshi", "bare, same SDK clients", "ratio",
                 "in Lambda's runtime", "package", "");
