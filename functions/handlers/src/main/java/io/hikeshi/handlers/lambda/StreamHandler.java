@@ -25,16 +25,9 @@ public abstract class StreamHandler<I, O> implements RequestStreamHandler {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
 
-    /**
-     * Jackson's mapper, for the handlers that read or answer with it; built when first asked for (a mapper is a
-     * cold start's 55 ms, and the alarm function never needs one). Shared: a mapper is safe between threads.
-     */
+    /** Jackson's mapper, for the handlers that read or answer with it: the {@link SharedMapper}. */
     protected static ObjectMapper json() {
-        return Mapper.JSON;
-    }
-
-    private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper();
+        return SharedMapper.get();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.hikeshi.core.secret.Secrets;
 import io.hikeshi.core.store.Storage;
 import io.hikeshi.core.warroom.ServiceDirectory;
 import io.hikeshi.handlers.lambda.Settings;
+import io.hikeshi.handlers.lambda.SharedMapper;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,8 +30,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Composition {
 
     private final Settings settings;
-    /** Built on first use: the alarm function never needs one, and it is a cold start's 55 ms (JsonTree says more). */
-    private final Supplier<ObjectMapper> json = once(ObjectMapper::new);
     private final Storage store;
     private final Secrets secrets;
     private final ReminderScheduler reminders;
@@ -173,8 +172,9 @@ public final class Composition {
         return settings;
     }
 
+    /** The entry points' own mapper ({@link SharedMapper}): one per execution environment, built on first use. */
     public ObjectMapper json() {
-        return json.get();
+        return SharedMapper.get();
     }
 
     public Storage storage() {
